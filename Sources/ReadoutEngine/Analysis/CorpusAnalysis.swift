@@ -1,0 +1,131 @@
+/// One entity mention: a range in one document, typed, with the evidence for it.
+public struct Mention: Hashable, Sendable {
+    /// Where the mention lies (UTF-8 offsets into the document's text).
+    public var range: TextRange
+    /// The type given to it.
+    public var label: EntityLabel
+    /// Why it is an entity (rule, gazetteer entry).
+    public var evidence: Evidence
+
+    public init(range: TextRange, label: EntityLabel, evidence: Evidence) {
+        self.range = range
+        self.label = label
+        self.evidence = evidence
+    }
+}
+
+/// Identifies one mention in a corpus: document index and mention index.
+public struct MentionRef: Hashable, Sendable, Codable {
+    public var doc: Int
+    public var mention: Int
+    public init(doc: Int, mention: Int) {
+        self.doc = doc
+        self.mention = mention
+    }
+}
+
+/// One quotation or reported statement.
+public struct Quote: Hashable, Sendable {
+    /// Stable id within the corpus, e.g. `q3` or `seed-000:q3`.
+    public var id: String
+    /// Index of the document in the corpus.
+    public var doc: Int
+    /// Direct, indirect or mixed.
+    public var kind: QuoteKind
+    /// The quoted or reported content.
+    public var content: TextRange
+    /// The whole attribution construct (content plus cue and speaker).
+    public var span: TextRange
+    /// The cue (verb or phrase), e.g. `said`, `according to`.
+    public var cue: String
+    /// Where the cue lies.
+    public var cueRange: TextRange?
+    /// The speaker as written (`he`, `the US readout of the call`), if any.
+    public var speakerRange: TextRange?
+    /// The speaker's canonical entity name, when resolved.
+    public var speaker: String?
+    /// The body the speaker speaks for (`White House`), when known.
+    public var source: String?
+    /// Who reported the statement, for nested attribution (`Reuters`).
+    public var reportedBy: String?
+    /// The resolution chain, step by step, for `explain`.
+    public var evidence: [Evidence]
+
+    public init(id: String, doc: Int, kind: QuoteKind, content: TextRange, span: TextRange, cue: String,
+                cueRange: TextRange? = nil, speakerRange: TextRange? = nil, speaker: String? = nil,
+                source: String? = nil, reportedBy: String? = nil, evidence: [Evidence] = []) {
+        self.id = id
+        self.doc = doc
+        self.kind = kind
+        self.content = content
+        self.span = span
+        self.cue = cue
+        self.cueRange = cueRange
+        self.speakerRange = speakerRange
+        self.speaker = speaker
+        self.source = source
+        self.reportedBy = reportedBy
+        self.evidence = evidence
+    }
+}
+
+/// An entity: mentions merged across the corpus under one canonical name.
+public struct Entity: Hashable, Sendable {
+    /// Index in `CorpusAnalysis.entities`.
+    public var id: Int
+    /// Canonical name (`Joseph Biden`, `United States`, `Kremlin`).
+    public var name: String
+    /// Its type.
+    public var label: EntityLabel
+    /// Role from titles and appositions (`White House Press Secretary`), if any.
+    public var role: String?
+    /// Surface forms seen, most frequent first.
+    public var aliases: [String]
+    /// Every mention, in corpus order.
+    public var mentions: [MentionRef]
+    /// Why it is an entity and why its aliases were merged, step by step.
+    public var evidence: [Evidence]
+
+    public init(id: Int, name: String, label: EntityLabel, role: String? = nil, aliases: [String] = [],
+                mentions: [MentionRef] = [], evidence: [Evidence] = []) {
+        self.id = id
+        self.name = name
+        self.label = label
+        self.role = role
+        self.aliases = aliases
+        self.mentions = mentions
+        self.evidence = evidence
+    }
+}
+
+/// The analysis of one document.
+public struct DocumentAnalysis: Sendable {
+    /// The document analysed.
+    public var document: Document
+    /// Entity mentions in text order.
+    public var mentions: [Mention]
+    /// For each mention, the id of the entity it was merged into.
+    public var mentionEntity: [Int]
+
+    public init(document: Document, mentions: [Mention] = [], mentionEntity: [Int] = []) {
+        self.document = document
+        self.mentions = mentions
+        self.mentionEntity = mentionEntity
+    }
+}
+
+/// The analysis of a whole corpus (a session's documents).
+public struct CorpusAnalysis: Sendable {
+    /// Per-document analyses, in the order given.
+    public var documents: [DocumentAnalysis]
+    /// Entities merged across documents.
+    public var entities: [Entity]
+    /// Quotations and reported statements, in document and text order.
+    public var quotes: [Quote]
+
+    public init(documents: [DocumentAnalysis] = [], entities: [Entity] = [], quotes: [Quote] = []) {
+        self.documents = documents
+        self.entities = entities
+        self.quotes = quotes
+    }
+}

@@ -1,0 +1,86 @@
+/// A document: it owns its text; tokens, sentences and paragraphs are ranges into it.
+public struct Document: Sendable {
+    /// Short, stable identifier within a workspace (e.g. `seed-000`, `business-001`).
+    public let id: String
+    /// The full text.
+    public let text: String
+    /// The text as UTF-8 bytes; every `TextRange` indexes these.
+    public let bytes: [UInt8]
+    /// Tokens in text order.
+    public let tokens: [Token]
+    /// Sentences in text order.
+    public let sentences: [Sentence]
+    /// Paragraphs (non-empty lines) in text order.
+    public let paragraphs: [Paragraph]
+
+    /// Creates and tokenises a document.
+    public init(id: String, text: String, tokenizer: Tokenizer = Tokenizer()) {
+        self.id = id
+        self.text = text
+        self.bytes = Array(text.utf8)
+        let out = tokenizer.tokenize(bytes)
+        self.tokens = out.tokens
+        self.sentences = out.sentences
+        self.paragraphs = out.paragraphs
+    }
+
+    /// The text covered by `range`.
+    public func string(_ range: TextRange) -> String {
+        let s = max(0, min(range.start, bytes.count)), e = max(s, min(range.end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// The text of token `i`.
+    public func string(token i: Int) -> String { string(tokens[i].range) }
+
+    /// Number of whitespace-separated words, as the reference pipeline counts them.
+    public var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for c in bytes {
+            let space = c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// The index of the sentence containing byte `offset`, if any.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = sentences[mid].range
+            if offset < r.start { hi = mid - 1 } else if offset >= r.end { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// The index of the paragraph containing byte `offset`, if any.
+    public func paragraphIndex(containing offset: Int) -> Int? {
+        var lo = 0, hi = paragraphs.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = paragraphs[mid].range
+            if offset < r.start { hi = mid - 1 } else if offset >= r.end { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// The index of the first token starting at or after byte `offset`.
+    public func tokenIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Converts a UTF-8 offset to a Unicode scalar offset (what Python's `str` indexes).
+    public func scalarOffset(_ utf8Offset: Int) -> Int {
+        var n = 0
+        for c in bytes[0..<max(0, min(utf8Offset, bytes.count))] where c & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}

@@ -1,0 +1,45 @@
+/// A half-open range of UTF-8 byte offsets into a document's text.
+///
+/// Every analysed item (token, sentence, mention, quote) holds one of these
+/// rather than a copy of its text, as spaCy's spans do.
+public struct TextRange: Hashable, Comparable, Sendable, Codable {
+    /// First byte of the range.
+    public var start: Int
+    /// One past the last byte of the range.
+    public var end: Int
+
+    /// Creates a range; `end` is clamped to be no less than `start`.
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// Number of bytes covered.
+    public var length: Int { end - start }
+    /// True when the range covers nothing.
+    public var isEmpty: Bool { end <= start }
+
+    /// True when `other` lies wholly inside this range.
+    public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }
+    /// True when the two ranges share at least one byte.
+    public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
+    /// The smallest range covering both.
+    public func union(_ other: TextRange) -> TextRange { TextRange(min(start, other.start), max(end, other.end)) }
+
+    public static func < (a: TextRange, b: TextRange) -> Bool {
+        a.start != b.start ? a.start < b.start : a.end < b.end
+    }
+}
+
+/// Why an analysed item exists: the rule, gazetteer entry or cue that produced it.
+public struct Evidence: Hashable, Sendable, Codable {
+    /// Short machine-stable name of the rule, e.g. `gazetteer`, `title+name`, `cue-after`.
+    public var rule: String
+    /// Human-readable detail, e.g. the gazetteer list and entry, or the cue verb.
+    public var detail: String
+
+    public init(rule: String, detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
+}

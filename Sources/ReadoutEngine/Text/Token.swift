@@ -1,0 +1,91 @@
+/// The coarse class of a token.
+public enum TokenKind: UInt8, Sendable, Codable {
+    /// Letters, possibly with internal apostrophes, hyphens or periods (`U.S.`, `build-up`).
+    case word
+    /// Digits, possibly with internal `,` or `.` (`1,400`, `3.5`).
+    case number
+    /// A possessive or clitic split from the word before it (`’s`, `'s`).
+    case clitic
+    /// A quotation mark: `"`, `“`, `”`, `‘`, `’` or `'` standing as a quote.
+    case quote
+    /// Sentence-ending punctuation: `.`, `!`, `?`.
+    case terminal
+    /// An ellipsis, `...` or `…`.
+    case ellipsis
+    /// A dash standing alone: `—`, `–`, `--` or a spaced `-`.
+    case dash
+    /// Any other punctuation: `,` `;` `:` `(` `)` and so on.
+    case punct
+    /// A currency or other symbol: `£`, `$`, `€`, `%`, `&`.
+    case symbol
+}
+
+/// One token: a small value holding a range into its document's text.
+public struct Token: Hashable, Sendable {
+    /// Where the token lies in the text (UTF-8 offsets).
+    public var range: TextRange
+    /// Its coarse class.
+    public var kind: TokenKind
+    /// Bit flags, see the static members.
+    public var flags: UInt8
+
+    /// The first letter is upper case.
+    public static let capitalized: UInt8 = 1
+    /// Every letter is upper case and there are at least two.
+    public static let allCaps: UInt8 = 2
+    /// The token opens a sentence (after any opening quotes).
+    public static let sentenceStart: UInt8 = 4
+    /// Whitespace (or the start of text) precedes the token.
+    public static let spaceBefore: UInt8 = 8
+    /// The word ends in a period that does not end a sentence (`Mr.`, `U.S.`, `W.`).
+    public static let abbreviation: UInt8 = 16
+    /// For quote marks: the mark opens a quotation (by shape or position).
+    public static let opening: UInt8 = 32
+    /// For quote marks: the mark closes a quotation (by shape or position).
+    public static let closing: UInt8 = 64
+    /// The token starts a paragraph.
+    public static let paragraphStart: UInt8 = 128
+
+    public init(range: TextRange, kind: TokenKind, flags: UInt8 = 0) {
+        self.range = range
+        self.kind = kind
+        self.flags = flags
+    }
+
+    /// True when every bit of `flag` is set.
+    @inlinable public func has(_ flag: UInt8) -> Bool { flags & flag == flag }
+    /// True for word tokens whose first letter is upper case.
+    @inlinable public var isCapitalized: Bool { kind == .word && has(Token.capitalized) }
+}
+
+/// A sentence: its text range and the tokens it spans.
+public struct Sentence: Hashable, Sendable {
+    /// Where the sentence lies in the text.
+    public var range: TextRange
+    /// Indices into the document's tokens.
+    public var tokens: Range<Int>
+    /// Index of the paragraph holding it.
+    public var paragraph: Int
+
+    public init(range: TextRange, tokens: Range<Int>, paragraph: Int) {
+        self.range = range
+        self.tokens = tokens
+        self.paragraph = paragraph
+    }
+}
+
+/// A paragraph: one non-empty line (or block of lines) of the source text.
+public struct Paragraph: Hashable, Sendable {
+    /// Where the paragraph lies in the text, without its line break.
+    public var range: TextRange
+    /// Indices into the document's sentences.
+    public var sentences: Range<Int>
+    /// Indices into the document's tokens.
+    public var tokens: Range<Int>
+
+    public init(range: TextRange, sentences: Range<Int>, tokens: Range<Int>) {
+        self.range = range
+        self.sentences = sentences
+        self.tokens = tokens
+    }
+}
