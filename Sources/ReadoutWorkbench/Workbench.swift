@@ -1,1 +1,162 @@
+import Foundation
 import ReadoutEngine
+
+/// The workbench: a workspace plus the command language. Front ends (the REPL, scripts,
+/// tests) hand it lines; it parses, runs and renders them, and reports errors in one place.
+public final class Workbench {
+    /// How the workbench talks to the outside world.
+    public struct Options {
+        /// Output format at start.
+        public var format: OutputFormat
+        /// Width and colour for table output.
+        public var style: RenderStyle
+        /// True when a person is typing at a terminal (enables carets under errors, unsaved-change prompts).
+        public var interactive: Bool
+        /// True when progress may be drawn on stderr (stderr is a terminal).
+        public var progress: Bool
+        /// Receives rendered output.
+        public var out: @Sendable (String) -> Void
+        /// Receives errors, warnings and progress.
+        public var err: @Sendable (String) -> Void
+        /// Folder for session files named without a folder.
+        public var sessionsDirectory: String
+
+        public init(format: OutputFormat = .table, style: RenderStyle = RenderStyle(), interactive: Bool = false,
+                    progress: Bool = false,
+                    out: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                    err: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+                    sessionsDirectory: String = "Sessions") {
+            self.format = format
+            self.style = style
+            self.interactive = interactive
+            self.progress = progress
+            self.out = out
+            self.err = err
+            self.sessionsDirectory = sessionsDirectory
+        }
+    }
+
+    /// The articles, groups and notes.
+    public let workspace = Workspace()
+    /// Current output format (`set format=`).
+    public var format: OutputFormat
+    /// Current width and colour.
+    public var style: RenderStyle
+    /// Options given at creation.
+    public var options: Options
+    /// Set by `quit`/`exit`.
+    public internal(set) var quitRequested = false
+    /// Largest file `load` reads, in bytes (`set maxsize=` in MB).
+    public var maxFileBytes = 50 << 20
+    /// Session state: file, on-disk stamp, pending confirmations.
+    public var session = SessionState()
+    /// Nesting depth of `source`, to stop a file that sources itself.
+    var sourceDepth = 0
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.format = options.format
+        self.style = options.style
+        self.session.directory = options.sessionsDirectory
+    }
+
+    /// Runs every statement on `line`. Output and errors are rendered here.
+    /// Returns false when any statement failed. `file`/`line` locate errors in command files.
+    @discardableResult
+    public func execute(_ text: String, file: String? = nil, line lineNumber: Int? = nil) -> Bool {
+        let statements: [Statement]
+        do {
+            statements = try Lexer.statements(text)
+        } catch {
+            report(error, file: file, line: lineNumber)
+            return false
+        }
+        var ok = true
+        for s in statements {
+            if quitRequested { break }
+            if !run(s, file: file, line: lineNumber) { ok = false }
+        }
+        return ok
+    }
+
+    private func run(_ s: Statement, file: String?, line: Int?) -> Bool {
+        do {
+            Interrupt.reset()
+            let spec = try Registry.lookup(s.name)
+            let inv = try Invocation(spec: spec, statement: s)
+            let before = workspace.dirty
+            let output = try spec.run(self, inv)
+            if output.mutates { workspace.dirty = true }
+            if spec.name != "history" { workspace.history.append(s.source) }
+            if !before && workspace.dirty { session.noteChange() }
+            let rendered = Renderer(format: format, style: redirectStyle(s)).render(output)
+            if let r = s.redirect {
+                try writeRedirect(rendered, r)
+            } else if !rendered.isEmpty {
+                options.out(rendered)
+            }
+            try session.autosaveIfNeeded(self)
+            return !output.partialFailure
+        } catch {
+            report(error, file: file, line: line)
+            return false
+        }
+    }
+
+    private func redirectStyle(_ s: Statement) -> RenderStyle {
+        s.redirect == nil ? style : RenderStyle(width: Int.max / 4, color: false)
+    }
+
+    private func writeRedirect(_ text: String, _ r: Redirect) throws(ReadoutError) {
+        let path = PathExpander.expandTilde(r.path)
+        if r.append {
+            try AtomicFile.append(Array(text.utf8), to: path)
+        } else {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        }
+    }
+
+    /// Prints an error, with a caret under the column when a person typed the line.
+    public func report(_ e: ReadoutError, file: String? = nil, line: Int? = nil) {
+        var e = e
+        if e.file == nil, let f = file { e.file = f; e.line = line }
+        if options.interactive, file == nil, let caret = ErrorRenderer.caret(e, prompt: Workbench.prompt) {
+            options.err(caret + "\n")
+        }
+        options.err(ErrorRenderer.render(e) + "\n")
+    }
+
+    /// Prints a warning.
+    public func warn(_ message: String) {
+        options.err(ErrorRenderer.warning(message) + "\n")
+    }
+
+    /// The REPL prompt.
+    public static let prompt = "readout> "
+
+    /// Runs a command file line by line; errors name FILE:LINE. Returns false if any line failed.
+    @discardableResult
+    public func runFile(_ path: String, bail: Bool = false) -> Bool {
+        guard let data = FileManager.default.contents(atPath: PathExpander.expandTilde(path)) else {
+            report(ReadoutError("cannot read command file", hint: "check the path", file: path))
+            return false
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var ok = true
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if quitRequested { break }
+            if !execute(String(line), file: path, line: i + 1) {
+                ok = false
+                if bail { break }
+            }
+        }
+        return ok
+    }
+
+    /// Help for `--help`: every command with its summary, from the registry.
+    public static func commandHelpSummary() -> String {
+        let width = Registry.all.map(\.name.count).max() ?? 8
+        return Registry.all.map { $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+            .joined(separator: "\n")
+    }
+}

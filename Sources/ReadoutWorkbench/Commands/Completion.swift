@@ -1,0 +1,105 @@
+import ReadoutEngine
+import Foundation
+
+extension Workbench {
+    /// Candidates for the word at `cursor` in `line` (a character offset): whole replacement words.
+    ///
+    /// Command names first; then the command's `key=` names, and what its positionals or the
+    /// key being typed complete to (document ids, entity names, file paths, fixed values).
+    public func completions(line: String, cursor: Int) -> [String] {
+        let chars = Array(line)
+        let upto = String(chars.prefix(max(0, min(cursor, chars.count))))
+        // the current statement: after the last unquoted ';'
+        var inQuote: Character?
+        var stmtStart = upto.startIndex
+        for i in upto.indices {
+            let c = upto[i]
+            if let q = inQuote { if c == q { inQuote = nil } } else if c == "\"" || c == "'" { inQuote = c } else if c == ";" {
+                stmtStart = upto.index(after: i)
+            }
+        }
+        let stmt = String(upto[stmtStart...])
+        let words = stmt.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let current = stmt.last == " " || stmt.isEmpty ? "" : (words.last ?? "")
+        let before = current.isEmpty ? words : Array(words.dropLast())
+        if before.isEmpty {
+            return Registry.names.filter { $0.hasPrefix(current) }.sorted()
+        }
+        let name = before[0].hasSuffix("!") ? String(before[0].dropLast()) : before[0]
+        guard let spec = Registry.spec(name) else { return [] }
+        if let eq = current.firstIndex(of: "=") {
+            let key = String(current[..<eq])
+            let partial = String(current[current.index(after: eq)...])
+            guard let ks = spec.keys.first(where: { $0.name == key }) else { return [] }
+            return candidates(ks.completion, partial).map { key + "=" + $0 }
+        }
+        var out = candidates(spec.positionalCompletion, current)
+        let given = Set(before.compactMap { w in w.firstIndex(of: "=").map { String(w[..<$0]) } })
+        out += spec.keys.filter { !given.contains($0.name) && ($0.name + "=").hasPrefix(current) }.map { $0.name + "=" }
+        return out
+    }
+
+    private func candidates(_ kind: CompletionKind, _ partial: String) -> [String] {
+        let p = partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial
+        func matching(_ all: [String]) -> [String] {
+            let lp = p.lowercased()
+            return all.filter { $0.lowercased().hasPrefix(lp) }.map { $0.contains(" ") ? "\"" + $0 + "\"" : $0 }
+        }
+        switch kind {
+        case .none: return []
+        case .commands: return matching(Registry.all.map(\.name))
+        case .documents: return matching(Array(workspace.documents.keys))
+        case .values(let v): return matching(v)
+        case .files: return Workbench.fileCandidates(p)
+        case .entities, .speakers, .quotes: return matching(completionNames(kind))
+        }
+    }
+
+    /// Names for entity-like completions; empty until the analysis has run.
+    func completionNames(_ kind: CompletionKind) -> [String] {
+        guard workspace.isAnalysed else { return [] }
+        let a = workspace.analysis
+        switch kind {
+        case .entities:
+            return a.entities.map(\.name)
+        case .speakers:
+            var names = Set(a.quotes.compactMap(\.speaker))
+            names.formUnion(a.quotes.compactMap(\.source))
+            names.formUnion(workspace.groups.keys)
+            return names.sorted()
+        case .quotes:
+            return a.quotes.map { QuoteIDs.qualified($0, in: self) }
+        default:
+            return []
+        }
+    }
+
+    static func fileCandidates(_ partial: String) -> [String] {
+        let expanded = PathExpander.expandTilde(partial)
+        let dir: String, prefix: String, shownDir: String
+        if let slash = partial.lastIndex(of: "/") {
+            shownDir = String(partial[...slash])
+            dir = PathExpander.expandTilde(shownDir)
+            prefix = String(partial[partial.index(after: slash)...])
+        } else {
+            shownDir = ""
+            dir = "."
+            prefix = expanded
+        }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        var out: [String] = []
+        for e in entries.sorted() where e.hasPrefix(prefix) && (!e.hasPrefix(".") || prefix.hasPrefix(".")) {
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(e), isDirectory: &isDir)
+            out.append(shownDir + e + (isDir.boolValue ? "/" : ""))
+        }
+        return out
+    }
+}
+
+/// Quote ids as users see them: `q3` with one document, `DOC:q3` with several.
+public enum QuoteIDs {
+    static func qualified(_ q: ReadoutEngine.Quote, in wb: Workbench) -> String {
+        wb.workspace.documents.count <= 1 ? q.id : wb.workspace.record(at: q.doc).id + ":" + q.id
+    }
+}

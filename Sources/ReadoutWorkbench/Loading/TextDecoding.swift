@@ -1,0 +1,63 @@
+/// The encoding a file was read in.
+public enum SourceEncoding: String, Sendable, Codable {
+    case utf8 = "utf-8"
+    case utf8BOM = "utf-8-bom"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case windows1252 = "windows-1252"
+}
+
+/// Decodes file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+public enum TextDecoding {
+    /// The outcome of decoding one file.
+    public enum Result: Equatable {
+        case text(String, SourceEncoding)
+        /// Looks binary (NUL bytes or many control characters outside UTF-16).
+        case binary
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return .text(String(decoding: bytes[3...], as: UTF8.self), .utf8BOM)
+        }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .text(utf16(bytes[2...], littleEndian: true), .utf16LE) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .text(utf16(bytes[2...], littleEndian: false), .utf16BE) }
+        if looksBinary(bytes) { return .binary }
+        if let s = String(validating: bytes, as: UTF8.self) { return .text(s, .utf8) }
+        return .text(windows1252(bytes), .windows1252)
+    }
+
+    /// Binary when the first 8 KiB hold a NUL byte or more than 10% control characters.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var control = 0
+        for b in sample {
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { control += 1 }
+        }
+        return control * 10 > sample.count
+    }
+
+    static func utf16<C: Collection>(_ bytes: C, littleEndian: Bool) -> String where C.Element == UInt8 {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var it = bytes.makeIterator()
+        while let a = it.next(), let b = it.next() {
+            units.append(littleEndian ? UInt16(a) | UInt16(b) << 8 : UInt16(a) << 8 | UInt16(b))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Windows-1252: Latin-1 with typographic characters in 0x80–0x9F.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        let high: [UInt32] = [0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                              0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178]
+        var s = String.UnicodeScalarView()
+        for b in bytes {
+            let v: UInt32 = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)
+            s.append(Unicode.Scalar(v)!)
+        }
+        return String(s)
+    }
+}

@@ -1,0 +1,78 @@
+/// A column of a result table.
+public struct Column: Sendable, Equatable {
+    /// Header shown in table and CSV output.
+    public var title: String
+    /// Field name in JSON output (stable, snake_case).
+    public var key: String
+    /// True when this column may be shortened to fit the terminal (long text).
+    public var flexible: Bool
+
+    public init(_ title: String, key: String? = nil, flexible: Bool = false) {
+        self.title = title
+        self.key = key ?? title.lowercased().replacingOccurrences(of: " ", with: "_")
+        self.flexible = flexible
+    }
+}
+
+/// Rows of values under named columns: rendered aligned, as CSV, or as JSON objects.
+public struct Table: Sendable, Equatable {
+    public var columns: [Column]
+    public var rows: [[Value]]
+
+    public init(_ columns: [Column], rows: [[Value]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The rows as JSON objects keyed by column key.
+    public var jsonValue: Value {
+        .array(rows.map { row in .object(zip(columns, row).map { Value.Field($0.key, $1) }) })
+    }
+}
+
+/// What a command produced, before rendering.
+public struct CommandOutput: Sendable {
+    /// One piece of human-oriented output.
+    public enum Block: Sendable, Equatable {
+        /// A section heading.
+        case heading(String)
+        /// Plain text, printed as is.
+        case text(String)
+        /// A table.
+        case table(Table)
+    }
+
+    /// What table mode prints, in order.
+    public var blocks: [Block]
+    /// The one JSON value json mode prints; derived from the first table when nil.
+    public var json: Value?
+    /// Whether this output changed the workspace (for unsaved-change tracking).
+    public var mutates: Bool
+    /// True when part of the work failed (errors already reported): the command counts as failed.
+    public var partialFailure = false
+
+    public init(blocks: [Block] = [], json: Value? = nil, mutates: Bool = false) {
+        self.blocks = blocks
+        self.json = json
+        self.mutates = mutates
+    }
+
+    /// A table result: its JSON is the array of row objects unless given.
+    public static func table(_ t: Table, json: Value? = nil) -> CommandOutput {
+        CommandOutput(blocks: [.table(t)], json: json ?? t.jsonValue)
+    }
+
+    /// A status message: text in table mode, `{"ok":true,"message":…}` plus extra fields in JSON.
+    public static func message(_ text: String, _ extra: [Value.Field] = [], mutates: Bool = false) -> CommandOutput {
+        CommandOutput(blocks: [.text(text)], json: .object([Value.Field("ok", .bool(true)), Value.Field("message", .string(text))] + extra),
+                      mutates: mutates)
+    }
+
+    /// The JSON this output renders to.
+    public var jsonValue: Value {
+        if let j = json { return j }
+        for b in blocks { if case .table(let t) = b { return t.jsonValue } }
+        let text = blocks.compactMap { b -> String? in if case .text(let s) = b { return s }; return nil }.joined(separator: "\n")
+        return .object([Value.Field("text", .string(text))])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import OrderedCollections
+import ReadoutEngine
+
+/// A note the analyst attached to the session, a document, an entity or a quote.
+public struct Note: Sendable, Equatable {
+    public var text: String
+    /// What it is about (`DOC`, an entity name or a quote id), if anything.
+    public var on: String?
+    /// When it was written (seconds since 1970).
+    public var at: Int
+
+    public init(text: String, on: String? = nil, at: Int) {
+        self.text = text
+        self.on = on
+        self.at = at
+    }
+}
+
+/// The articles and everything the analyst added to them. Analysis is derived and cached.
+public final class Workspace {
+    /// Documents in load order, by id.
+    public private(set) var documents: OrderedDictionary<String, DocumentRecord> = [:]
+    /// User groups: name → member names (`alias whitehouse = "White House" Psaki`).
+    public var groups: OrderedDictionary<String, [String]> = [:]
+    /// Notes in the order written.
+    public var notes: [Note] = []
+    /// Commands run in this session, in order (saved with it).
+    public var history: [String] = []
+    /// Whether anything changed since the last save or open.
+    public var dirty = false
+
+    private var cachedAnalysis: CorpusAnalysis?
+
+    public init() {}
+
+    /// Adds documents (ids must be unique).
+    public func add(_ records: [DocumentRecord]) {
+        guard !records.isEmpty else { return }
+        for r in records { documents[r.id] = r }
+        cachedAnalysis = nil
+        dirty = true
+    }
+
+    /// Removes one document.
+    @discardableResult
+    public func remove(_ id: String) -> DocumentRecord? {
+        guard let r = documents.removeValue(forKey: id) else { return nil }
+        cachedAnalysis = nil
+        dirty = true
+        return r
+    }
+
+    /// Removes every document (groups and notes stay).
+    public func removeAllDocuments() {
+        documents.removeAll()
+        cachedAnalysis = nil
+        dirty = true
+    }
+
+    /// Replaces the whole state (used by `open` and `new`).
+    public func replace(with other: Workspace) {
+        documents = other.documents
+        groups = other.groups
+        notes = other.notes
+        history = other.history
+        cachedAnalysis = nil
+        dirty = false
+    }
+
+    /// Updates a document's metadata without touching its text.
+    public func update(_ id: String, _ change: (inout DocumentRecord) -> Void) {
+        guard var r = documents[id] else { return }
+        change(&r)
+        documents[id] = r
+        dirty = true
+    }
+
+    /// The analysis of all documents, computed on first use and cached until documents change.
+    public var analysis: CorpusAnalysis {
+        if let a = cachedAnalysis { return a }
+        let a = Analyzer().analyze(documents.values.map(\.document))
+        cachedAnalysis = a
+        return a
+    }
+
+    /// Whether the analysis is already computed.
+    public var isAnalysed: Bool { cachedAnalysis != nil }
+
+    /// Index of a document id in load order (the `doc` index used by the analysis).
+    public func index(of id: String) -> Int? { documents.index(forKey: id) }
+
+    /// The record at analysis index `i`.
+    public func record(at i: Int) -> DocumentRecord { documents.values[i] }
+}
