@@ -1,0 +1,32 @@
+# Readout: one command to run the workbench on the seed, one to run the tests.
+#   make run    set up, build and start the REPL with the seed article loaded
+#   make test   set up, build and run every test
+#   make bench  release-mode benchmark against the reference pipeline (see README)
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test release bench clean
+
+# Installs the system packages Readout needs when they are missing (Debian).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	  echo "installing libedit-dev and pkg-config..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run --skip-build readout --load seeds/
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build
