@@ -42,6 +42,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Release-mode benchmarks against the reference pipeline (`make bench`).
+        .executableTarget(
+            name: "readout-bench",
+            dependencies: [
+                "ReadoutWorkbench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "ReadoutEngineTests",
             dependencies: ["ReadoutEngine"]
