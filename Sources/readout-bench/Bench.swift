@@ -128,7 +128,9 @@ struct Bench: ParsableCommand {
     static func articleFiles(_ dir: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var out: [String] = []
-        while let p = e.nextObject() as? String where p.hasSuffix(".txt") { out.append(p) }
+        while let p = e.nextObject() as? String {
+            if p.hasSuffix(".txt") { out.append(p) }
+        }
         return out.sorted().map { (dir as NSString).appendingPathComponent($0) }
     }
 
@@ -183,7 +185,7 @@ struct Bench: ParsableCommand {
 
     static func peakRSS(children: Bool = false) -> Int {
         var u = rusage()
-        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &u)
+        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &u)
         return Int(u.ru_maxrss) * 1024
     }
 }
