@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test release bench clean
+.PHONY: deps build run test release bench clean fuzz
 
 # Installs the system packages Readout needs when they are missing (Debian).
 deps:
@@ -30,3 +30,7 @@ release: deps
 
 clean:
 	rm -rf .build
+
+# libFuzzer runs for the engine and the command language (not part of CI).
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_RUNS)
