@@ -28,6 +28,11 @@ test: deps
 release: deps
 	$(SWIFT) build -c release
 
+# Whole-corpus stages, interactive commands, and end to end against the reference on the first 200 articles.
+CORPUS ?= ../shared/corpora/bbc
+bench: release
+	.build/release/readout-bench $(CORPUS) --limit 200 --reference
+
 clean:
 	rm -rf .build
 
