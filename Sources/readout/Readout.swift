@@ -1,0 +1,114 @@
+import ArgumentParser
+import Glibc
+import ReadoutWorkbench
+
+/// The version `--version` and the banner show.
+enum ReadoutVersion {
+    static let current = "0.1.0"
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Lays out the workbench's command list for `--help`.
+enum HelpLayout {
+    /// Wraps each `name   summary` line at `width`, continuing under the summary
+    /// column, so ArgumentParser has nothing left to re-wrap.
+    static func hangingIndent(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width, let nameEnd = line.firstIndex(of: " "),
+                  let summaryStart = line[nameEnd...].firstIndex(where: { $0 != " " }) else { return String(line) }
+            let indent = String(repeating: " ", count: line.distance(from: line.startIndex, to: summaryStart))
+            var lines: [String] = []
+            var current = String(line[..<summaryStart])
+            var currentHasWord = false
+            for word in line[summaryStart...].split(separator: " ") {
+                if currentHasWord && current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = indent
+                    currentHasWord = false
+                }
+                current += (currentHasWord ? " " : "") + word
+                currentHasWord = true
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}
+
+/// `readout`: the command-line entry point. Parses flags, then hands over to `Launcher`.
+@main
+struct Readout: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readout",
+        abstract: "A workbench for reading news articles: entities, quotes, diffs, sessions.",
+        discussion: """
+            With no FILE and no -c, readout reads commands at a 'readout> ' prompt when \
+            standard input is a terminal (with history and Tab completion), and otherwise \
+            runs the commands piped to it. ~/.readoutrc runs first unless --no-rc. \
+            Exit status: 0 when every command succeeded, 1 when any failed, 2 for bad flags, \
+            130 after Ctrl-C in a script.
+
+            Commands:
+            \(HelpLayout.hangingIndent(Workbench.commandHelpSummary(), width: 78))
+            """,
+        version: ReadoutVersion.current
+    )
+
+    /// `-c CMD`, repeatable: run these commands, then exit.
+    @Option(name: [.customShort("c"), .customLong("command")],
+            help: ArgumentHelp("Run COMMAND and exit; repeat to run several in order.", valueName: "command"))
+    var commands: [String] = []
+
+    /// A command file to run.
+    @Argument(help: ArgumentHelp("Run the commands in FILE (one per line; - reads standard input) and exit.",
+                                 valueName: "file"))
+    var file: String?
+
+    /// Stop at the first failing command.
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    /// Output format at start.
+    @Option(help: ArgumentHelp("Output format: table, csv or json (one JSON value per line).", valueName: "format"))
+    var format: OutputFormat?
+
+    /// Never use colour.
+    @Flag(name: .customLong("no-color"), help: "Never colour output (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// A session to open before anything else runs.
+    @Option(help: ArgumentHelp("Start with the session in FILE open.", valueName: "file"))
+    var session: String?
+
+    /// Skip `~/.readoutrc`.
+    @Flag(name: .customLong("no-rc"), help: "Do not run ~/.readoutrc at start.")
+    var noRC = false
+
+    mutating func validate() throws {
+        if !commands.isEmpty && file != nil {
+            throw ValidationError("Give either -c commands or a FILE, not both.")
+        }
+    }
+
+    mutating func run() throws {
+        let flags = self
+        let status = MainActor.assumeIsolated { Launcher(flags: flags).run() }
+        Glibc.exit(status)
+    }
+
+    /// Like `ParsableCommand.main()`, but bad flags exit with status 2 (ArgumentParser
+    /// uses 64, EX_USAGE), the convention for command-line tools and what scripts expect.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.err(fullMessage(for: error) + "\n")
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
