@@ -166,19 +166,26 @@ def main():
 
     import names as names_pkg
     d = os.path.dirname(names_pkg.__file__)
-    given = set()
-    for fn in ("dist.male.first", "dist.female.first"):
+    freq = {"m": {}, "f": {}}
+    for fn, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
         with open(os.path.join(d, fn)) as f:
             for i, line in enumerate(f):
-                n = line.split()[0].capitalize()
+                cols = line.split()
+                n = cols[0].capitalize()
                 # the most common names, less months and a few words that mostly open sentences
                 if i < 1500 and n not in NOT_GIVEN:
-                    given.add(n)
+                    freq[sex][n] = float(cols[1])
+    given = {}
+    for n in set(freq["m"]) | set(freq["f"]):
+        m, w = freq["m"].get(n, 0.0), freq["f"].get(n, 0.0)
+        # a sex only when the name is at least ten times more common for it
+        given[n] = "m" if m > 10 * w else "f" if w > 10 * m else "u"
     write("given-names.txt", [
-        "Given names, one per line: US Census 1990 first-name lists (public domain) via PyPI `names` (MIT),",
+        "Given names: name<TAB>m|f|u (men only, women only, either). US Census 1990 first-name lists",
+        "(public domain) via PyPI `names` (MIT),",
         "the 1,500 most frequent of each sex, less month names and words listed in the script.",
         "International names used in news are in given-names-extra.txt (hand-curated).",
-    ], sorted(given))
+    ], [f"{n}\t{s}" for n, s in sorted(given.items())])
 
     write("common-words.txt", [
         "Ordinary lower-case English words, one per line, from Debian wamerican (public domain / free, see its",

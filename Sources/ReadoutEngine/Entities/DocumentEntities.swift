@@ -86,13 +86,13 @@ struct DocumentClusterer {
             }
         }
         // 3. single names to the nearest full name sharing the surname
-        var fullNames: [(pos: Int, last: String, builder: Int)] = []
+        var fullNames: [(pos: Int, first: String, last: String, builder: Int)] = []
         for (i, m) in raw.enumerated() where m.label == .person && m.tokens.count >= 2 {
-            fullNames.append((m.tokens.lowerBound, t.bare(m.tokens.upperBound - 1), assign[i]))
+            fullNames.append((m.tokens.lowerBound, t.words[m.tokens.lowerBound], t.bare(m.tokens.upperBound - 1), assign[i]))
         }
         for (i, m) in raw.enumerated() where isSinglePerson(m) {
             let w = t.bare(m.tokens.lowerBound)
-            let cands = fullNames.filter { $0.last == w }
+            let cands = fullNames.filter { $0.last == w && !(m.female && Lexicon.shared.maleNames.contains($0.first)) }
             let pos = m.tokens.lowerBound
             let preceding = cands.last { $0.pos < pos }
             let following = cands.first { $0.pos > pos }
@@ -104,6 +104,12 @@ struct DocumentClusterer {
                     ? "‘\(w)’ → ‘\(full)’: nearest \(preceding != nil ? "preceding" : "following") of \(people) people with that surname"
                     : "‘\(w)’ → ‘\(full)’: surname of the full name in this document"
                 extraEvidence[i] = Evidence(rule: "surname-merge", detail: detail)
+            } else if m.female, fullNames.contains(where: { $0.last == w }) {
+                // `Mrs Howard` beside `Michael Howard`: someone else, named with her title
+                let titled = m.titledForm ?? w
+                add(i, key: "P:" + titled.lowercased(), singleName: nil)
+                builders[assign[i]].entity.name = titled
+                extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(titled)’ is not merged with a man of that surname")
             } else {
                 add(i, key: "P1:" + w.lowercased(), singleName: w)
             }

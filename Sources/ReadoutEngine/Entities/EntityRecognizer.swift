@@ -11,6 +11,8 @@ struct RawMention {
     var titledForm: String?
     /// A lone capitalised word kept only if the document names a person with it.
     var weak = false
+    /// After a female honorific (`Mrs Howard`): never merged with a man's full name.
+    var female = false
 }
 
 /// The per-document entity pass: candidate chunks, gazetteers, titles, name rules, dates and numbers,
@@ -54,7 +56,7 @@ public struct EntityRecognizer: Sendable {
                     let before = out.count
                     interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
                     if out.count > before, let last = out.last, last.tokens.upperBound == chunk.end {
-                        lastChunk = (chunk.end, t.text(out[before].tokens.lowerBound..<chunk.end),
+                        lastChunk = (chunk.end, t.text((chunk.segments.first?.tokens.lowerBound ?? k)..<chunk.end),
                                      last.label == .person ? nil : (last.canonical ?? t.text(last.tokens)))
                     }
                     k = max(chunk.end, k + 1)
@@ -95,7 +97,15 @@ public struct EntityRecognizer: Sendable {
         while i < segs.count {
             // given name listed as a place, then a name: `Victoria Beckham`
             if let g = segs[i].gazetteer, segs[i].tokens.count == 1, lex.givenNames.contains(t.words[segs[i].tokens.lowerBound]),
-               i + 1 < segs.count, segs[i + 1].isName, g.label != .org {
+               i + 1 < segs.count, segs[i + 1].isName, g.label == .gpe || g.label == .loc {
+                segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
+                segs.remove(at: i + 1)
+                continue
+            }
+            // a given name, then a surname that is also a town: `Charles Kennedy`
+            if segs[i].isName, i + 1 < segs.count, let g = segs[i + 1].gazetteer, segs[i + 1].tokens.count == 1,
+               g.label == .gpe || g.label == .loc, g.list != "countries.tsv",
+               lex.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]) {
                 segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
                 segs.remove(at: i + 1)
                 continue
@@ -119,8 +129,9 @@ public struct EntityRecognizer: Sendable {
             case .connector:
                 i += 1
             case .gazetteer(let g):
-                // a place or demonym followed by suffix words only: `Manchester United`, `US Open`, `Washington Post`
-                if i + 1 < segs.count, segs[i + 1].isName, let (label, rule) = names.suffixOnly(segs[i + 1].tokens) {
+                // a place or demonym, then a name ending in a type suffix: `Manchester United`, `US Open`,
+                // `Scottish Green Party`
+                if i + 1 < segs.count, segs[i + 1].isName, let (label, rule) = names.suffixType(segs[i + 1].tokens.upperBound - 1) {
                     let r = seg.tokens.lowerBound..<segs[i + 1].tokens.upperBound
                     out.append(RawMention(tokens: r, label: label, evidence: Evidence(rule: rule, detail: "‘\(g.surface)’ + ‘\(t.text(segs[i + 1].tokens))’ (name-rules.tsv)")))
                     i += 2
@@ -142,6 +153,11 @@ public struct EntityRecognizer: Sendable {
                 else if let g = next.gazetteer, g.label != .org, next.tokens.count == 1,
                         lex.givenNames.contains(t.words[next.tokens.lowerBound]) || g.label == .gpe && names.isNameWord(next.tokens.lowerBound) && kind == .honorific {
                     nameRange = next.tokens
+                }
+                // titles that are also ordinary words (`General Workers`) need a real name after them
+                if let nr = nameRange, TitleRules.ambiguousTitles.contains(t.lower(seg.tokens.upperBound - 1)),
+                   nr.allSatisfy({ names.isCommon($0) }), !lex.givenNames.contains(t.words[nr.lowerBound]) {
+                    nameRange = nil
                 }
                 guard let nr = nameRange, nr.allSatisfy({ names.isNameWord($0) }) else {
                     rolePrefix.removeAll(); i += 1; continue
@@ -174,6 +190,7 @@ public struct EntityRecognizer: Sendable {
                                                       detail: "after ‘\(titleText)’ (titles.tsv)"))
                 m.role = fact
                 m.titledForm = t.text(titledStart..<nr.upperBound)
+                m.female = TitleRules.femaleHonorifics.contains(t.lower(seg.tokens.lowerBound))
                 out.append(m)
                 rolePrefix.removeAll()
                 i += 2

@@ -77,6 +77,8 @@ final class Lexicon: Sendable {
     let rules: [String: NameRules]
     /// Given names (census lists plus curated extras).
     let givenNames: Set<String>
+    /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
+    let maleNames: Set<String>
     /// Ordinary lower-case English words.
     let commonWords: Set<String>
     /// Capitalised words and acronyms that are never entities by themselves.
@@ -133,7 +135,15 @@ final class Lexicon: Sendable {
             for w in cols[0].split(separator: "|") { rules[String(w), default: []].formUnion(r) }
         }
         self.rules = rules
-        givenNames = Set(Lexicon.lines("given-names.txt") + Lexicon.lines("given-names-extra.txt"))
+        var given = Set(Lexicon.lines("given-names-extra.txt"))
+        var male = Set<String>()
+        for line in Lexicon.lines("given-names.txt") {
+            let cols = line.split(separator: "\t")
+            given.insert(String(cols[0]))
+            if cols.count > 1 && cols[1] == "m" { male.insert(String(cols[0])) }
+        }
+        givenNames = given
+        maleNames = male
         commonWords = Set(Lexicon.lines("common-words.txt"))
         notNames = Set(Lexicon.lines("not-names.txt"))
     }

@@ -37,13 +37,6 @@ struct NameClassifier {
         return nil
     }
 
-    /// True when every token of `r` is a suffix word of the same type (`United`, `Open`, `Post`).
-    func suffixOnly(_ r: Range<Int>) -> (EntityLabel, String)? {
-        guard let last = suffixType(r.upperBound - 1) else { return nil }
-        for i in r where suffixType(i)?.0 != last.0 { return nil }
-        return last
-    }
-
     func isCommon(_ i: Int) -> Bool { lex.commonWords.contains(t.lower(i)) }
 
     /// A token that can be part of a person's name: capitalised, not all capitals unless an initial.
@@ -65,7 +58,9 @@ struct NameClassifier {
         if n == 1 {
             let w = t.words[first]
             if lex.notNames.contains(w) { return .none }
-            if t.tokens[first].has(Token.allCaps), t.bare(first).count >= 2, t.bare(first).count <= 6 {
+            let b = t.bare(first)
+            if t.tokens[first].has(Token.allCaps), b.count >= 2, b.count <= 6,
+               b.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
                 return .typed(.org, r, Evidence(rule: "acronym", detail: "all-capitals word ‘\(w)’"))
             }
             return .weak(first)
