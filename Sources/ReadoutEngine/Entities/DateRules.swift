@@ -22,18 +22,30 @@ enum DateRules {
     static let monthPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "last", "next", "early",
                                                  "late", "mid", "this", "during", "before", "after", "through", "to"]
 
+    /// Lower-case words that can open a DATE (a cheap first test for every token).
+    static let openers: Set<String> = {
+        var s = deictic.union(relative).union(numberWords)
+        s.insert("the"); s.insert("another"); s.insert("a")
+        return s
+    }()
+
     /// A DATE starting at token `k` (sentence ends at `e`): its end token and the rule that matched.
     static func match(_ t: TokenText, _ k: Int, _ e: Int) -> (end: Int, detail: String)? {
         let w = t.words[k]
-        let kind = t.tokens[k].kind
+        let tok = t.tokens[k]
+        let kind = tok.kind
         if kind == .word {
+            // fast exit for the common case: a lower-case word that opens no date
+            if tok.flags & (Token.capitalized | Token.allCaps) == 0, !openers.contains(w) {
+                guard w.utf8.contains(0x2D) || (w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) else { return nil }
+            }
             if weekdays.contains(w) { return (k + 1, "weekday") }
             if months.contains(w) { return monthPhrase(t, k, e) }
             if namedDays.contains(w) { return (k + 1, "named day") }
             let lw = t.lower(k)
             if deictic.contains(lw) { return (k + 1, "deictic day") }
             if isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
-            if w.count == 5, w.hasSuffix("s"), isYear(String(w.dropLast())) { return (k + 1, "decade") } // 1990s
+            if w.utf8.count == 5, w.hasSuffix("s"), isYear(String(w.dropLast())) { return (k + 1, "decade") } // 1990s
             if lw == "the" || lw == "another" || relative.contains(lw) {
                 if let r = relativePhrase(t, k, e) { return r }
             }
@@ -81,7 +93,7 @@ enum DateRules {
         if t.tokens[k].kind == .symbol { return true } // 2000%
         let w = t.words[k]
         guard t.tokens[k].kind == .word, !t.isCap(k) else { return false }
-        return w.count > 3 && w.hasSuffix("s") && !["was", "has", "is", "as", "its", "this", "his", "ends", "sales",
+        return w.utf8.count > 3 && w.hasSuffix("s") && !["was", "has", "is", "as", "its", "this", "his", "ends", "sales",
                                                     "results", "figures", "levels"].contains(w)
             && !t.doc.string(t.tokens[k].range).hasSuffix("ss")
     }
@@ -125,7 +137,7 @@ enum DateRules {
             sawNumber = true; i += 1
         }
         guard i < e else { return nil }
-        if first == "the", !sawRelative, !sawNumber, t.words[i].count == 5, t.words[i].hasSuffix("s"),
+        if first == "the", !sawRelative, !sawNumber, t.words[i].utf8.count == 5, t.words[i].hasSuffix("s"),
            isYear(String(t.words[i].dropLast())) {
             return (i + 1, "decade")
         }

@@ -26,8 +26,13 @@ enum NumericRules {
             if end < e, scales.contains(t.words[end]) { end += 1 }
             return (end, .money, "currency symbol")
         }
-        let numeric = isAmount(t, k) || DateRules.numberWords.contains(t.lower(k)) && t.lower(k) != "many"
-            && t.lower(k) != "several" && t.lower(k) != "few" && t.lower(k) != "couple"
+        if tok.kind == .word {
+            guard let f = t.words[k].utf8.first, (f >= 0x30 && f <= 0x39) || DateRules.numberWords.contains(t.lower(k)) else { return nil }
+        } else if tok.kind != .number {
+            return nil
+        }
+        let lw = t.lower(k)
+        let numeric = isAmount(t, k) || DateRules.numberWords.contains(lw) && !["many", "several", "few", "couple"].contains(lw)
         guard numeric else { return nil }
         var i = k + 1
         if i < e, scales.contains(t.words[i]) { i += 1 }
