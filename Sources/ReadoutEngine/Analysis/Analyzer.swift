@@ -7,6 +7,6 @@ public struct Analyzer: Sendable {
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        CorpusAnalysis(documents: documents.map { DocumentAnalysis(document: $0) })
+        EntityStage.analyze(documents)
     }
 }
