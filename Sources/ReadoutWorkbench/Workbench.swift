@@ -52,6 +52,8 @@ public final class Workbench {
     public var session = SessionState()
     /// Nesting depth of `source`, to stop a file that sources itself.
     var sourceDepth = 0
+    /// Diffs run this session, newest last, for `report`.
+    public internal(set) var diffLog: [DiffRecord] = []
 
     public init(options: Options = Options()) {
         self.options = options
