@@ -42,6 +42,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Release-mode benchmarks against the reference pipeline (`make bench`).
+        .executableTarget(
+            name: "readout-bench",
+            dependencies: [
+                "ReadoutWorkbench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// libFuzzer target for the analysis engine (`make fuzz`); without FUZZING it replays inputs.
+        .executableTarget(
+            name: "readout-fuzz-engine",
+            dependencies: ["ReadoutEngine"]
+        ),
+        /// libFuzzer target for the command language (`make fuzz`); without FUZZING it replays inputs.
+        .executableTarget(
+            name: "readout-fuzz-commands",
+            dependencies: ["ReadoutWorkbench"]
+        ),
         .testTarget(
             name: "ReadoutEngineTests",
             dependencies: ["ReadoutEngine"]

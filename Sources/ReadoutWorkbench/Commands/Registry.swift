@@ -3,6 +3,7 @@ public enum Registry {
     /// All commands.
     public static let all: [CommandSpec] = [
         .load, .docs, .show, .drop, .clear,
+        .entities, .mentions, .explain,
         .set, .source, .help, .history, .quit,
     ]
 

@@ -77,7 +77,10 @@ public enum Lexer {
                 stmtStart = i
                 continue
             }
-            if c == "#" { break }
+            if c == "#" {
+                try finish(i)
+                return result
+            }
             if c == ">" {
                 if redirect != nil || pendingRedirect != nil {
                     throw ReadoutError("only one redirect per command", column: i + 1)

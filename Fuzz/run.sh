@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the two libFuzzer targets and runs each for a fixed number of inputs.
+#   usage: Fuzz/run.sh [RUNS] [CORPUS_DIR]   (defaults: 1000000, ../shared/corpora/bbc)
+# Seed corpora: articles from the news corpus (cut to 4 KiB) for the engine, and every
+# command line of the transcript tests for the command language. Crashes land in Fuzz/crashes/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-1000000}"
+CORPUS="${2:-../shared/corpora/bbc}"
+WORK=".build-fuzz/corpora"
+mkdir -p "$WORK/engine" "$WORK/commands" Fuzz/crashes
+
+swift build --sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz --product readout-fuzz-engine
+swift build --sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz --product readout-fuzz-commands
+
+if [ -d "$CORPUS" ]; then
+  find "$CORPUS" -name '*.txt' | sort | head -300 | while read -r f; do
+    head -c 4096 "$f" > "$WORK/engine/$(echo "$f" | tr '/' '_')"
+  done
+fi
+cp seeds/*.txt "$WORK/engine/" 2>/dev/null || true
+i=0
+cat Tests/ReadoutWorkbenchTests/Transcripts/*.readout | while IFS= read -r line; do
+  i=$((i + 1)); printf '%s' "$line" > "$WORK/commands/line-$i"
+done
+
+for t in engine commands; do
+  echo "== fuzzing $t for $RUNS runs"
+  ".build-fuzz/debug/readout-fuzz-$t" -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="Fuzz/crashes/$t-" -print_final_stats=1 "$WORK/$t" 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)|crash-" || true
+done
+echo "crash files (none means no crash):"; ls Fuzz/crashes/ 2>/dev/null || true

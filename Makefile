@@ -1,0 +1,41 @@
+# Readout: one command to run the workbench on the seed, one to run the tests.
+#   make run    set up, build and start the REPL with the seed article loaded
+#   make test   set up, build and run every test
+#   make bench  release-mode benchmark against the reference pipeline (see README)
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test release bench clean fuzz
+
+# Installs the system packages Readout needs when they are missing (Debian).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	  echo "installing libedit-dev and pkg-config..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run --skip-build readout --load seeds/
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Whole-corpus stages, interactive commands, and end to end against the reference on the first 200 articles.
+CORPUS ?= ../shared/corpora/bbc
+bench: release
+	.build/release/readout-bench $(CORPUS) --limit 200 --reference
+
+clean:
+	rm -rf .build
+
+# libFuzzer runs for the engine and the command language (not part of CI).
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_RUNS)

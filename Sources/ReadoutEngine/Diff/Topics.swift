@@ -1,0 +1,195 @@
+/// A key phrase or entity raised in one statement.
+public struct TopicOccurrence: Hashable, Sendable {
+    /// Normalised key: lower case, singular, articles and possessives dropped, entities by canonical name.
+    public var key: String
+    /// The words as written.
+    public var surface: String
+    /// Where it lies in the document.
+    public var range: TextRange
+    /// The clause of the statement holding it (for showing framing), as a range.
+    public var clause: TextRange
+    /// True when the topic is an entity (by canonical name) rather than a noun phrase.
+    public var isEntity: Bool
+    /// Whether this key is the whole noun phrase (false for its head or inner parts).
+    public var isWholePhrase: Bool
+}
+
+/// Finds the topics of a statement: entities (not people) and noun phrases, with their heads
+/// and right-anchored sub-phrases as keys, so "high-level meeting" and "summit meeting" meet at "meeting".
+public struct TopicExtractor: Sendable {
+    /// Entity labels that count as topics (people are actors, dates and numbers are not topics).
+    public static let topicLabels: Set<EntityLabel> = [.gpe, .org, .law, .event, .fac, .loc, .product, .workOfArt]
+
+    /// Heads too general to be a topic on their own.
+    static let genericNouns: Set<String> = [
+        "issue", "thing", "way", "range", "number", "part", "time", "year", "side", "lot", "kind", "sort", "view",
+        "day", "month", "week", "people", "one", "term", "statement", "call", "readout", "suggestion", "indication",
+        "goal", "approach", "past", "reporter", "statement", "fact", "case", "point", "end", "use", "move", "plan",
+    ]
+
+    let lexicon: POSLexicon
+
+    public init(lexicon: POSLexicon = .shared) {
+        self.lexicon = lexicon
+    }
+
+    /// One mention with the canonical name of its entity.
+    public struct NamedMention: Sendable {
+        public var range: TextRange
+        public var label: EntityLabel
+        public var canonical: String
+        public init(range: TextRange, label: EntityLabel, canonical: String) {
+            self.range = range
+            self.label = label
+            self.canonical = canonical
+        }
+    }
+
+    private enum Role { case content, noun, possessive, breaker }
+
+    /// Topics in `range` of `doc`. `mentions` are the document's entity mentions in text order.
+    public func topics(in doc: Document, range: TextRange, mentions: [NamedMention]) -> [TopicOccurrence] {
+        let first = doc.tokenIndex(atOrAfter: range.start)
+        var last = first
+        while last < doc.tokens.count, doc.tokens[last].range.end <= range.end { last += 1 }
+        guard first < last else { return [] }
+        let clauses = clauseRanges(doc, first..<last)
+        var out: [TopicOccurrence] = []
+        var mentionAt: [Int: NamedMention] = [:] // token index -> mention starting there
+        var inMention = Set<Int>()
+        for m in mentions where range.contains(m.range) {
+            let s = doc.tokenIndex(atOrAfter: m.range.start)
+            var e = s
+            while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
+            guard e > s else { continue }
+            mentionAt[s] = m
+            for k in s..<e { inMention.insert(k) }
+            if TopicExtractor.topicLabels.contains(m.label) {
+                out.append(TopicOccurrence(key: m.canonical.lowercased(), surface: doc.string(m.range), range: m.range,
+                                           clause: clause(for: m.range, clauses), isEntity: true, isWholePhrase: true))
+            }
+        }
+        // noun-phrase chunks: runs of adjectives/nouns/entity tokens, possessives inside
+        var k = first
+        while k < last {
+            var words: [(key: String, range: TextRange, noun: Bool)] = []
+            var j = k
+            while j < last {
+                if let m = mentionAt[j] {
+                    if m.label == .person || !TopicExtractor.topicLabels.contains(m.label) && m.label != .norp { break }
+                    var e = j
+                    while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
+                    words.append((m.canonical.lowercased(), m.range, true))
+                    j = e
+                    continue
+                }
+                let role = self.role(doc, j, inMention: inMention.contains(j))
+                if role == .breaker { break }
+                if role == .possessive { j += 1; continue }
+                let w = doc.string(token: j).lowercased()
+                words.append((w, doc.tokens[j].range, role == .noun))
+                j += 1
+            }
+            if words.isEmpty { k = j + 1; continue }
+            // trim trailing non-nouns; the phrase must end in a noun
+            while let l = words.last, !l.noun { words.removeLast() }
+            if !words.isEmpty {
+                emit(words, doc, clauses, into: &out)
+            }
+            k = max(j, k + 1)
+        }
+        return out
+    }
+
+    private func emit(_ words: [(key: String, range: TextRange, noun: Bool)], _ doc: Document, _ clauses: [TextRange],
+                      into out: inout [TopicOccurrence]) {
+        let n = words.count
+        // the whole phrase, then right-anchored sub-phrases down to the head
+        for start in 0..<n {
+            var keyWords = words[start..<n].map(\.key)
+            keyWords[keyWords.count - 1] = lemma(keyWords[keyWords.count - 1])
+            let key = keyWords.joined(separator: " ")
+            if n - start == 1 {
+                if TopicExtractor.genericNouns.contains(key) || key.count < 3 { continue }
+            }
+            let r = TextRange(words[start].range.start, words[n - 1].range.end)
+            // an entity alone is already a topic
+            if n - start == 1 && out.contains(where: { $0.isEntity && $0.range == r }) { continue }
+            out.append(TopicOccurrence(key: key, surface: doc.string(r), range: r, clause: clause(for: r, clauses),
+                                       isEntity: false, isWholePhrase: start == 0))
+        }
+    }
+
+    private func role(_ doc: Document, _ i: Int, inMention: Bool) -> Role {
+        let t = doc.tokens[i]
+        switch t.kind {
+        case .clitic: return .possessive
+        case .word: break
+        default: return .breaker
+        }
+        let w = doc.string(token: i).lowercased()
+        if let e = lexicon.entry(w) {
+            switch e.pos {
+            case .noun, .propn: return .noun
+            case .adj: return .content
+            case .verb:
+                // participles used as adjectives ("emerging security issues", "occupied Crimea")
+                if (w.hasSuffix("ing") || w.hasSuffix("ed")), i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
+                   let next = lexicon.entry(doc.string(token: i + 1).lowercased()), next.pos == .noun || next.pos == .adj {
+                    return e.share < 0.9 || w.hasSuffix("ing") ? .content : .breaker
+                }
+                return .breaker
+            default: return .breaker
+            }
+        }
+        if t.isCapitalized && !t.has(Token.sentenceStart) { return .noun }
+        if w.contains("-") {
+            let lastPart = String(w.split(separator: "-").last ?? "")
+            if let e = lexicon.entry(lastPart) { return e.pos == .noun ? .noun : (e.pos == .adj || e.pos == .verb ? .content : .breaker) }
+            return .noun
+        }
+        if w.hasSuffix("ly") { return .breaker }
+        return .noun
+    }
+
+    func lemma(_ w: String) -> String {
+        if let e = lexicon.entry(w), e.pos == .noun { return e.lemma }
+        if w.hasSuffix("-hacks") || w.hasSuffix("ies") || (w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3) {
+            if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+            return String(w.dropLast())
+        }
+        return w
+    }
+
+    /// Clause boundaries: commas, semicolons, colons, dashes, and "and that"/"but".
+    private func clauseRanges(_ doc: Document, _ toks: Range<Int>) -> [TextRange] {
+        var out: [TextRange] = []
+        var start = toks.lowerBound
+        func close(_ end: Int) {
+            var s = start, e = end
+            while s < e, doc.tokens[s].kind != .word && doc.tokens[s].kind != .number { s += 1 }
+            while e > s, doc.tokens[e - 1].kind != .word && doc.tokens[e - 1].kind != .number && doc.tokens[e - 1].kind != .clitic { e -= 1 }
+            if e > s { out.append(TextRange(doc.tokens[s].range.start, doc.tokens[e - 1].range.end)) }
+            start = end
+        }
+        var i = toks.lowerBound
+        while i < toks.upperBound {
+            let t = doc.tokens[i]
+            let w = t.kind == .word ? doc.string(token: i).lowercased() : ""
+            if t.kind == .terminal || (t.kind == .punct && [";", ":"].contains(doc.string(token: i))) || t.kind == .dash {
+                close(i); i += 1; start = i; continue
+            }
+            if w == "and" || w == "but", i + 1 < toks.upperBound, doc.string(token: i + 1).lowercased() == "that" {
+                close(i); i += 2; start = i; continue
+            }
+            if w == "but" || w == "while" || w == "where" { close(i); start = i + 1 }
+            i += 1
+        }
+        close(toks.upperBound)
+        return out
+    }
+
+    private func clause(for r: TextRange, _ clauses: [TextRange]) -> TextRange {
+        clauses.first { $0.contains(r) } ?? clauses.first { $0.overlaps(r) } ?? r
+    }
+}

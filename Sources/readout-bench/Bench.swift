@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import ReadoutEngine
+import ReadoutWorkbench
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times Readout on a folder of articles, stage by stage and end to end, and compares
+/// it with the reference pipeline (spaCy small model + textacy) on the same files in the same run.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readout-bench",
+        abstract: "Benchmark Readout against the reference pipeline (build with -c release).")
+
+    @Argument(help: "Folder of .txt articles (searched recursively, sorted by path).")
+    var dir: String
+
+    @Option(help: "Articles for the end-to-end comparison with the reference (the first N).")
+    var limit = 200
+
+    @Flag(help: "Also run the reference pipeline on the same first N articles and print the ratio.")
+    var reference = false
+
+    @Option(help: "The reference runner script.")
+    var referenceScript = "../shared/anchors/run_reference.sh"
+
+    @Option(help: "The readout executable for end-to-end runs (default: next to this one).")
+    var readout: String?
+
+    @Option(help: "Repeat each timing this many times and keep the best.")
+    var runs = 3
+
+    @Option(help: "Also write the figures as JSON here.")
+    var json: String?
+
+    mutating func run() throws {
+        let files = Self.articleFiles(dir)
+        guard !files.isEmpty else { throw ValidationError("no .txt files under \(dir)") }
+        var figures: [(String, Value)] = []
+        func report(_ name: String, words: Int, seconds: Double, extra: String = "") {
+            let wps = Double(words) / max(seconds, 1e-9)
+            print(String(format: "%-34@ %9.3f s  %12.0f words/s  %@", name as NSString, seconds, wps, extra as NSString))
+            figures.append((name, .obj(["seconds": .double(seconds), "words": .int(words), "words_per_sec": .double(wps.rounded())])))
+        }
+        print("corpus: \(files.count) files under \(dir); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+
+        // 1. In-process stages over the whole corpus.
+        var loaded: [DocumentRecord] = []
+        let tLoad = try best(runs) {
+            loaded = try Loader().load(files, existingIDs: [], now: 0).records
+        }
+        let words = loaded.reduce(0) { $0 + $1.words }
+        let bytes = loaded.reduce(0) { $0 + $1.document.bytes.count }
+        report("load+decode+tokenise", words: words, seconds: tLoad)
+        let docs = loaded.map(\.document)
+        var analysis = CorpusAnalysis()
+        let tAnalyse = try best(runs) { analysis = Analyzer().analyze(docs) }
+        report("entities+quotes (all stages)", words: words, seconds: tAnalyse,
+               extra: "\(analysis.entities.count) entities, \(analysis.quotes.count) quotes")
+        report("total in-process", words: words, seconds: tLoad + tAnalyse)
+        let rss = Self.peakRSS()
+        print(String(format: "peak resident set of this benchmark: %.1f MB (%.1f× the corpus's %.1f MB)", Double(rss) / 1e6, Double(rss) / Double(bytes), Double(bytes) / 1e6))
+        figures.append(("peak_rss_bytes", .int(rss)))
+        figures.append(("corpus_bytes", .int(bytes)))
+
+        // 2. Interactive commands on the loaded corpus.
+        let wb = Workbench(options: .init(out: { _ in }, err: { _ in }))
+        wb.execute("load " + Lexer.quote(dir))
+        _ = wb.workspace.analysis
+        for cmd in ["entities", "quotes who=Blair", "kwic Brown", "freq top=20", "collocates economy"] {
+            guard Registry.spec(String(cmd.split(separator: " ")[0])) != nil else { continue }
+            var ok = true
+            let t = try best(runs) { ok = wb.execute(cmd) }
+            print(String(format: "%-34@ %9.1f ms%@", ("command: " + cmd) as NSString, t * 1000, ok ? "" : "  (failed)"))
+            figures.append(("command " + cmd, .double(t * 1000)))
+        }
+
+        // 3. End to end through the real command path, process start included, on the first N.
+        let subset = Array(files.prefix(limit))
+        let subsetWords = subset.reduce(0) { n, f in n + Self.wordCount(f) }
+        let subsetDir = try Self.linkFarm(subset)
+        defer { try? FileManager.default.removeItem(atPath: subsetDir) }
+        let exe = readout ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("readout").path
+        let tE2E = try best(runs) {
+            try Self.runQuiet(exe, ["--no-rc", "-c", "load " + Lexer.quote(subsetDir), "-c", "entities", "-c", "quotes"])
+        }
+        report("end to end, first \(subset.count) (readout)", words: subsetWords, seconds: tE2E)
+        let tE2EAll = try best(1) {
+            try Self.runQuiet(exe, ["--no-rc", "-c", "load " + Lexer.quote(dir), "-c", "entities", "-c", "quotes"])
+        }
+        report("end to end, whole corpus (readout)", words: words, seconds: tE2EAll)
+        let childRSS = Self.peakRSS(children: true)
+        print(String(format: "peak resident set of readout on the whole corpus: %.1f MB (%.1f× the corpus's bytes)",
+                     Double(childRSS) / 1e6, Double(childRSS) / Double(bytes)))
+        figures.append(("readout_peak_rss_bytes", .int(childRSS)))
+
+        // 4. The reference on the same first N, in this run.
+        if reference {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("readout-ref-\(getpid()).json").path
+            print("running the reference pipeline on the same \(subset.count) articles (this takes a minute)…")
+            try Self.runQuiet("/bin/bash", [referenceScript, dir, "--limit", String(limit), "--json", out], showOutput: true)
+            let data = try Data(contentsOf: URL(fileURLWithPath: out))
+            let obj = try JSONSerialization.jsonObject(with: data)
+            let refWPS = Self.referenceWordsPerSecond(obj)
+            let ours = Double(subsetWords) / tE2E
+            print(String(format: "reference (spaCy full pipeline): %.0f words/s; readout end to end: %.0f words/s; ratio %.0f×", refWPS, ours, ours / refWPS))
+            figures.append(("reference_words_per_sec", .double(refWPS.rounded())))
+            figures.append(("ratio_vs_reference", .double((ours / refWPS * 10).rounded() / 10)))
+        }
+        if let j = json {
+            try Data((Value.object(figures.map { Value.Field($0.0, $0.1) }).json + "\n").utf8).write(to: URL(fileURLWithPath: j))
+        }
+    }
+
+    /// Best wall time of `n` runs.
+    func best(_ n: Int, _ body: () throws -> Void) throws -> Double {
+        var bestT = Double.infinity
+        for _ in 0..<max(1, n) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body()
+            bestT = min(bestT, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        return bestT
+    }
+
+    static func articleFiles(_ dir: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var out: [String] = []
+        while let p = e.nextObject() as? String {
+            if p.hasSuffix(".txt") { out.append(p) }
+        }
+        return out.sorted().map { (dir as NSString).appendingPathComponent($0) }
+    }
+
+    static func wordCount(_ path: String) -> Int {
+        guard let d = FileManager.default.contents(atPath: path) else { return 0 }
+        var n = 0, inWord = false
+        for c in d {
+            let space = c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C
+            if !space && !inWord { n += 1 }
+            inWord = !space
+        }
+        return n
+    }
+
+    /// A temporary folder of links to `files`, keeping their order and folders.
+    static func linkFarm(_ files: [String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("readout-bench-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: root)
+        for f in files {
+            let parent = ((f as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            let d = (root as NSString).appendingPathComponent(parent)
+            try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+            let abs = f.hasPrefix("/") ? f : FileManager.default.currentDirectoryPath + "/" + f
+            try FileManager.default.createSymbolicLink(atPath: (d as NSString).appendingPathComponent((f as NSString).lastPathComponent), withDestinationPath: abs)
+        }
+        return root
+    }
+
+    static func runQuiet(_ exe: String, _ args: [String], showOutput: Bool = false) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        if !showOutput {
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+        }
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 && showOutput {
+            throw ValidationError("\(exe) exited with \(p.terminationStatus)")
+        }
+    }
+
+    static func referenceWordsPerSecond(_ obj: Any) -> Double {
+        let results = ((obj as? [String: Any])?["results"] as? [[String: Any]]) ?? (obj as? [[String: Any]]) ?? []
+        for r in results where (r["run"] as? String) == "a_full" {
+            return (r["words_per_sec"] as? Double) ?? Double(r["words_per_sec"] as? Int ?? 0)
+        }
+        return .nan
+    }
+
+    static func peakRSS(children: Bool = false) -> Int {
+        var u = rusage()
+        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &u)
+        return Int(u.ru_maxrss) * 1024
+    }
+}
