@@ -14,6 +14,9 @@ private let terminationSignal = Atomic<Int32>(0)
 private let atPrompt = Atomic<Bool>(false)
 private let endOfFileFD = Atomic<Int32>(-1)
 private let savedStdinFD = Atomic<Int32>(-1)
+// Interactive runs end the terminal's "^C" echo with a newline when a command is
+// interrupted, so the workbench's "interrupted" message starts on its own line.
+private let newlineAfterEcho = Atomic<Bool>(false)
 
 /// Ends a pending or future `read` of standard input while a line is being read.
 /// dup2 is async-signal-safe.
@@ -30,11 +33,14 @@ private let onInterrupt: @convention(c) (Int32) -> Void = { _ in
     let count = interruptCount.add(1, ordering: .relaxed).newValue
     Interrupt.request()
     cutPromptRead()
+    if count == 1 && commandRunning.load(ordering: .relaxed) && newlineAfterEcho.load(ordering: .relaxed) {
+        var newline: UInt8 = 10
+        _ = write(STDERR_FILENO, &newline, 1)
+    }
     if count >= 2 && commandRunning.load(ordering: .relaxed) {
-        let message = "\nreadout: interrupted twice, quitting\n"
-        _ = message.utf8CString.withUnsafeBufferPointer { buffer in
-            write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
-        }
+        // A StaticString: no allocation in a signal handler.
+        let message: StaticString = "\nreadout: interrupted twice, quitting\n"
+        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
         _exit(130)
     }
 }
@@ -70,6 +76,10 @@ enum Signals {
         _ = interruptCount.load(ordering: .relaxed)
         _ = commandRunning.load(ordering: .relaxed)
         _ = terminationSignal.load(ordering: .relaxed)
+        _ = atPrompt.load(ordering: .relaxed)
+        _ = endOfFileFD.load(ordering: .relaxed)
+        _ = newlineAfterEcho.load(ordering: .relaxed)
+        _ = Interrupt.isRequested
         for (signo, handler) in handled {
             _ = readout_install_signal(signo, handler, restart ? 1 : 0)
         }
@@ -88,6 +98,7 @@ enum Signals {
             return false
         }
         _ = atPrompt.load(ordering: .relaxed)
+        newlineAfterEcho.store(true, ordering: .relaxed)
         savedStdinFD.store(saved, ordering: .relaxed)
         endOfFileFD.store(ends[0], ordering: .relaxed)
         return true
