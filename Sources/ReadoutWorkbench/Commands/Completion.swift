@@ -50,7 +50,11 @@ extension Workbench {
         case .commands: return matching(Registry.all.map(\.name))
         case .documents: return matching(Array(workspace.documents.keys))
         case .values(let v): return matching(v)
-        case .files: return Workbench.fileCandidates(p)
+        case .files:
+            let quoted = partial.hasPrefix("\"")
+            return Workbench.fileCandidates(p).map { c in
+                quoted || c.contains(" ") ? "\"" + c + (c.hasSuffix("/") ? "" : "\"") : c
+            }
         case .entities, .speakers, .quotes: return matching(completionNames(kind))
         }
     }
