@@ -52,14 +52,13 @@ struct SpeakerResolver {
             return r
         }
         let people = inside.filter { da.mentions[$0].label == .person }
-        let headIsNoun = words.last.map { w in !da.document.string(range).hasSuffix(w) || w == da.document.string(range).split(separator: " ").last.map(String.init) } ?? false
-        let lastWordLower = lastWordIsLowerCase(d, range)
-        if people.isEmpty, lastWordLower, let r = describe(d, range, words, inside) { return r }
+        // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
+        let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
+        if people.isEmpty, lastWordIsLowerCase(d, range) || personBeforePP, let r = describe(d, range, words, inside) { return r }
         // a name: the person named, else the organisation, else the place
         for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
             if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
                 let e = analysis.entities[da.mentionEntity[m]]
-                _ = headIsNoun
                 return finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
             }
         }
@@ -102,7 +101,8 @@ struct SpeakerResolver {
                 guard fits else { continue }
                 if let c = country {
                     let aliases = [c.lowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
-                    guard e.body == c || aliases.contains(where: { role.contains($0) }) else { continue }
+                    let spaced = " " + role + " "
+                    guard e.body == c || aliases.contains(where: { spaced.contains(" " + $0 + " ") }) else { continue }
                 }
                 let former = role.contains("former")
                 // nearest preceding serving holder; following ones only when none precedes
