@@ -88,7 +88,7 @@ public final class Workbench {
             let output = try spec.run(self, inv)
             if output.mutates { workspace.dirty = true }
             if spec.name != "history" { workspace.history.append(s.source) }
-            if !before && workspace.dirty { session.noteChange() }
+            if workspace.dirty && (!before || output.mutates) { session.noteChange() }
             let rendered = Renderer(format: format, style: redirectStyle(s)).render(output)
             if let r = s.redirect {
                 try writeRedirect(rendered, r)
