@@ -8,10 +8,9 @@ import Glibc
 
 /// Times Readout on a folder of articles, stage by stage and end to end, and compares
 /// it with the reference pipeline (spaCy small model + textacy) on the same files in the same run.
-@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "readout-bench",
+        commandName: "corpus",
         abstract: "Benchmark Readout against the reference pipeline (build with -c release).")
 
     @Argument(help: "Folder of .txt articles (searched recursively, sorted by path).")

@@ -142,7 +142,6 @@ public enum SessionFile {
         var ids = Set<String>()
         for (k, node) in try top.array("documents").enumerated() {
             let o = try ObjectReader(node, "document \(k + 1)")
-            try o.onlyKeys(["id", "title", "path", "loaded_at", "encoding", "date", "hash", "text"])
             let (id, idNode) = try o.stringNode("id")
             guard !id.isEmpty, !id.contains(where: \.isWhitespace) else {
                 throw SessionDecodeError("document \(k + 1): \"id\" must be a non-empty word", at: idNode.offset)
@@ -152,6 +151,7 @@ public enum SessionFile {
             }
             let ctx = "document '\(id)'"
             let o2 = o.renamed(ctx)
+            try o2.onlyKeys(["id", "title", "path", "loaded_at", "encoding", "date", "hash", "text"])
             let (encoding, encNode) = try o2.stringNode("encoding")
             guard SourceEncoding(rawValue: encoding) != nil else {
                 throw SessionDecodeError("\(ctx): unknown \"encoding\" '\(encoding)'", at: encNode.offset)
