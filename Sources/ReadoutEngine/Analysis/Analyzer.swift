@@ -3,10 +3,15 @@
 /// Stages: per-document entity recognition and quote extraction (in parallel when
 /// there are many documents), then corpus-wide entity merging and speaker resolution.
 public struct Analyzer: Sendable {
-    public init() {}
+    /// Whether per-document work runs on every core; nil means "when there are many documents".
+    public var parallel: Bool?
+
+    public init(parallel: Bool? = nil) {
+        self.parallel = parallel
+    }
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        CorpusAnalysis(documents: documents.map { DocumentAnalysis(document: $0) })
+        EntityStage.analyze(documents, parallel: parallel)
     }
 }

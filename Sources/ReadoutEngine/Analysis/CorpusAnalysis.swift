@@ -79,6 +79,9 @@ public struct Entity: Hashable, Sendable {
     public var label: EntityLabel
     /// Role from titles and appositions (`White House Press Secretary`), if any.
     public var role: String?
+    /// For people, the body their role belongs to (`White House` for a White House press secretary,
+    /// `Russia` for the President of Russia): whom they speak for. Canonical name, if known.
+    public var body: String? = nil
     /// Surface forms seen, most frequent first.
     public var aliases: [String]
     /// Every mention, in corpus order.
@@ -122,6 +125,9 @@ public struct CorpusAnalysis: Sendable {
     public var entities: [Entity]
     /// Quotations and reported statements, in document and text order.
     public var quotes: [Quote]
+    /// Lower-cased alias or name (leading `the ` dropped) → ids of the entities known by it,
+    /// most mentioned first. See `entityIDs(alias:)` and `entity(named:)`.
+    public var aliasIndex: [String: [Int]] = [:]
 
     public init(documents: [DocumentAnalysis] = [], entities: [Entity] = [], quotes: [Quote] = []) {
         self.documents = documents

@@ -36,12 +36,16 @@ public struct Invocation: Sendable {
                 if valueText.isEmpty {
                     throw ReadoutError("empty value for '\(key)='", hint: "write \(key)=VALUE, quoted if it has spaces", column: w.column)
                 }
-                if case .values(let allowed) = ks.completion, !allowed.contains(valueText) {
-                    let close = Suggest.closest(to: valueText, in: allowed)
-                    let hint = (close.first.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + allowed.joined(separator: ", ")
-                    throw ReadoutError("invalid value '\(valueText)' for '\(key)='", hint: hint, column: w.column + key.count + 1)
+                var value = valueText
+                if case .values(let allowed) = ks.completion {
+                    guard let canonical = allowed.first(where: { $0.lowercased() == valueText.lowercased() }) else {
+                        let close = Suggest.closest(to: valueText, in: allowed)
+                        let hint = (close.first.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + allowed.joined(separator: ", ")
+                        throw ReadoutError("invalid value '\(valueText)' for '\(key)='", hint: hint, column: w.column + key.count + 1)
+                    }
+                    value = canonical
                 }
-                options[key] = Word(valueText, column: w.column + key.count + 1, quoted: w.quoted)
+                options[key] = Word(value, column: w.column + key.count + 1, quoted: w.quoted)
             } else {
                 positionals.append(w)
             }

@@ -3,6 +3,7 @@ public enum Registry {
     /// All commands.
     public static let all: [CommandSpec] = [
         .load, .docs, .show, .drop, .clear,
+        .entities, .mentions, .explain,
         .note, .notes, .save, .open, .new,
         .set, .source, .help, .history, .quit,
     ]

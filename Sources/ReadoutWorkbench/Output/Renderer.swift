@@ -85,10 +85,11 @@ public enum TableLayout {
             var parts: [String] = []
             for (i, w) in widths.enumerated() {
                 var c = i < row.count ? row[i] : ""
-                if c.count > w { c = String(c.prefix(max(0, w - 1))) + "…" }
+                let right = !header && t.columns[i].alignRight
+                if c.count > w { c = right ? "…" + String(c.suffix(max(0, w - 1))) : String(c.prefix(max(0, w - 1))) + "…" }
                 let pad = String(repeating: " ", count: w - c.count)
                 let last = i == widths.count - 1
-                var cell = numeric[i] ? pad + c : (last ? c : c + pad)
+                var cell = numeric[i] || right ? pad + c : (last ? c : c + pad)
                 if header && style.color { cell = "\u{1B}[1m" + cell + "\u{1B}[0m" }
                 parts.append(cell)
             }

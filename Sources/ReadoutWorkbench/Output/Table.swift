@@ -6,11 +6,14 @@ public struct Column: Sendable, Equatable {
     public var key: String
     /// True when this column may be shortened to fit the terminal (long text).
     public var flexible: Bool
+    /// True to align text to the right (the left context of a concordance); numbers always are.
+    public var alignRight: Bool
 
-    public init(_ title: String, key: String? = nil, flexible: Bool = false) {
+    public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false) {
         self.title = title
         self.key = key ?? title.lowercased().replacingOccurrences(of: " ", with: "_")
         self.flexible = flexible
+        self.alignRight = alignRight
     }
 }
 

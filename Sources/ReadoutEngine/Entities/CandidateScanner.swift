@@ -1,0 +1,148 @@
+/// A piece of a capitalised chunk: a gazetteer entry, a title, a run of name words, or `of`.
+struct Segment {
+    enum Kind {
+        case gazetteer(GazetteerEntry)
+        case title(TitleKind)
+        case name
+        case connector
+    }
+    var kind: Kind
+    var tokens: Range<Int>
+
+    var isName: Bool { if case .name = kind { return true } else { return false } }
+    var isConnector: Bool { if case .connector = kind { return true } else { return false } }
+    var gazetteer: GazetteerEntry? { if case .gazetteer(let g) = kind { return g } else { return nil } }
+    var title: TitleKind? { if case .title(let t) = kind { return t } else { return nil } }
+}
+
+/// A maximal run of capitalised words (with `of`, `of the` and name particles inside),
+/// cut into segments by longest gazetteer and title matches.
+struct Chunk {
+    var segments: [Segment]
+    /// Tokens covered, including any stripped opener.
+    var end: Int
+    /// A sentence-initial ordinary word dropped from the front (`Formal`, `The`, `Former`).
+    var stripped: Int?
+}
+
+/// Finds capitalised chunks and cuts them into segments.
+struct CandidateScanner {
+    let t: TokenText
+    let lex: Lexicon
+
+    /// The longest gazetteer entry starting at token `i`, within the sentence ending at `e`.
+    func gazetteerMatch(_ i: Int, _ e: Int) -> (GazetteerEntry, Int)? {
+        guard let maxN = lex.gazetteerFirst[t.words[i]] else { return nil }
+        var n = min(maxN, e - i)
+        while n >= 1 {
+            let r = i..<(i + n)
+            // entries never end in punctuation that is not part of a word
+            if t.tokens[i + n - 1].kind == .word || t.tokens[i + n - 1].kind == .number || t.tokens[i + n - 1].kind == .clitic,
+               let g = lex.gazetteer[t.key(r)] {
+                return (g, i + n)
+            }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// The longest capitalised title starting at token `i` (`Press Secretary`, `Mr.`).
+    func titleMatch(_ i: Int, _ e: Int) -> (TitleKind, Int)? {
+        guard t.isCap(i) else { return nil }
+        let first = t.lower(i)
+        let firstKey = first.hasSuffix(".") ? String(first.dropLast()) : first
+        guard let maxN = lex.titleFirst[firstKey] else { return nil }
+        var n = min(maxN, e - i)
+        while n >= 1 {
+            var parts: [String] = []
+            var ok = true
+            for j in i..<(i + n) {
+                guard t.tokens[j].kind == .word else { ok = false; break }
+                var w = t.lower(j)
+                if w.hasSuffix(".") { w.removeLast() }
+                if j > i && !t.isCap(j) && w != "of" && w != "the" && w != "and" { ok = false; break }
+                parts.append(w)
+            }
+            if ok, let kind = lex.titles[parts.joined(separator: " ")] { return (kind, i + n) }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// True for month and weekday names, which the date rules own.
+    func isDateWord(_ i: Int) -> Bool {
+        let w = t.words[i]
+        return DateRules.weekdays.contains(w) || (DateRules.months.contains(w) && !DateRules.ambiguousMonths.contains(w))
+    }
+
+    /// Whether a sentence-initial capitalised token is just an ordinary word.
+    func isOrdinaryOpener(_ i: Int, _ e: Int) -> Bool {
+        guard t.isInitial(i), t.tokens[i].kind == .word, !t.tokens[i].has(Token.allCaps) else { return false }
+        let w = t.words[i]
+        guard lex.commonWords.contains(t.lower(i)) || lex.notNames.contains(w) else { return false }
+        if lex.givenNames.contains(w) { return false }
+        if titleMatch(i, e) != nil { return false }
+        if let (_, end) = gazetteerMatch(i, e), end - i > 1 { return false }
+        return true
+    }
+
+    /// Scans the chunk starting at token `k` (a capitalised word or a gazetteer first word).
+    func scan(_ k: Int, _ e: Int) -> Chunk {
+        var i = k
+        var stripped: Int?
+        if isOrdinaryOpener(k, e) {
+            stripped = k
+            i = k + 1
+            if i >= e || !(t.isCap(i) || lex.gazetteerFirst[t.words[i]] != nil) || isDateWord(i) {
+                return Chunk(segments: [], end: k + 1, stripped: k)
+            }
+        }
+        var segs: [Segment] = []
+        var nameStart: Int?
+        func flush(_ upTo: Int) {
+            if let s = nameStart, s < upTo { segs.append(Segment(kind: .name, tokens: s..<upTo)) }
+            nameStart = nil
+        }
+        while i < e {
+            let tok = t.tokens[i]
+            guard tok.kind == .word else { break }
+            if i > k && isDateWord(i) { break }
+            if let (g, end) = gazetteerMatch(i, e) {
+                flush(i)
+                segs.append(Segment(kind: .gazetteer(g), tokens: i..<end))
+                i = end
+                continue
+            }
+            if t.isCap(i) {
+                if let (kind, end) = titleMatch(i, e) {
+                    flush(i)
+                    segs.append(Segment(kind: .title(kind), tokens: i..<end))
+                    i = end
+                    continue
+                }
+                if nameStart == nil { nameStart = i }
+                i += 1
+                continue
+            }
+            // lower-case joiners inside a chunk
+            guard nameStart != nil || !segs.isEmpty, i + 1 < e else { break }
+            let w = t.words[i]
+            if w == "of" {
+                var j = i + 1
+                if t.words[j] == "the", j + 1 < e { j += 1 }
+                guard t.isCap(j), !isDateWord(j) else { break }
+                flush(i)
+                segs.append(Segment(kind: .connector, tokens: i..<j))
+                i = j
+                continue
+            }
+            if nameStart != nil, lex.rules[w]?.contains(.particle) == true, t.isCap(i + 1) {
+                i += 1
+                continue
+            }
+            break
+        }
+        flush(i)
+        return Chunk(segments: segs, end: i, stripped: stripped)
+    }
+}

@@ -1,0 +1,168 @@
+/// An entity as seen inside one document, before merging across the corpus.
+public struct LocalEntity: Hashable, Sendable {
+    /// Best name in this document (`Joseph Biden`, `United States`).
+    public var name: String
+    /// Its type.
+    public var label: EntityLabel
+    /// Role from titles, role nouns or appositions (`White House Press Secretary`).
+    public var role: String?
+    /// The body the role belongs to (`White House`), for people.
+    public var body: String?
+    /// Surface forms seen (titled forms included), in first-seen order; `aliasCounts` holds their counts.
+    public var aliases: [String]
+    /// How often each of `aliases` was seen.
+    public var aliasCounts: [Int]
+    /// Indices of its mentions in `DocumentEntities.mentions`.
+    public var mentions: [Int]
+    /// Why it is an entity and why its mentions were merged.
+    public var evidence: [Evidence]
+    /// Key that merges it with same-named entities of other documents.
+    public var key: String
+    /// For a person named only by a single word in this document (`Howard`): that word.
+    public var singleName: String?
+}
+
+/// The entity pass's result for one document.
+public struct DocumentEntities: Sendable {
+    /// Mentions in text order, non-overlapping.
+    public var mentions: [Mention]
+    /// For each mention, the index of its entity in `entities`.
+    public var mentionEntity: [Int]
+    /// Entities of this document, in order of first mention.
+    public var entities: [LocalEntity]
+}
+
+/// Groups one document's mentions into entities: same canonical name, surname to the nearest
+/// full name (`Mr Howard` → the closest `Michael Howard` or `John Howard`), acronyms to the name they abbreviate.
+struct DocumentClusterer {
+    let t: TokenText
+
+    private struct Builder {
+        var entity: LocalEntity
+        var tokenCounts: [Int]
+    }
+
+    func surface(_ m: RawMention) -> String {
+        var s = t.text(m.tokens)
+        if m.label != .date && s.hasPrefix("the ") { s.removeFirst(4) }
+        return s
+    }
+
+    func cluster(_ raw: [RawMention]) -> DocumentEntities {
+        var builders: [Builder] = []
+        var byKey: [String: Int] = [:]
+        var assign = [Int](repeating: -1, count: raw.count)
+        var extraEvidence = [Evidence?](repeating: nil, count: raw.count)
+
+        func isSinglePerson(_ m: RawMention) -> Bool { m.label == .person && m.tokens.count == 1 }
+        func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
+        func key(_ m: RawMention) -> String {
+            if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").lowercased() }
+            if m.label == .date || m.label == .money || m.label == .percent {
+                return "\(m.label.rawValue):" + surface(m).lowercased()
+            }
+            return "X:" + (m.canonical ?? surface(m)).lowercased()
+        }
+        func add(_ i: Int, key k: String, singleName: String? = nil) {
+            if let b = byKey[k] { assign[i] = b; return }
+            byKey[k] = builders.count
+            assign[i] = builders.count
+            let m = raw[i]
+            builders.append(Builder(entity: LocalEntity(name: m.canonical ?? surface(m), label: m.label, role: nil, body: nil,
+                                                        aliases: [], aliasCounts: [], mentions: [], evidence: [m.evidence],
+                                                        key: k, singleName: singleName), tokenCounts: []))
+        }
+
+        // 1. full names and everything else, by key
+        for (i, m) in raw.enumerated() where !isSinglePerson(m) && !isAcronym(m) { add(i, key: key(m)) }
+        // 2. acronyms of names in the document (`WTO` → `World Trade Organization`)
+        for (i, m) in raw.enumerated() where isAcronym(m) {
+            let acr = t.bare(m.tokens.lowerBound)
+            if let b = builders.firstIndex(where: { ($0.entity.label == .org || $0.entity.label == .gpe) && initials($0.entity.name) == acr }) {
+                assign[i] = b
+                extraEvidence[i] = Evidence(rule: "acronym-merge", detail: "‘\(acr)’ = initials of ‘\(builders[b].entity.name)’")
+            } else {
+                add(i, key: key(m))
+            }
+        }
+        // 3. single names to the nearest full name sharing the surname
+        var fullNames: [(pos: Int, first: String, last: String, builder: Int)] = []
+        for (i, m) in raw.enumerated() where m.label == .person && m.tokens.count >= 2 {
+            fullNames.append((m.tokens.lowerBound, t.words[m.tokens.lowerBound], t.bare(m.tokens.upperBound - 1), assign[i]))
+        }
+        for (i, m) in raw.enumerated() where isSinglePerson(m) {
+            let w = t.bare(m.tokens.lowerBound)
+            let cands = fullNames.filter { $0.last == w && !(m.female && Lexicon.shared.maleNames.contains($0.first)) }
+            let pos = m.tokens.lowerBound
+            let preceding = cands.last { $0.pos < pos }
+            let following = cands.first { $0.pos > pos }
+            if let c = preceding ?? following {
+                assign[i] = c.builder
+                let people = Set(cands.map { $0.builder }).count
+                let full = builders[c.builder].entity.name
+                let detail = people > 1
+                    ? "‘\(w)’ → ‘\(full)’: nearest \(preceding != nil ? "preceding" : "following") of \(people) people with that surname"
+                    : "‘\(w)’ → ‘\(full)’: surname of the full name in this document"
+                extraEvidence[i] = Evidence(rule: "surname-merge", detail: detail)
+            } else if m.female, fullNames.contains(where: { $0.last == w }) {
+                // `Mrs Howard` beside `Michael Howard`: someone else, named with her title
+                let titled = m.titledForm ?? w
+                add(i, key: "P:" + titled.lowercased(), singleName: nil)
+                builders[assign[i]].entity.name = titled
+                extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(titled)’ is not merged with a man of that surname")
+            } else {
+                add(i, key: "P1:" + w.lowercased(), singleName: w)
+            }
+        }
+
+        // Fill the entities in mention order.
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(raw.count)
+        for (i, m) in raw.enumerated() {
+            let b = assign[i]
+            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
+            var e = builders[b].entity
+            e.mentions.append(i)
+            let s = surface(m)
+            noteAlias(&e, s)
+            if let tf = m.titledForm, tf != s { noteAlias(&e, tf) }
+            if let ev = extraEvidence[i], !e.evidence.contains(ev) { e.evidence.append(ev) }
+            if let c = m.canonical, c != s {
+                let ev = Evidence(rule: "alias-merge", detail: "‘\(s)’ → ‘\(c)’ (\(m.evidence.detail))")
+                if !e.evidence.contains(ev) { e.evidence.append(ev) }
+            }
+            if e.role == nil, let r = m.role {
+                e.role = r.role
+                e.body = r.body
+                e.evidence.append(Evidence(rule: "role", detail: "\(r.role) (\(r.evidence.rule): \(r.evidence.detail))"))
+            }
+            if m.label == .person, m.tokens.count >= 2 {
+                // the fullest name seen
+                let words = e.name.split(separator: " ").count
+                if m.tokens.count > words || e.singleName != nil { e.name = s }
+            }
+            builders[b].entity = e
+        }
+        // Order entities by first mention and renumber.
+        let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }
+        var remap = [Int](repeating: 0, count: builders.count)
+        for (n, b) in order.enumerated() { remap[b] = n }
+        return DocumentEntities(mentions: mentions, mentionEntity: assign.map { remap[$0] },
+                                entities: order.map { builders[$0].entity })
+    }
+
+    private func noteAlias(_ e: inout LocalEntity, _ s: String) {
+        if let j = e.aliases.firstIndex(of: s) { e.aliasCounts[j] += 1 } else { e.aliases.append(s); e.aliasCounts.append(1) }
+    }
+}
+
+/// The upper-case initials of a multi-word name (`World Trade Organization` → `WTO`), ignoring `of`, `the`, `and`.
+func initials(_ name: String) -> String {
+    let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
+    guard words.count >= 2 else { return "" }
+    var out = ""
+    for w in words where !["of", "the", "and", "for", "&"].contains(w) {
+        if let c = w.first, c.isUppercase { out.append(c) }
+    }
+    return out
+}

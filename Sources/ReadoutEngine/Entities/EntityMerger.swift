@@ -1,0 +1,139 @@
+/// Merges per-document entities into corpus entities: same name key across documents, then
+/// single names (`Putin` in an article that never gives the full name) to the full name that
+/// the session knows for that surname, choosing the most mentioned when several share it.
+struct EntityMerger {
+    /// Cross-document merge steps recorded per entity before they are summarised.
+    static let evidenceLimit = 3
+
+    private struct Builder {
+        var name: String
+        var nameWords: Int
+        var labelCounts: [EntityLabel: Int] = [:]
+        var labelOrder: [EntityLabel] = []
+        var role: String?
+        var body: String?
+        var aliasCounts: [String: Int] = [:]
+        var aliasOrder: [String] = []
+        var mentions: [MentionRef] = []
+        var evidence: [Evidence] = []
+        var docs = 0
+        var isSingleName: Bool
+    }
+
+    /// Merges `docs` (in corpus order) and returns the entities and, per document, each mention's entity id.
+    func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
+        var builders: [Builder] = []
+        var byKey: [String: Int] = [:]
+        var bySurname: [String: [Int]] = [:]
+        var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
+
+        func absorb(_ g: Int, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
+            var b = builders[g]
+            for m in le.mentions {
+                b.mentions.append(MentionRef(doc: d, mention: m))
+                let label = docs[d].mentions[m].label
+                if b.labelCounts[label] == nil { b.labelOrder.append(label) }
+                b.labelCounts[label, default: 0] += 1
+            }
+            for (a, c) in zip(le.aliases, le.aliasCounts) {
+                if b.aliasCounts[a] == nil { b.aliasOrder.append(a) }
+                b.aliasCounts[a, default: 0] += c
+            }
+            if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
+            b.docs += 1
+            if b.docs == 1 {
+                b.evidence = le.evidence
+            } else {
+                if b.docs <= EntityMerger.evidenceLimit + 1, let s = step { b.evidence.append(s) }
+                for ev in le.evidence where ev.rule.hasSuffix("-merge") && !b.evidence.contains(ev) && b.evidence.count < 24 {
+                    b.evidence.append(ev)
+                }
+            }
+            if le.singleName == nil {
+                let words = le.name.split(separator: " ").count
+                if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
+            }
+            builders[g] = b
+        }
+        func newBuilder(_ le: LocalEntity) -> Int {
+            builders.append(Builder(name: le.name, nameWords: le.name.split(separator: " ").count,
+                                    isSingleName: le.singleName != nil))
+            return builders.count - 1
+        }
+
+        // 1. everything but single names, by key
+        for (d, doc) in docs.enumerated() {
+            for (l, le) in doc.entities.enumerated() where le.singleName == nil {
+                let g: Int
+                var step: Evidence? = nil
+                if let existing = byKey[le.key] {
+                    g = existing
+                    step = Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name")
+                } else {
+                    g = newBuilder(le)
+                    byKey[le.key] = g
+                    if le.label == .person, let last = le.name.split(separator: " ").last {
+                        bySurname[String(last).replacingOccurrences(of: ".", with: "").lowercased(), default: []].append(g)
+                    }
+                }
+                absorb(g, d, le, step)
+                localToGlobal[d][l] = g
+            }
+        }
+        // 2. single names: the only, or the most mentioned, person with that surname
+        for (d, doc) in docs.enumerated() {
+            for (l, le) in doc.entities.enumerated() where le.singleName != nil {
+                let w = le.singleName!.lowercased()
+                var step: Evidence? = nil
+                let g: Int
+                if let cands = bySurname[w], !cands.isEmpty {
+                    let best = cands.max { a, b in
+                        builders[a].mentions.count != builders[b].mentions.count
+                            ? builders[a].mentions.count < builders[b].mentions.count : a > b
+                    }!
+                    g = best
+                    step = Evidence(rule: "surname-merge", detail: cands.count == 1
+                        ? "‘\(le.singleName!)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
+                        : "‘\(le.singleName!)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname")
+                    builders[g].evidence.append(step!)
+                    step = nil
+                } else if let existing = byKey[le.key] {
+                    g = existing
+                    step = Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name")
+                } else {
+                    g = newBuilder(le)
+                    byKey[le.key] = g
+                }
+                absorb(g, d, le, step)
+                localToGlobal[d][l] = g
+            }
+        }
+
+        // Order by first mention, renumber.
+        let order = builders.indices.sorted { a, b in
+            let x = builders[a].mentions[0], y = builders[b].mentions[0]
+            return x.doc != y.doc ? x.doc < y.doc : x.mention < y.mention
+        }
+        var remap = [Int](repeating: 0, count: builders.count)
+        for (n, b) in order.enumerated() { remap[b] = n }
+        var entities: [Entity] = []
+        entities.reserveCapacity(order.count)
+        for (n, bi) in order.enumerated() {
+            let b = builders[bi]
+            let label = b.labelOrder.max { b.labelCounts[$0]! != b.labelCounts[$1]! ? b.labelCounts[$0]! < b.labelCounts[$1]!
+                                           : b.labelOrder.firstIndex(of: $0)! > b.labelOrder.firstIndex(of: $1)! }!
+            let aliases = b.aliasOrder.enumerated().sorted { x, y in
+                b.aliasCounts[x.element]! != b.aliasCounts[y.element]! ? b.aliasCounts[x.element]! > b.aliasCounts[y.element]! : x.offset < y.offset
+            }.map { $0.element }
+            var evidence = b.evidence
+            if b.docs > EntityMerger.evidenceLimit + 1 {
+                evidence.append(Evidence(rule: "name-merge", detail: "merged across \(b.docs) documents by name"))
+            }
+            var e = Entity(id: n, name: b.name, label: label, role: b.role, aliases: aliases, mentions: b.mentions, evidence: evidence)
+            e.body = b.body
+            entities.append(e)
+        }
+        let mentionEntity = docs.enumerated().map { d, doc in doc.mentionEntity.map { remap[localToGlobal[d][$0]] } }
+        return (entities, mentionEntity)
+    }
+}

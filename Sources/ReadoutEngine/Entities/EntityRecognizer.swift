@@ -1,0 +1,261 @@
+/// One mention found by the per-document pass, with what the rules learned about it.
+struct RawMention {
+    var tokens: Range<Int>
+    var label: EntityLabel
+    var evidence: Evidence
+    /// Canonical name from a gazetteer entry.
+    var canonical: String?
+    /// Role from a title, role noun or apposition.
+    var role: RoleFact?
+    /// The mention with its title (`President Biden`), kept as an alias.
+    var titledForm: String?
+    /// A lone capitalised word kept only if the document names a person with it.
+    var weak = false
+    /// After a female honorific (`Mrs Howard`): never merged with a man's full name.
+    var female = false
+}
+
+/// The per-document entity pass: candidate chunks, gazetteers, titles, name rules, dates and numbers,
+/// then surname resolution and clustering inside the document. Independent of every other document.
+public struct EntityRecognizer: Sendable {
+    public init() {}
+
+    /// Recognises and clusters the entity mentions of one document.
+    public func recognize(_ doc: Document) -> DocumentEntities {
+        let t = TokenText(doc)
+        var raw = scan(t, Lexicon.shared)
+        resolveWeak(t, &raw)
+        Appositions(t: t, lex: Lexicon.shared).attach(&raw)
+        return DocumentClusterer(t: t).cluster(raw)
+    }
+
+    /// Finds every candidate mention, sentence by sentence.
+    func scan(_ t: TokenText, _ lex: Lexicon) -> [RawMention] {
+        var out: [RawMention] = []
+        let scanner = CandidateScanner(t: t, lex: lex)
+        let names = NameClassifier(t: t, lex: lex)
+        let titles = TitleRules(t: t, lex: lex)
+        var lastChunk: (end: Int, text: String, body: String?) = (-1, "", nil)
+        for s in t.doc.sentences {
+            let e = s.tokens.upperBound
+            var k = s.tokens.lowerBound
+            while k < e {
+                if let m = NumericRules.match(t, k, e) {
+                    out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "number", detail: m.detail)))
+                    k = m.end
+                    continue
+                }
+                if let d = DateRules.match(t, k, e) {
+                    out.append(RawMention(tokens: k..<d.end, label: .date, evidence: Evidence(rule: "date", detail: d.detail)))
+                    k = d.end
+                    continue
+                }
+                let tok = t.tokens[k]
+                if tok.kind == .word && (t.isCap(k) || lex.gazetteerFirst[t.words[k]] != nil) {
+                    let chunk = scanner.scan(k, e)
+                    let before = out.count
+                    interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
+                    if out.count > before, let last = out.last, last.tokens.upperBound == chunk.end {
+                        lastChunk = (chunk.end, t.text((chunk.segments.first?.tokens.lowerBound ?? k)..<chunk.end),
+                                     last.label == .person ? nil : (last.canonical ?? t.text(last.tokens)))
+                    }
+                    k = max(chunk.end, k + 1)
+                    continue
+                }
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// Turns a chunk's segments into mentions, with roles for titled people.
+    func interpret(_ chunk: Chunk, start k: Int, _ t: TokenText, _ lex: Lexicon, _ names: NameClassifier,
+                   _ titles: TitleRules, _ lastChunk: (end: Int, text: String, body: String?), _ out: inout [RawMention]) {
+        if let s = chunk.stripped, chunk.segments.isEmpty || chunk.segments[0].tokens.lowerBound > s {
+            if !TitleRules.modifiers.contains(t.lower(s)) && t.tokens[s].kind == .word {
+                out.append(RawMention(tokens: s..<(s + 1), label: .person,
+                                      evidence: Evidence(rule: "weak", detail: "sentence-initial ordinary word"), weak: true))
+            }
+        }
+        var segs = chunk.segments
+        guard !segs.isEmpty else { return }
+        // Pre-chunk role context: `former`, or `Labour leader` right before the chunk.
+        var preModifier: String? = nil
+        if let s = chunk.stripped, TitleRules.modifiers.contains(t.lower(s)) { preModifier = t.lower(s) }
+        else if let m = titles.modifier(before: segs[0].tokens.lowerBound) { preModifier = m }
+        var roleNounFact: RoleFact? = nil
+        if let rn = titles.roleNoun(before: segs[0].tokens.lowerBound) {
+            var role = t.text(rn..<segs[0].tokens.lowerBound)
+            var body: String? = nil
+            if lastChunk.end == rn { role = lastChunk.text + " " + role; body = lastChunk.body }
+            else if let m = titles.modifier(before: rn) { role = m + " " + role }
+            roleNounFact = RoleFact(role: role, body: body, evidence: Evidence(rule: "role-noun", detail: "‘\(role)’ before the name"))
+        }
+
+        // Merge segments that read as one name.
+        var i = 0
+        while i < segs.count {
+            // given name listed as a place, then a name: `Victoria Beckham`
+            if let g = segs[i].gazetteer, segs[i].tokens.count == 1, lex.givenNames.contains(t.words[segs[i].tokens.lowerBound]),
+               i + 1 < segs.count, segs[i + 1].isName, g.label == .gpe || g.label == .loc {
+                segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
+                segs.remove(at: i + 1)
+                continue
+            }
+            // a given name, then a surname that is also a town: `Charles Kennedy`
+            if segs[i].isName, i + 1 < segs.count, let g = segs[i + 1].gazetteer, segs[i + 1].tokens.count == 1,
+               g.label == .gpe || g.label == .loc, g.list != "countries.tsv",
+               lex.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]) {
+                segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
+                segs.remove(at: i + 1)
+                continue
+            }
+            // a title word after a given name is a surname: `John Major`, `David King`
+            if segs[i].isName, i + 1 < segs.count, segs[i + 1].title != nil,
+               lex.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]),
+               !(i + 2 < segs.count && segs[i + 2].isName) {
+                segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
+                segs.remove(at: i + 1)
+                continue
+            }
+            i += 1
+        }
+
+        var rolePrefix: [Int] = []   // indices of gazetteer segments that qualify a following title
+        i = 0
+        while i < segs.count {
+            let seg = segs[i]
+            switch seg.kind {
+            case .connector:
+                i += 1
+            case .gazetteer(let g):
+                // a place or demonym, then a name ending in a type suffix: `Manchester United`, `US Open`,
+                // `Scottish Green Party`
+                if i + 1 < segs.count, segs[i + 1].isName, let (label, rule) = names.suffixType(segs[i + 1].tokens.upperBound - 1) {
+                    let r = seg.tokens.lowerBound..<segs[i + 1].tokens.upperBound
+                    out.append(RawMention(tokens: r, label: label, evidence: Evidence(rule: rule, detail: "‘\(g.surface)’ + ‘\(t.text(segs[i + 1].tokens))’ (name-rules.tsv)")))
+                    i += 2
+                    continue
+                }
+                out.append(RawMention(tokens: seg.tokens, label: g.label,
+                                      evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical)"),
+                                      canonical: g.canonical))
+                if i + 1 < segs.count, segs[i + 1].title != nil || segs[i + 1].gazetteer != nil { rolePrefix.append(i) }
+                else { rolePrefix.removeAll() }
+                i += 1
+            case .title(let kind):
+                let titleText = t.text(seg.tokens)
+                // the name after the title (a name segment, or a given-name place: `Queen Victoria`)
+                guard i + 1 < segs.count else { i += 1; continue }
+                let next = segs[i + 1]
+                var nameRange: Range<Int>? = nil
+                if next.isName { nameRange = next.tokens }
+                else if let g = next.gazetteer, g.label != .org, next.tokens.count == 1,
+                        lex.givenNames.contains(t.words[next.tokens.lowerBound]) || g.label == .gpe && names.isNameWord(next.tokens.lowerBound) && kind == .honorific {
+                    nameRange = next.tokens
+                }
+                // titles that are also ordinary words (`General Workers`) need a real name after them
+                if let nr = nameRange, TitleRules.ambiguousTitles.contains(t.lower(seg.tokens.upperBound - 1)),
+                   nr.allSatisfy({ names.isCommon($0) }), !lex.givenNames.contains(t.words[nr.lowerBound]) {
+                    nameRange = nil
+                }
+                guard let nr = nameRange, nr.allSatisfy({ names.isNameWord($0) }) else {
+                    rolePrefix.removeAll(); i += 1; continue
+                }
+                var fact: RoleFact? = nil
+                if kind == .role {
+                    var parts: [String] = []
+                    var body: String? = nil
+                    let roleStart = rolePrefix.first.map { segs[$0].tokens.lowerBound } ?? seg.tokens.lowerBound
+                    if let m = preModifier, roleStart == segs[0].tokens.lowerBound {
+                        parts.append(m)
+                    }
+                    for p in rolePrefix {
+                        parts.append(t.text(segs[p].tokens))
+                        if let g = segs[p].gazetteer, g.label != .norp || body == nil { body = g.canonical }
+                    }
+                    parts.append(titleText)
+                    var role = parts.joined(separator: " ")
+                    // `President Vladimir Putin of Russia`
+                    if i + 3 < segs.count, segs[i + 2].isConnector, let g = segs[i + 3].gazetteer {
+                        role += " of " + g.surface
+                        body = body ?? g.canonical
+                    }
+                    fact = RoleFact(role: role, body: body,
+                                    evidence: Evidence(rule: "title", detail: "title ‘\(titleText)’ before the name"))
+                }
+                let titledStart = rolePrefix.first.map { segs[$0].tokens.lowerBound } ?? seg.tokens.lowerBound
+                var m = RawMention(tokens: nr, label: .person,
+                                   evidence: Evidence(rule: kind == .role ? "title+name" : "honorific+name",
+                                                      detail: "after ‘\(titleText)’ (titles.tsv)"))
+                m.role = fact
+                m.titledForm = t.text(titledStart..<nr.upperBound)
+                m.female = TitleRules.femaleHonorifics.contains(t.lower(seg.tokens.lowerBound))
+                out.append(m)
+                rolePrefix.removeAll()
+                i += 2
+            case .name:
+                rolePrefix.removeAll()
+                let r = seg.tokens
+                // `Ministry of Defence`, `Treaty of Rome`, `Gulf of Mexico`: head word, `of`, name
+                if i + 2 < segs.count, segs[i + 1].isConnector, let (label, rule) = names.headType(r.upperBound - 1) {
+                    let end = segs[i + 2].tokens.upperBound
+                    out.append(RawMention(tokens: r.lowerBound..<end, label: label,
+                                          evidence: Evidence(rule: rule, detail: "‘\(t.words[r.upperBound - 1]) of …’ (name-rules.tsv)")))
+                    i += 3
+                    continue
+                }
+                switch names.classify(r) {
+                case .typed(let label, let range, let ev):
+                    out.append(RawMention(tokens: range, label: label, evidence: ev))
+                case .person(let range, let ev):
+                    var m = RawMention(tokens: range, label: .person, evidence: ev)
+                    if i == 0 { m.role = roleNounFact }
+                    out.append(m)
+                case .weak(let w):
+                    if i == 0, let f = roleNounFact, names.isNameWord(w) {
+                        var m = RawMention(tokens: w..<(w + 1), label: .person, evidence: f.evidence)
+                        m.role = f
+                        out.append(m)
+                    } else {
+                        out.append(RawMention(tokens: w..<(w + 1), label: .person,
+                                              evidence: Evidence(rule: "weak", detail: "lone capitalised word"), weak: true))
+                    }
+                case .none:
+                    break
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// Keeps a weak lone word as a PERSON when the document names someone with it as a surname,
+    /// or when a speech verb follows it; drops it otherwise.
+    func resolveWeak(_ t: TokenText, _ raw: inout [RawMention]) {
+        var surnames: [String: String] = [:]
+        for m in raw where m.label == .person && !m.weak && m.tokens.count >= 2 {
+            surnames[t.bare(m.tokens.upperBound - 1)] = t.text(m.tokens)
+        }
+        var kept: [RawMention] = []
+        kept.reserveCapacity(raw.count)
+        for var m in raw {
+            if m.weak {
+                let i = m.tokens.lowerBound
+                let w = t.bare(i)
+                if let full = surnames[w] {
+                    m.weak = false
+                    m.evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
+                } else if !Lexicon.shared.commonWords.contains(t.lower(i)), Lexicon.shared.gazetteerFirst[t.words[i]] == nil,
+                          i + 1 < t.count, Appositions.speechVerbs.contains(t.words[i + 1]), t.bare(i).count > 2,
+                          t.tokens[i].has(Token.capitalized) {
+                    m.weak = false
+                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(t.words[i])’ followed by ‘\(t.words[i + 1])’")
+                } else {
+                    continue
+                }
+            }
+            kept.append(m)
+        }
+        raw = kept
+    }
+}

@@ -1,0 +1,35 @@
+import Dispatch
+
+/// The entity stage of the analysis: per-document recognition (in parallel for many documents),
+/// then the sequential corpus-wide merge.
+public enum EntityStage {
+    /// From this many documents on, recognition runs on all cores.
+    public static let parallelThreshold = 8
+
+    /// Recognises every document's entities; `parallel` defaults to "when there are many documents".
+    /// The result does not depend on whether it ran in parallel.
+    public static func recognize(_ documents: [Document], parallel: Bool? = nil) -> [DocumentEntities] {
+        let recognizer = EntityRecognizer()
+        _ = Lexicon.shared // load the lists once, before the workers start
+        guard parallel ?? (documents.count >= parallelThreshold) else { return documents.map { recognizer.recognize($0) } }
+        var results = [DocumentEntities?](repeating: nil, count: documents.count)
+        results.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let out = buf
+            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+                out[i] = recognizer.recognize(documents[i]) // each worker writes only its own slot
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Runs recognition and merging and returns the corpus analysis (quotes not filled in).
+    public static func analyze(_ documents: [Document], parallel: Bool? = nil) -> CorpusAnalysis {
+        let perDoc = recognize(documents, parallel: parallel)
+        let (entities, mentionEntity) = EntityMerger().merge(perDoc, ids: documents.map { $0.id })
+        var analysis = CorpusAnalysis(documents: documents.indices.map { i in
+            DocumentAnalysis(document: documents[i], mentions: perDoc[i].mentions, mentionEntity: mentionEntity[i])
+        }, entities: entities)
+        analysis.aliasIndex = CorpusAnalysis.buildAliasIndex(entities)
+        return analysis
+    }
+}

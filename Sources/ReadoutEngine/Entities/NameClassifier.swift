@@ -1,0 +1,80 @@
+/// Types a run of capitalised name words that no gazetteer entry covers.
+struct NameClassifier {
+    let t: TokenText
+    let lex: Lexicon
+
+    enum Outcome {
+        /// A typed mention over `tokens`.
+        case typed(EntityLabel, Range<Int>, Evidence)
+        /// A person's name.
+        case person(Range<Int>, Evidence)
+        /// A lone word that is a name only if the document names someone with it (`Biden` after `Joseph Biden`).
+        case weak(Int)
+        /// Not an entity.
+        case none
+    }
+
+    func rules(_ i: Int) -> NameRules { lex.rules[t.words[i]] ?? [] }
+
+    /// The type a suffix word gives, checked in order of specificity.
+    func suffixType(_ i: Int) -> (EntityLabel, String)? {
+        let r = rules(i)
+        if r.contains(.lawSuffix) { return (.law, "law-suffix") }
+        if r.contains(.eventSuffix) { return (.event, "event-suffix") }
+        if r.contains(.orgSuffix) { return (.org, "org-suffix") }
+        if r.contains(.facSuffix) { return (.fac, "fac-suffix") }
+        if r.contains(.locSuffix) { return (.loc, "loc-suffix") }
+        return nil
+    }
+
+    /// The type a head word gives to `X of Y` (`Ministry of Defence`, `Treaty of Rome`).
+    func headType(_ i: Int) -> (EntityLabel, String)? {
+        let r = rules(i)
+        if r.contains(.lawHead) { return (.law, "law-head") }
+        if r.contains(.eventHead) { return (.event, "event-head") }
+        if r.contains(.orgHead) { return (.org, "org-head") }
+        if r.contains(.locHead) { return (.loc, "loc-head") }
+        return nil
+    }
+
+    func isCommon(_ i: Int) -> Bool { lex.commonWords.contains(t.lower(i)) }
+
+    /// A token that can be part of a person's name: capitalised, not all capitals unless an initial.
+    func isNameWord(_ i: Int) -> Bool {
+        let tok = t.tokens[i]
+        guard tok.kind == .word else { return false }
+        if lex.notNames.contains(t.words[i]) { return false }
+        if tok.has(Token.allCaps) { return t.bare(i).count == 1 }
+        return tok.has(Token.capitalized) || lex.rules[t.words[i]]?.contains(.particle) == true
+    }
+
+    /// Types name segment `r`.
+    func classify(_ r: Range<Int>) -> Outcome {
+        let n = r.count
+        let first = r.lowerBound, last = r.upperBound - 1
+        if n >= 2, let (label, rule) = suffixType(last) {
+            return .typed(label, r, Evidence(rule: rule, detail: "ends in ‘\(t.words[last])’ (name-rules.tsv)"))
+        }
+        if n == 1 {
+            let w = t.words[first]
+            if lex.notNames.contains(w) { return .none }
+            let b = t.bare(first)
+            if t.tokens[first].has(Token.allCaps), b.count >= 2, b.count <= 6,
+               b.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+                return .typed(.org, r, Evidence(rule: "acronym", detail: "all-capitals word ‘\(w)’"))
+            }
+            return .weak(first)
+        }
+        let allNameWords = r.allSatisfy { isNameWord($0) }
+        if allNameWords && n <= 4 {
+            if lex.givenNames.contains(t.words[first]) {
+                return .person(r, Evidence(rule: "given-name", detail: "‘\(t.words[first])’ is a given name (given-names lists)"))
+            }
+            let rare = r.filter { !isCommon($0) && t.bare($0).count > 1 }
+            if !rare.isEmpty && !isCommon(last) && n <= 3 {
+                return .person(r, Evidence(rule: "name-shape", detail: "capitalised words not in the common-word list"))
+            }
+        }
+        return .none
+    }
+}

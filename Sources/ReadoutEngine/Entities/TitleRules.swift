@@ -1,0 +1,45 @@
+/// Roles from titles before a name (`White House Press Secretary Jen Psaki`, `former US President
+/// Donald Trump`, `President Vladimir Putin of Russia`) and from role nouns (`Labour leader Tony Blair`).
+struct TitleRules {
+    let t: TokenText
+    let lex: Lexicon
+
+    /// Lower-case words before a title that belong to the role (`former US President`).
+    static let modifiers: Set<String> = ["former", "ex", "then", "acting", "outgoing", "incoming", "late", "interim",
+                                         "deputy", "current", "new", "veteran", "retired"]
+
+    /// Titles that are also ordinary words: after them a name must not be ordinary words only.
+    static let ambiguousTitles: Set<String> = ["general", "gen", "major", "chief", "executive", "director", "manager",
+                                               "coach", "editor", "chair", "justice", "marshal", "speaker", "secretary",
+                                               "minister", "judge", "commander", "captain", "inspector", "brother",
+                                               "sister", "father", "saint", "st", "queen", "king", "prince"]
+    /// Honorifics that mark a woman.
+    static let femaleHonorifics: Set<String> = ["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "sister"]
+
+    /// A modifier word just before token `k` (`former`), if any.
+    func modifier(before k: Int) -> String? {
+        guard k > 0, t.sentenceStart[k] < k else { return nil }
+        let w = t.lower(k - 1)
+        return TitleRules.modifiers.contains(w) ? w : nil
+    }
+
+    /// A lower-case role-noun phrase ending just before token `k` (`leader`, `chief executive`): its first token.
+    func roleNoun(before k: Int) -> Int? {
+        for n in [2, 1] where k - n >= t.sentenceStart[k] {
+            let r = (k - n)..<k
+            guard r.allSatisfy({ t.tokens[$0].kind == .word && (!t.isCap($0) || t.words[$0] == "MP") }) else { continue }
+            if lex.roleNouns.contains(r.map { t.words[$0] }.joined(separator: " ")) { return k - n }
+        }
+        return nil
+    }
+}
+
+/// Role and body facts found for one person mention.
+struct RoleFact {
+    /// The role as written (`White House Press Secretary`).
+    var role: String
+    /// The body the role belongs to (`White House`, `Russia`), canonical.
+    var body: String?
+    /// How it was found.
+    var evidence: Evidence
+}

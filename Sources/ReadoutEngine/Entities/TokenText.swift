@@ -1,0 +1,83 @@
+/// Token texts and position facts for one document, computed once for the entity rules.
+struct TokenText {
+    let doc: Document
+    let tokens: [Token]
+    /// The text of every token (short strings, stored inline).
+    let words: [String]
+    /// For every token, the end (exclusive) of the sentence holding it.
+    let sentenceEnd: [Int]
+    /// For every token, the start of the sentence holding it.
+    let sentenceStart: [Int]
+
+    init(_ doc: Document) {
+        self.doc = doc
+        tokens = doc.tokens
+        let bytes = doc.bytes
+        var words: [String] = []
+        words.reserveCapacity(tokens.count)
+        bytes.withUnsafeBufferPointer { b in
+            for t in doc.tokens {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: b[t.range.start..<t.range.end]), as: UTF8.self))
+            }
+        }
+        self.words = words
+        var ends = [Int](repeating: tokens.count, count: tokens.count)
+        var starts = [Int](repeating: 0, count: tokens.count)
+        for s in doc.sentences {
+            for i in s.tokens { ends[i] = s.tokens.upperBound; starts[i] = s.tokens.lowerBound }
+        }
+        sentenceEnd = ends
+        sentenceStart = starts
+    }
+
+    var count: Int { tokens.count }
+
+    /// True for a word token whose first letter is upper case, or an all-capitals word.
+    @inline(__always) func isCap(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.kind == .word && (t.flags & (Token.capitalized | Token.allCaps)) != 0
+    }
+
+    /// True when token `i` stands where any word is capitalised: sentence or paragraph start,
+    /// or just after an opening quote, a dash, a colon or an opening bracket.
+    func isInitial(_ i: Int) -> Bool {
+        if i == sentenceStart[i] || tokens[i].has(Token.paragraphStart) { return true }
+        let p = tokens[i - 1]
+        switch p.kind {
+        case .quote: return p.has(Token.opening) || i - 1 == sentenceStart[i]
+        case .dash: return true
+        case .punct:
+            let w = words[i - 1]
+            return w == ":" || w == "(" || w == "[" || w == ";"
+        default: return false
+        }
+    }
+
+    /// The lower-cased text of token `i` (cheap for tokens already in lower case).
+    @inline(__always) func lower(_ i: Int) -> String {
+        tokens[i].flags & (Token.capitalized | Token.allCaps) == 0 ? words[i] : words[i].lowercased()
+    }
+
+    /// Token `i`'s text without periods (`W.` → `W`, `U.S.` → `US`).
+    func bare(_ i: Int) -> String {
+        let w = words[i]
+        return w.utf8.contains(0x2E) ? String(w.filter { $0 != "." }) : w
+    }
+
+    /// The text of tokens `r`, spaced as in the document.
+    func text(_ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return doc.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
+    }
+
+    /// The byte range of tokens `r`.
+    func range(_ r: Range<Int>) -> TextRange {
+        TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end)
+    }
+
+    /// The lookup key of tokens `r` (see `Lexicon.key`).
+    func key(_ r: Range<Int>) -> String {
+        if r.count == 1 { return words[r.lowerBound] }
+        return Lexicon.key(doc.bytes, tokens, r)
+    }
+}

@@ -1,0 +1,160 @@
+import ReadoutEngine
+
+extension CommandSpec {
+    static let entities = CommandSpec(
+        name: "entities", summary: "people, organisations, places and more, with aliases merged and roles",
+        usage: "entities [type=T] [doc=D] [min=N] [sort=count|name|first] [top=N]",
+        keys: [KeySpec("type", "only this type: PERSON, ORG, GPE, LOC, NORP, FAC, DATE, MONEY, PERCENT, LAW, EVENT…",
+                       .values(EntityLabel.allCases.map(\.rawValue))),
+               KeySpec("doc", "only mentions in this document", .documents),
+               KeySpec("min", "only entities mentioned at least N times"),
+               KeySpec("sort", "order: most mentioned, by name, or by first mention", .values(["count", "name", "first"])),
+               KeySpec("top", "show only the first N")],
+        example: "entities type=PERSON sort=first"
+    ) { wb, inv throws(ReadoutError) in
+        try wb.entitiesCommand(inv)
+    }
+
+    static let mentions = CommandSpec(
+        name: "mentions", summary: "every mention of an entity in context, alias-aware",
+        usage: "mentions NAME [doc=D] [width=N]",
+        keys: [KeySpec("doc", "only this document", .documents), KeySpec("width", "characters of context each side")],
+        example: "mentions Biden", positionals: 1...1, positionalCompletion: .entities
+    ) { wb, inv throws(ReadoutError) in
+        try wb.mentionsCommand(inv)
+    }
+
+    static let explain = CommandSpec(
+        name: "explain", summary: "why something is an entity or a quote: rules, gazetteer entries, merge steps, cues",
+        usage: "explain NAME|QUOTE_ID", example: "explain Psaki",
+        positionals: 1...1, positionalCompletion: .entities
+    ) { wb, inv throws(ReadoutError) in
+        try wb.explainCommand(inv)
+    }
+}
+
+extension Workbench {
+    /// The entity a word names (canonical name or alias, case-insensitive), or an error with suggestions.
+    public func entity(_ w: Word) throws(ReadoutError) -> Entity {
+        let a = workspace.analysis
+        let ids = a.entityIDs(alias: w.text)
+        if let exact = ids.first(where: { a.entities[$0].name.lowercased() == w.text.lowercased() }) { return a.entities[exact] }
+        if ids.count > 1 {
+            let people = ids.filter { a.entities[$0].label == .person }
+            if people.count > 1 {
+                let names = people.prefix(4).map { "'\(a.entities[$0].name)'" }.joined(separator: ", ")
+                throw ReadoutError("'\(w.text)' names several people", hint: "say which: \(names)", column: w.column)
+            }
+        }
+        if let first = ids.first { return a.entities[first] }
+        if a.entities.isEmpty {
+            throw ReadoutError("no entity '\(w.text)': no entities yet", hint: "load some articles first, e.g. 'load seeds/'", column: w.column)
+        }
+        var names = a.entities.map(\.name)
+        names += a.entities.flatMap(\.aliases)
+        throw ReadoutError.unknown("entity", w.text, candidates: Array(Set(names)).sorted(), column: w.column)
+    }
+
+    func entitiesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let a = workspace.analysis
+        let type = inv.string("type").map { EntityLabel(rawValue: $0)! }
+        let docIndex: Int? = try inv.options["doc"].map { w throws(ReadoutError) in workspace.index(of: try document(w).id)! }
+        let minCount = try inv.int("min", default: 1)
+        struct Row { var e: Entity; var count: Int; var docs: [Int]; var first: MentionRef }
+        var rows: [Row] = []
+        for e in a.entities where type == nil || e.label == type {
+            let ms = docIndex.map { d in e.mentions.filter { $0.doc == d } } ?? e.mentions
+            guard ms.count >= minCount, let first = ms.first else { continue }
+            var docs: [Int] = []
+            for m in ms where docs.last != m.doc && !docs.contains(m.doc) { docs.append(m.doc) }
+            rows.append(Row(e: e, count: ms.count, docs: docs, first: first))
+        }
+        switch inv.choice("sort", default: "count") {
+        case "name": rows.sort { $0.e.name.lowercased() != $1.e.name.lowercased() ? $0.e.name.lowercased() < $1.e.name.lowercased() : $0.e.id < $1.e.id }
+        case "first": rows.sort { ($0.first.doc, $0.first.mention) < ($1.first.doc, $1.first.mention) }
+        default: rows.sort { $0.count != $1.count ? $0.count > $1.count : ($0.first.doc, $0.first.mention) < ($1.first.doc, $1.first.mention) }
+        }
+        if inv.options["top"] != nil { rows = Array(rows.prefix(try inv.int("top", default: 20, range: 1...1_000_000))) }
+        let docID = { (i: Int) in self.workspace.record(at: i).id }
+        let table = Table([Column("name"), Column("type"), Column("mentions"), Column("docs"),
+                           Column("aliases", flexible: true), Column("role", flexible: true)],
+                          rows: rows.map { r in
+                              [.string(r.e.name), .string(r.e.label.rawValue), .int(r.count), .int(r.docs.count),
+                               .string(r.e.aliases.filter { $0 != r.e.name }.joined(separator: "; ")), .str(r.e.role)]
+                          })
+        let json = Value.array(rows.map { r in
+            .obj(["name": .string(r.e.name), "type": .string(r.e.label.rawValue), "count": .int(r.count),
+                  "aliases": .array(r.e.aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),
+                  "role": r.e.role.map { .string($0) }, "body": r.e.body.map { .string($0) }])
+        })
+        return .table(table, json: json)
+    }
+
+    func mentionsCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let e = try entity(inv.positionals[0])
+        let a = workspace.analysis
+        let width = try inv.int("width", default: 40, range: 5...500)
+        let docIndex: Int? = try inv.options["doc"].map { w throws(ReadoutError) in workspace.index(of: try document(w).id)! }
+        var rows: [[Value]] = []
+        var json: [Value] = []
+        for ref in e.mentions where docIndex == nil || ref.doc == docIndex {
+            let da = a.documents[ref.doc]
+            let m = da.mentions[ref.mention]
+            let ctx = Context.around(da.document, m.range, width: width)
+            let para = (da.document.paragraphIndex(containing: m.range.start) ?? 0) + 1
+            let id = workspace.record(at: ref.doc).id
+            rows.append([.string(id), .int(para), .string(ctx.left), .string(ctx.match), .string(ctx.right)])
+            json.append(.obj(["doc": .string(id), "para": .int(para), "left": .string(ctx.left), "mention": .string(ctx.match),
+                              "right": .string(ctx.right), "start": .int(da.document.scalarOffset(m.range.start)),
+                              "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.evidence.rule)]))
+        }
+        let t = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("mention"),
+                       Column("right", flexible: true)], rows: rows)
+        return CommandOutput(blocks: [.heading("\(e.name) (\(e.label.rawValue)), \(rows.count) mention\(rows.count == 1 ? "" : "s")"), .table(t)],
+                             json: .array(json))
+    }
+
+    func explainCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let w = inv.positionals[0]
+        if let q = try quote(w, required: false) { return explainQuote(q) }
+        let e = try entity(w)
+        let a = workspace.analysis
+        var text = "\(e.name) - \(e.label.rawValue)"
+        if let r = e.role { text += ", \(r)" }
+        if let b = e.body { text += " (speaks for \(b))" }
+        text += "\n\(e.mentions.count) mention\(e.mentions.count == 1 ? "" : "s") in \(Set(e.mentions.map(\.doc)).count) document(s)\n"
+        var aliasRows: [[Value]] = []
+        var seen: [String: (Int, Evidence, MentionRef)] = [:]
+        var order: [String] = []
+        for ref in e.mentions {
+            let da = a.documents[ref.doc]
+            let m = da.mentions[ref.mention]
+            let s = da.document.string(m.range)
+            if seen[s] == nil { order.append(s); seen[s] = (0, m.evidence, ref) }
+            seen[s]!.0 += 1
+        }
+        for s in order {
+            let (n, ev, ref) = seen[s]!
+            aliasRows.append([.string(s), .int(n), .string(ev.rule), .string(ev.detail), .string(workspace.record(at: ref.doc).id)])
+        }
+        let steps = e.evidence.enumerated().map { [Value.int($0.offset + 1), .string($0.element.rule), .string($0.element.detail)] }
+        let json = Value.obj(["name": .string(e.name), "type": .string(e.label.rawValue), "role": .str(e.role), "body": .str(e.body),
+                              "aliases": .array(aliasRows.map { .obj(["surface": $0[0], "count": $0[1], "rule": $0[2], "detail": $0[3], "first_doc": $0[4]]) }),
+                              "evidence": .array(e.evidence.map { .obj(["rule": .string($0.rule), "detail": .string($0.detail)]) })])
+        return CommandOutput(blocks: [.text(text), .heading("Surface forms and why each is a mention"),
+                                      .table(Table([Column("surface"), Column("count"), Column("rule"), Column("detail", flexible: true), Column("first doc")], rows: aliasRows)),
+                                      .heading("Recognition and merge steps"),
+                                      .table(Table([Column("step"), Column("rule"), Column("detail", flexible: true)], rows: steps))],
+                             json: json)
+    }
+}
+
+/// Context around a range, cut to whole characters, line breaks as spaces.
+enum Context {
+    static func around(_ d: Document, _ r: TextRange, width: Int) -> (left: String, match: String, right: String) {
+        let left = d.string(TextRange(max(0, r.start - width * 4), r.start))
+        let right = d.string(TextRange(r.end, min(d.bytes.count, r.end + width * 4)))
+        func flat(_ s: String) -> String { String(s.map { $0.isNewline ? " " : $0 }) }
+        return (String(flat(left).suffix(width)), d.string(r), String(flat(right).prefix(width)))
+    }
+}

@@ -1,0 +1,77 @@
+import XCTest
+@testable import ReadoutEngine
+
+final class EntityMergeTests: XCTestCase {
+    func testSurnameAndTitledFormsMergeIntoFullName() {
+        let a = EntityTest.analyze("Joseph Biden spoke. Later President Biden and Mr Biden left. Biden returned.")
+        XCTAssertEqual(a.entities.count, 1)
+        let e = a.entities[0]
+        XCTAssertEqual(e.name, "Joseph Biden")
+        XCTAssertEqual(e.mentions.count, 4)
+        XCTAssertTrue(e.evidence.contains { $0.rule == "surname-merge" })
+    }
+
+    func testTwoPeopleOneSurnameResolveToNearest() {
+        let text = "Michael Howard attacked the plan. Mr Howard said it would fail. "
+            + "In Australia, John Howard disagreed. Mr Howard said it would work."
+        let a = EntityTest.analyze(text)
+        let michael = EntityTest.entity(a, "Michael Howard")!, john = EntityTest.entity(a, "John Howard")!
+        XCTAssertNotEqual(michael.id, john.id)
+        XCTAssertEqual(michael.mentions.count, 2)
+        XCTAssertEqual(john.mentions.count, 2)
+        XCTAssertTrue(john.evidence.contains { $0.detail.contains("nearest preceding of 2 people") })
+    }
+
+    func testFemaleHonorificDoesNotMergeWithAMan() {
+        let a = EntityTest.analyze("Michael Howard spoke. Mrs Howard campaigned.")
+        XCTAssertEqual(Set(a.entities.map(\.name)), ["Michael Howard", "Mrs Howard"])
+    }
+
+    func testAcronymMergesWithSpelledOutName() {
+        let a = EntityTest.analyze("The Financial Conduct Authority acted. The FCA said so.")
+        XCTAssertEqual(a.entities.count, 1)
+        XCTAssertEqual(a.entities[0].aliases, ["Financial Conduct Authority", "FCA"])
+        XCTAssertTrue(a.entities[0].evidence.contains { $0.rule == "acronym-merge" })
+    }
+
+    func testAcrossDocumentsByNameAndSurname() {
+        let a = EntityTest.analyze("Vladimir Putin spoke in Moscow.", "Putin said no to Moscow.", "Mr Putin left.")
+        let putin = EntityTest.entity(a, "Vladimir Putin")!
+        XCTAssertEqual(putin.mentions.map(\.doc), [0, 1, 2])
+        XCTAssertEqual(EntityTest.entity(a, "Moscow")?.mentions.count, 2)
+        XCTAssertEqual(a.entities.count, 2)
+        XCTAssertEqual(a.entities.map(\.id), [0, 1])
+    }
+
+    func testLookups() {
+        let a = EntityTest.analyze("White House Press Secretary Jen Psaki said the Kremlin erred. Psaki told the US.")
+        let psaki = EntityTest.entity(a, "Jen Psaki")!
+        XCTAssertEqual(a.entity(named: "Psaki")?.id, psaki.id)
+        XCTAssertEqual(a.entity(named: "the Kremlin")?.name, "Kremlin")
+        XCTAssertEqual(a.entity(named: "U.S.")?.name, nil) // not seen in this text: only seen aliases are indexed
+        XCTAssertEqual(a.entity(named: "US")?.name, "United States")
+        let doc = a.documents[0].document
+        let text = doc.text
+        let r = text.range(of: "Psaki told")!
+        let start = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+        XCTAssertEqual(a.entityID(doc: 0, range: TextRange(start, start + "Psaki".utf8.count)), psaki.id)
+        let the = text.range(of: "the Kremlin")!
+        let ts = text.utf8.distance(from: text.startIndex, to: the.lowerBound)
+        XCTAssertEqual(a.entityID(doc: 0, range: TextRange(ts, ts + "the Kremlin".utf8.count)), a.entity(named: "Kremlin")?.id)
+        XCTAssertNil(a.entityID(doc: 0, range: TextRange(0, 0)))
+    }
+
+    func testParallelAndSerialRunsAgree() {
+        let texts = (0..<24).map { i in
+            i % 3 == 0 ? "Michael Howard met Tony Blair in London on Monday. Mr Howard spoke."
+                : i % 3 == 1 ? "Blair said the EU and Nato agreed in \(1990 + i)." : "Howard left for Paris. Mrs Howard stayed."
+        }
+        let docs = texts.enumerated().map { Document(id: "p\($0.offset)", text: $0.element) }
+        let serial = EntityStage.analyze(docs, parallel: false)
+        let parallel = EntityStage.analyze(docs, parallel: true)
+        XCTAssertEqual(serial.entities, parallel.entities)
+        XCTAssertEqual(serial.documents.map(\.mentions), parallel.documents.map(\.mentions))
+        XCTAssertEqual(serial.documents.map(\.mentionEntity), parallel.documents.map(\.mentionEntity))
+        XCTAssertEqual(serial.aliasIndex, parallel.aliasIndex)
+    }
+}

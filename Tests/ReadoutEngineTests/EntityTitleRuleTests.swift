@@ -1,0 +1,34 @@
+import XCTest
+@testable import ReadoutEngine
+
+final class EntityTitleRuleTests: XCTestCase {
+    func testTitlesAreNotPartOfTheName() {
+        XCTAssertEqual(EntityTest.mentions("Prime Minister Tony Blair met Mr Smith and Prof Jane Doe."),
+                       ["Tony Blair [PERSON]", "Smith [PERSON]", "Jane Doe [PERSON]"])
+    }
+
+    func testTitleAloneIsNotAPerson() {
+        XCTAssertEqual(EntityTest.mentions("The President said the Prime Minister would come."), [])
+    }
+
+    func testRoleFromTitleWithQualifierAndOf() {
+        let a = EntityTest.analyze("President Vladimir Putin of Russia met former US President Donald Trump.")
+        XCTAssertEqual(EntityTest.entity(a, "Vladimir Putin")?.role, "President of Russia")
+        XCTAssertEqual(EntityTest.entity(a, "Vladimir Putin")?.body, "Russia")
+        XCTAssertEqual(EntityTest.entity(a, "Donald Trump")?.role, "former US President")
+        XCTAssertEqual(EntityTest.entity(a, "Donald Trump")?.body, "United States")
+    }
+
+    func testRoleFromRoleNounAndApposition() {
+        let a = EntityTest.analyze("Labour leader Tony Blair spoke. Later Jen Psaki, the White House press secretary, said no.")
+        XCTAssertEqual(EntityTest.entity(a, "Tony Blair")?.role, "Labour leader")
+        XCTAssertEqual(EntityTest.entity(a, "Tony Blair")?.body, "Labour")
+        XCTAssertEqual(EntityTest.entity(a, "Jen Psaki")?.role, "White House press secretary")
+        XCTAssertEqual(EntityTest.entity(a, "Jen Psaki")?.body, "White House")
+        XCTAssertTrue(EntityTest.entity(a, "Jen Psaki")!.evidence.contains { $0.detail.contains("apposition") })
+    }
+
+    func testTitleWordsAfterAGivenNameAreSurnames() {
+        XCTAssertEqual(EntityTest.mentions("John Major met General Workers union officials."), ["John Major [PERSON]"])
+    }
+}
