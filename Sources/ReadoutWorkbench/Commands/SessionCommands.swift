@@ -66,8 +66,9 @@ extension CommandSpec {
 }
 
 extension Workbench {
-    /// What a note's `on=` names, in canonical form: a document id (exact), a group, a quote id,
-    /// an entity (by name or alias, giving its canonical name), or a document id prefix.
+    /// What a note's `on=` names, in canonical form: a document id (exact), a group, a quote id
+    /// (`q3` or `DOC:q3`, stored as `DOC:q3` so it stays unambiguous as documents are added),
+    /// an entity (by name or alias, stored as its canonical name), or a unique document id prefix.
     func noteTarget(_ w: Word) throws(ReadoutError) -> String {
         let lower = w.text.lowercased()
         if let r = workspace.documents[w.text] ?? workspace.documents[lower] { return r.id }
@@ -76,14 +77,13 @@ extension Workbench {
             throw ReadoutError("nothing named '\(w.text)' to attach the note to: the workspace is empty",
                                hint: "a note without on= is about the whole session", column: w.column)
         }
-        let analysis = workspace.analysis
-        if let q = analysis.quotes.first(where: { $0.id.lowercased() == lower }) { return q.id }
-        if let e = analysis.entities.first(where: { $0.name.lowercased() == lower })
-            ?? analysis.entities.first(where: { $0.aliases.contains { $0.lowercased() == lower } }) {
-            return e.name
-        }
+        if let q = try quote(w, required: false) { return workspace.record(at: q.doc).id + ":" + q.id }
+        let entityError: ReadoutError
+        do { return try entity(w).name } catch { entityError = error }
         if let r = try? document(w) { return r.id }
-        let candidates = Array(workspace.documents.keys) + Array(workspace.groups.keys) + analysis.entities.map(\.name)
+        if entityError.message.hasPrefix("'\(w.text)' names several") { throw entityError }
+        let a = workspace.analysis
+        let candidates = Array(workspace.documents.keys) + Array(workspace.groups.keys) + a.entities.map(\.name)
         throw ReadoutError.unknown("document, entity, group or quote", w.text, candidates: candidates, column: w.column)
     }
 }
