@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "ReadoutWorkbenchTests",
             dependencies: ["ReadoutWorkbench"],
-            exclude: ["Transcripts"]
+            exclude: ["Transcripts", "Fixtures"]
         ),
         .testTarget(
             name: "ReadoutCLITests",
