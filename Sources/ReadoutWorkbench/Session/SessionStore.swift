@@ -143,15 +143,13 @@ public enum SessionStore {
 
     private static func missingHint(_ name: String, directory: String) -> String {
         let dir = PathExpander.expandTilde(directory)
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        let stems = files.map { String($0.dropLast(5)) }
+        let stems = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted().map { String($0.dropLast(5)) }
         let want = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        if let close = Suggest.closest(to: want, in: stems).first, !close.isEmpty {
+        if !name.contains("/"), let close = Suggest.closest(to: want, in: stems).first, !close.isEmpty {
             return "did you mean '\(close)'?"
         }
-        if stems.isEmpty { return "'save NAME' creates one in '\(directory)'" }
-        return "sessions in '\(directory)': " + stems.prefix(8).joined(separator: ", ")
+        return name.contains("/") ? "check the path" : "names without a folder are looked up in '\(directory)' (set sessions=DIR)"
     }
 
     /// The crash-test pause: when `READOUT_TEST_PAUSE_SAVE` is set, announce it and sleep.
