@@ -69,9 +69,10 @@ let package = Package(
             dependencies: ["ReadoutWorkbench"],
             exclude: ["Transcripts", "Fixtures"]
         ),
+        /// Black-box tests of the `readout` binary (scripted runs and a pseudo-terminal).
         .testTarget(
             name: "ReadoutCLITests",
-            dependencies: ["ReadoutWorkbench"]
+            dependencies: ["readout"]
         ),
     ],
     swiftLanguageModes: [.v6]

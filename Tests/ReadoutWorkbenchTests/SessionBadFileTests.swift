@@ -26,8 +26,11 @@ final class SessionBadFileTests: XCTestCase {
     private func refuse(_ name: String, bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try h.write(name, bytes: bytes)
         let before = SessionHarness.fingerprint(h.wb.workspace)
+        let historyBefore = h.wb.workspace.history
         let pathBefore = h.wb.session.path
-        let err = h.fails("open " + Lexer.quote(h.path(name)), file: file, lineNumber: line)
+        let command = "open " + Lexer.quote(h.path(name))
+        let err = h.fails(command, file: file, lineNumber: line)
+        XCTAssertEqual(h.wb.workspace.history, historyBefore + [command], "history keeps every statement", file: file, line: line)
         XCTAssertTrue(err.hasPrefix("error: " + h.path(name)), "error does not name the file: \(err)", file: file, line: line)
         XCTAssertEqual(SessionHarness.fingerprint(h.wb.workspace), before, "workspace changed", file: file, line: line)
         XCTAssertEqual(h.wb.session.path, pathBefore, file: file, line: line)
