@@ -74,6 +74,7 @@ public enum SessionStore {
         }
         let bytes = SessionFile.encode(wb.workspace)
         try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
+        removeStaleTemporaryFiles(of: target)
         wb.session.path = target
         wb.session.diskStamp = ContentHash.fnv1a64(bytes)
         wb.session.pendingConfirmation = nil
@@ -150,6 +151,20 @@ public enum SessionStore {
             return "did you mean '\(close)'?"
         }
         return name.contains("/") ? "check the path" : "names without a folder are looked up in '\(directory)' (set sessions=DIR)"
+    }
+
+    /// Removes temporary files that a save of `target` killed before its rename left behind
+    /// (`.NAME.tmp-PID` whose process is gone). Their content never replaced the session file.
+    static func removeStaleTemporaryFiles(of target: String) {
+        let dir = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink((dir.isEmpty ? "." : dir) + "/" + name)
+            }
+        }
     }
 
     /// The crash-test pause: when `READOUT_TEST_PAUSE_SAVE` is set, announce it and sleep.
