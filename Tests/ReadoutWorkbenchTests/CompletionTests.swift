@@ -5,9 +5,9 @@ final class CompletionTests: XCTestCase {
     private func bench() -> Workbench {
         let wb = Workbench(options: .init(out: { _ in }, err: { _ in }))
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(TranscriptTests.packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(TranscriptTests.packageRoot.path)
         wb.execute("load seeds/")
-        FileManager.default.changeCurrentDirectoryPath(cwd)
+        _ = FileManager.default.changeCurrentDirectoryPath(cwd)
         return wb
     }
 
@@ -44,8 +44,8 @@ final class CompletionTests: XCTestCase {
     func testFilePathsAfterLoad() {
         let wb = bench()
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(TranscriptTests.packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        _ = FileManager.default.changeCurrentDirectoryPath(TranscriptTests.packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         XCTAssertEqual(complete(wb, "load see"), ["seeds/"])
         XCTAssertEqual(complete(wb, "load seeds/0"), ["seeds/000_4fd503e8c5c9a19c.txt"])
         XCTAssertEqual(complete(wb, "load \"see"), ["\"seeds/"])

@@ -35,7 +35,7 @@ final class SessionCrashTests: XCTestCase {
         if pause { env[SessionStore.pauseEnvironmentKey] = "60" }
         p.environment = env
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        FileManager.default.createFile(atPath: stderrFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile, contents: nil)
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrFile))
         p.standardOutput = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
