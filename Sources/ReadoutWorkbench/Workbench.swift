@@ -93,7 +93,7 @@ public final class Workbench {
             let before = workspace.dirty
             let output = try spec.run(self, inv)
             if output.mutates { workspace.dirty = true }
-            if !before && workspace.dirty { session.noteChange() }
+            if workspace.dirty && (!before || output.mutates) { session.noteChange() }
             let rendered = Renderer(format: format, style: redirectStyle(s)).render(output)
             if let r = s.redirect {
                 try writeRedirect(rendered, r)

@@ -59,13 +59,14 @@ extension Workbench {
         }
     }
 
-    /// Names for entity-like completions; empty until the analysis has run.
+    /// Names for entity-like completions (the analysis runs on first use).
     func completionNames(_ kind: CompletionKind) -> [String] {
-        guard workspace.isAnalysed else { return [] }
+        guard !workspace.documents.isEmpty else { return [] }
         let a = workspace.analysis
         switch kind {
         case .entities:
-            return a.entities.map(\.name)
+            var seen = Set<String>()
+            return (a.entities.map(\.name) + a.entities.flatMap(\.aliases)).filter { seen.insert($0).inserted }
         case .speakers:
             var names = Set(a.quotes.compactMap(\.speaker))
             names.formUnion(a.quotes.compactMap(\.source))

@@ -5,6 +5,7 @@ public enum Registry {
         .load, .docs, .show, .drop, .clear,
         .entities, .mentions, .explain,
         .quotes, .sources, .alias, .aliases, .unalias, .diff,
+        .note, .notes, .save, .open, .new,
         .set, .source, .help, .history, .quit,
     ]
 

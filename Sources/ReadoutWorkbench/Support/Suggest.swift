@@ -9,7 +9,7 @@ public enum Suggest {
         for (i, c) in candidates.enumerated() {
             let lc = Array(c.lowercased())
             var d = distance(target, lc)
-            if lc.starts(with: target) && target.count >= 2 { d = min(d, 1) }
+            if lc.starts(with: target) && target.count >= 2 { d = 0 }
             if d <= maxDistance { scored.append((d, i, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
