@@ -17,6 +17,8 @@ public struct TopicDiff: Sendable {
         public var statement: Int
         public var clause: TextRange
         public var surface: String
+        /// Where the topic's words lie.
+        public var range: TextRange
     }
 
     /// One topic with the citations on each side.
@@ -29,6 +31,8 @@ public struct TopicDiff: Sendable {
         public var isEntity: Bool
         public var a: [Citation]
         public var b: [Citation]
+        /// Phrases built on this entity that were folded into it (`Iran’s nuclear programme` under Iran).
+        public var forms: [String] = []
     }
 
     /// Topics both sides raised, most cited first.
@@ -52,9 +56,21 @@ public struct TopicDiff: Sendable {
         for (key, y) in tb.topics where ta.topics[key] == nil {
             onlyB.append(Entry(key: key, display: y.display, isEntity: y.isEntity, a: [], b: y.citations))
         }
+        // Participants, not topics: entities raised in more than half of all statements.
+        let total = a.count + b.count
+        if total >= 4 {
+            let ubiquitous = { (e: Entry) -> Bool in
+                e.isEntity && 2 * (Set(e.a.map(\.statement)).count + Set(e.b.map(\.statement)).count) > total
+            }
+            shared.removeAll(where: ubiquitous)
+            onlyA.removeAll(where: ubiquitous)
+            onlyB.removeAll(where: ubiquitous)
+        }
         shared = prune(shared, against: shared, sideA: true, sideB: true)
         onlyA = prune(onlyA, against: onlyA + shared, sideA: true, sideB: false)
         onlyB = prune(onlyB, against: onlyB + shared, sideA: false, sideB: true)
+        onlyA = fold(onlyA, into: &shared, &onlyA, sideA: true)
+        onlyB = fold(onlyB, into: &shared, &onlyB, sideA: false)
         func firstPos(_ e: Entry, _ useA: Bool) -> (Int, Int) {
             let c = (useA ? e.a : e.b).first!
             return (c.statement, c.clause.start)
@@ -82,7 +98,7 @@ public struct TopicDiff: Sendable {
         var order: [String] = []
         for (i, s) in side.enumerated() {
             for t in ex.topics(in: s.document, range: s.content, mentions: s.mentions) {
-                let c = Citation(statement: i, clause: t.clause, surface: t.surface)
+                let c = Citation(statement: i, clause: t.clause, surface: t.surface, range: t.range)
                 if topics[t.key] == nil {
                     let display = t.isEntity ? s.mentions.first { $0.canonical.lowercased() == t.key }?.canonical ?? t.surface : displayForm(t.surface)
                     topics[t.key] = Collected(display: display, isEntity: t.isEntity, citations: [])
@@ -117,6 +133,33 @@ public struct TopicDiff: Sendable {
                 return aOK && bOK
             }
         }
+    }
+
+    /// Folds a phrase into a shorter topic it is built on, when every statement citing the phrase on
+    /// that side also cites the topic: "occupied Crimea" and "Iran’s nuclear programme" under the
+    /// entity, "summit meeting" under a shared "meeting", "national interests" under "interests".
+    private static func fold(_ phrases: [Entry], into shared: inout [Entry], _ own: inout [Entry], sideA: Bool) -> [Entry] {
+        var folded = Set<String>()
+        for p in phrases where !p.isEntity {
+            let words = p.key.split(separator: " ")
+            let stmts = Set((sideA ? p.a : p.b).map(\.statement))
+            func hosts(_ e: Entry) -> Bool {
+                guard e.key != p.key, !folded.contains(e.key) else { return false }
+                let ew = e.key.split(separator: " ")
+                guard ew.count < words.count else { return false }
+                let built = e.isEntity ? containsRun(words, ew) : Array(words.suffix(ew.count)) == ew
+                return built && stmts.isSubset(of: Set((sideA ? e.a : e.b).map(\.statement)))
+            }
+            if let i = shared.firstIndex(where: hosts) {
+                shared[i].forms.append(p.display)
+            } else if let i = own.firstIndex(where: { $0.isEntity && hosts($0) }) ?? own.firstIndex(where: hosts) {
+                own[i].forms.append(p.display)
+            } else {
+                continue
+            }
+            folded.insert(p.key)
+        }
+        return own.filter { !folded.contains($0.key) }
     }
 
     private static func containsRun(_ hay: [Substring], _ needle: [Substring]) -> Bool {

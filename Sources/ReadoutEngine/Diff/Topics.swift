@@ -25,7 +25,27 @@ public struct TopicExtractor: Sendable {
         "issue", "thing", "way", "range", "number", "part", "time", "year", "side", "lot", "kind", "sort", "view",
         "day", "month", "week", "people", "one", "term", "statement", "call", "readout", "suggestion", "indication",
         "goal", "approach", "past", "reporter", "statement", "fact", "case", "point", "end", "use", "move", "plan",
+        "intent", "place", "response", "concern", "challenge", "time", "comment", "remark", "conversation", "talk",
     ]
+
+    /// Heads that name people by role: they describe the participants, not a topic.
+    static let roleNouns: Set<String> = [
+        "president", "leader", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+        "chairman", "chairwoman", "chief", "head", "director", "ambassador", "governor", "senator", "king", "queen",
+        "chancellor", "premier", "envoy", "negotiator", "diplomat", "counterpart", "side", "readout", "aide",
+        "adviser", "advisor", "source", "analyst", "expert", "executive", "boss", "manager", "mp", "mep", "mayor",
+    ]
+
+    /// Adjectives that carry no topic on their own ("same time", "coming months").
+    static let emptyAdjectives: Set<String> = [
+        "same", "full", "other", "coming", "certain", "whole", "various", "several", "many", "such", "own",
+        "further", "following", "recent", "past", "next", "last", "first", "new", "sudden", "continued", "number",
+    ]
+
+    /// Words after which an ambiguous noun/verb is a verb ("will act", "to build").
+    static let verbContextBefore: Set<String> = ["will", "would", "can", "could", "should", "must", "may", "might", "to", "not", "n't", "also"]
+    /// Words before which an ambiguous noun/verb is a verb ("building a relationship").
+    static let verbContextAfter: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"]
 
     let lexicon: POSLexicon
 
@@ -79,7 +99,7 @@ public struct TopicExtractor: Sendable {
                     if m.label == .person || !TopicExtractor.topicLabels.contains(m.label) && m.label != .norp { break }
                     var e = j
                     while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
-                    words.append((m.canonical.lowercased(), m.range, true))
+                    words.append((m.label == .norp ? doc.string(m.range).lowercased() : m.canonical.lowercased(), m.range, m.label != .norp))
                     j = e
                     continue
                 }
@@ -103,7 +123,12 @@ public struct TopicExtractor: Sendable {
 
     private func emit(_ words: [(key: String, range: TextRange, noun: Bool)], _ doc: Document, _ clauses: [TextRange],
                       into out: inout [TopicOccurrence]) {
+        var words = words
+        while let f = words.first, !f.noun, TopicExtractor.emptyAdjectives.contains(f.key) { words.removeFirst() }
         let n = words.count
+        guard n > 0 else { return }
+        let head = lemma(words[n - 1].key)
+        if TopicExtractor.roleNouns.contains(head) { return }
         // the whole phrase, then right-anchored sub-phrases down to the head
         for start in 0..<n {
             var keyWords = words[start..<n].map(\.key)
@@ -130,7 +155,9 @@ public struct TopicExtractor: Sendable {
         let w = doc.string(token: i).lowercased()
         if let e = lexicon.entry(w) {
             switch e.pos {
-            case .noun, .propn: return .noun
+            case .noun, .propn:
+                if e.share < 0.6 && looksVerbal(doc, i) { return .breaker }
+                return .noun
             case .adj: return .content
             case .verb:
                 // participles used as adjectives ("emerging security issues", "occupied Crimea")
@@ -145,11 +172,23 @@ public struct TopicExtractor: Sendable {
         if t.isCapitalized && !t.has(Token.sentenceStart) { return .noun }
         if w.contains("-") {
             let lastPart = String(w.split(separator: "-").last ?? "")
-            if let e = lexicon.entry(lastPart) { return e.pos == .noun ? .noun : (e.pos == .adj || e.pos == .verb ? .content : .breaker) }
+            if ["up", "out", "off", "down", "over", "in", "on", "back"].contains(lastPart) { return .noun } // build-up, take-over
+            if lexicon.entry(lastPart) == nil, ["ate", "ise", "ize", "ify", "ed"].contains(where: { lastPart.hasSuffix($0) }) { return .breaker }
+            if let e = lexicon.entry(lastPart) { return e.pos == .noun ? .noun : (e.pos == .adj ? .content : .breaker) }
             return .noun
         }
-        if w.hasSuffix("ly") { return .breaker }
+        if w.hasSuffix("ly") || w.hasSuffix("ed") || w.hasSuffix("ate") || w.hasSuffix("ise") || w.hasSuffix("ize")
+            || w.hasSuffix("ify") { return .breaker }
+        if w.hasSuffix("ing") { return .content }
         return .noun
+    }
+
+    /// Whether an ambiguous noun/verb at `i` is used as a verb: after a modal or "to", or before a determiner.
+    private func looksVerbal(_ doc: Document, _ i: Int) -> Bool {
+        if i > 0, doc.tokens[i - 1].kind == .word, TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).lowercased()) { return true }
+        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
+           TopicExtractor.verbContextAfter.contains(doc.string(token: i + 1).lowercased()) { return true }
+        return false
     }
 
     func lemma(_ w: String) -> String {

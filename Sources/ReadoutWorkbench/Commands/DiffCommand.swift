@@ -104,24 +104,28 @@ extension Workbench {
             cs.map { statementJSON(cited[$0.statement], clause: $0.clause) }
         }
         func cell(_ cs: [TopicDiff.Citation], _ cited: [Cited]) -> String {
-            cs.map { c in "\(cited[c.statement].id): \(a.documents[cited[c.statement].doc].document.string(c.clause))" }.joined(separator: " | ")
+            cs.map { c in "\(cited[c.statement].id): " + snippet(a.documents[cited[c.statement].doc].document, c) }.joined(separator: "\n")
         }
+        func topicName(_ e: TopicDiff.Entry) -> String { e.forms.isEmpty ? e.display : e.display + " (" + e.forms.joined(separator: "; ") + ")" }
         let sideJSON = { (s: DiffSide, n: Int) -> Value in .obj(["name": .string(s.name), "kind": .string(s.kind), "statements": .int(n)]) }
         let json = Value.obj([
             "a": sideJSON(sa, stA.count), "b": sideJSON(sb, stB.count),
-            "shared": .array(result.shared.map { .obj(["topic": .string($0.display), "a": .array(cites($0.a, citedA)), "b": .array(cites($0.b, citedB))]) }),
-            "only_a": .array(result.onlyA.map { .obj(["topic": .string($0.display), "statements": .array(cites($0.a, citedA))]) }),
-            "only_b": .array(result.onlyB.map { .obj(["topic": .string($0.display), "statements": .array(cites($0.b, citedB))]) }),
+            "shared": .array(result.shared.map { .obj(["topic": .string($0.display), "forms": .array($0.forms.map { .string($0) }),
+                                                       "a": .array(cites($0.a, citedA)), "b": .array(cites($0.b, citedB))]) }),
+            "only_a": .array(result.onlyA.map { .obj(["topic": .string($0.display), "forms": .array($0.forms.map { .string($0) }),
+                                                      "statements": .array(cites($0.a, citedA))]) }),
+            "only_b": .array(result.onlyB.map { .obj(["topic": .string($0.display), "forms": .array($0.forms.map { .string($0) }),
+                                                      "statements": .array(cites($0.b, citedB))]) }),
         ])
         var blocks: [CommandOutput.Block] = [
             .text("\(sa.name) (\(stA.count) statement\(stA.count == 1 ? "" : "s")) vs \(sb.name) (\(stB.count) statement\(stB.count == 1 ? "" : "s"))"),
             .heading("Shared: raised by both (\(result.shared.count))"),
-            .table(Table([Column("topic"), Column(sa.name, key: "a", flexible: true), Column(sb.name, key: "b", flexible: true)],
-                         rows: result.shared.map { [.string($0.display), .string(cell($0.a, citedA)), .string(cell($0.b, citedB))] })),
+            .table(Table([Column("topic", flexible: true), Column(sa.name, key: "a", flexible: true), Column(sb.name, key: "b", flexible: true)],
+                         rows: result.shared.map { [.string(topicName($0)), .string(cell($0.a, citedA)), .string(cell($0.b, citedB))] })),
             .heading("Only in \(sa.name) (\(result.onlyA.count))"),
-            .table(Table([Column("topic"), Column("statements", flexible: true)], rows: result.onlyA.map { [.string($0.display), .string(cell($0.a, citedA))] })),
+            .table(Table([Column("topic", flexible: true), Column("statements", flexible: true)], rows: result.onlyA.map { [.string(topicName($0)), .string(cell($0.a, citedA))] })),
             .heading("Only in \(sb.name) (\(result.onlyB.count))"),
-            .table(Table([Column("topic"), Column("statements", flexible: true)], rows: result.onlyB.map { [.string($0.display), .string(cell($0.b, citedB))] })),
+            .table(Table([Column("topic", flexible: true), Column("statements", flexible: true)], rows: result.onlyB.map { [.string(topicName($0)), .string(cell($0.b, citedB))] })),
         ]
         if stA.isEmpty || stB.isEmpty {
             blocks.insert(.text("note: \(stA.isEmpty ? sa.name : sb.name) has no statements\(doc == nil ? "" : " in that document")"), at: 1)
@@ -129,6 +133,15 @@ extension Workbench {
         diffLog.append(DiffRecord(command: inv.source, a: sa.name, b: sb.name, shared: result.shared.map(\.display),
                                   onlyA: result.onlyA.map(\.display), onlyB: result.onlyB.map(\.display)))
         return CommandOutput(blocks: blocks, json: json)
+    }
+
+    /// The clause around a topic, cut to about 30 characters each side of it.
+    func snippet(_ d: Document, _ c: TopicDiff.Citation) -> String {
+        let left = d.string(TextRange(c.clause.start, max(c.clause.start, c.range.start)))
+        let right = d.string(TextRange(min(c.clause.end, c.range.end), c.clause.end))
+        let l = left.count > 30 ? "…" + String(left.suffix(30)).drop(while: { $0 != " " }) : left
+        let r = right.count > 30 ? String(String(right.prefix(30)).reversed().drop(while: { $0 != " " }).reversed()) + "…" : right
+        return (l + d.string(c.range) + r).trimmingCharacters(in: " ")
     }
 
     func textDiff(_ w1: Word, _ w2: Word) throws(ReadoutError) -> CommandOutput {
