@@ -62,20 +62,73 @@ public enum Concordance {
         return key
     }
 
-    /// One line: context cut to whole characters, white space runs (line breaks too) as one space.
+    /// One line: context cut to whole Unicode scalars, white space runs (line breaks too) as one
+    /// space, the space next to the keyword dropped. Works on bytes, so long lists stay fast.
     public static func line(_ h: Hit, index: CorpusIndex, width: Int) -> ConcordanceLine {
         let d = index.documents[h.doc]
         let r = h.range
-        let left = d.string(TextRange(max(0, r.start - width * 4), r.start))
-        let right = d.string(TextRange(r.end, min(d.bytes.count, r.end + width * 4)))
-        return ConcordanceLine(hit: h, paragraph: d.paragraphIndex(containing: r.start) ?? 0,
-                               sentence: d.sentenceIndex(containing: r.start) ?? 0,
-                               left: String(flatten(left).suffix(width)), keyword: flatten(d.string(r)),
-                               right: String(flatten(right).prefix(width)))
+        return d.bytes.withUnsafeBufferPointer { b in
+            let left = flatBytes(b, max(0, r.start - width * 4), r.start)
+            let right = flatBytes(b, r.end, min(b.count, r.end + width * 4))
+            return ConcordanceLine(hit: h, paragraph: d.paragraphIndex(containing: r.start) ?? 0,
+                                   sentence: d.sentenceIndex(containing: r.start) ?? 0,
+                                   left: cut(left, width, fromEnd: true), keyword: String(decoding: flatBytes(b, r.start, r.end), as: UTF8.self),
+                                   right: cut(right, width, fromEnd: false))
+        }
+    }
+
+    /// Bytes `s..<e` with every run of ASCII white space as one space (starting on a scalar boundary).
+    static func flatBytes(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
+        var i = s
+        while i < e, b[i] & 0xC0 == 0x80 { i += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(e - i)
+        var space = false
+        while i < e {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C {
+                if !space { out.append(0x20) }
+                space = true
+            } else {
+                out.append(c)
+                space = false
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// At most `width` scalars from one end of UTF-8 `bytes` (not counting spaces next to the
+    /// keyword), spaces at both ends trimmed.
+    static func cut(_ bytes: [UInt8], _ width: Int, fromEnd: Bool) -> String {
+        var lo = 0, hi = bytes.count
+        if fromEnd {
+            while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+            var n = 0, i = hi
+            while i > lo, n < width {
+                i -= 1
+                if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            }
+            lo = i
+            while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+        } else {
+            while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+            var n = 0, i = lo
+            while i < hi {
+                if bytes[i] & 0xC0 != 0x80 {
+                    if n == width { break }
+                    n += 1
+                }
+                i += 1
+            }
+            hi = i
+            while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+        }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// Runs of white space as single spaces.
-    static func flatten(_ s: String) -> String {
+    public static func flatten(_ s: String) -> String {
         guard s.contains(where: { $0.isWhitespace && $0 != " " }) || s.contains("  ") else { return s }
         var out = ""
         var space = false
@@ -110,6 +163,24 @@ public enum RegexSearch {
             let s = advance(to: m.range.location)
             let e = advance(to: m.range.location + m.range.length) // matches do not overlap
             out.append(TextRange(s, e))
+        }
+        return out
+    }
+}
+
+extension Document {
+    /// Unicode scalar offsets (what Python's `str` indexes) of many UTF-8 offsets, in one pass.
+    public func scalarOffsets(_ utf8Offsets: [Int]) -> [Int] {
+        let order = utf8Offsets.indices.sorted { utf8Offsets[$0] < utf8Offsets[$1] }
+        var out = [Int](repeating: 0, count: utf8Offsets.count)
+        var i = 0, n = 0
+        for k in order {
+            let target = max(0, min(utf8Offsets[k], bytes.count))
+            while i < target {
+                if bytes[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
+            out[k] = n
         }
         return out
     }

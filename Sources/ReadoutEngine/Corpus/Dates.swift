@@ -334,7 +334,7 @@ public enum DateFinder {
                 let t = toks[k]
                 if t.kind == .word && t.isCapitalized && DateExpression.weekdays.contains(lw) {
                     end = k + 1
-                } else if t.kind == .word, let _ = DateExpression.monthNames[lw], t.isCapitalized, lw.count > 3 || lw.hasSuffix(".") {
+                } else if t.kind == .word, let _ = DateExpression.monthNames[lw], t.isCapitalized, lw.count > 4 || lw == "may" || lw == "june" || lw == "july" || lw.hasSuffix(".") {
                     var e = k + 1
                     var dated = false
                     if e < hi, DateExpression.dayNumber(word(e)) != nil, toks[e].kind == .number || toks[e].kind == .word { e += 1; dated = true }

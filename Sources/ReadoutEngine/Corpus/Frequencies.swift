@@ -102,8 +102,7 @@ public enum Frequencies {
         let counts = index.phraseCounts(doc: doc, stopWords: stopWords)
         guard top > 0, !counts.isEmpty else { return [] }
         // only phrases at least as frequent as the top-th need their text built and sorted
-        let values = counts.map(\.1).sorted(by: >)
-        let threshold = values[min(top, values.count) - 1]
+        let threshold = Frequencies.threshold(counts.map(\.1), top: top)
         // rank by count, then longer phrases first, then alphabetically
         let sorted = counts.filter { $0.1 >= threshold }.map { ($0.0, $0.1, index.text($0.0)) }.sorted {
             if $0.1 != $1.1 { return $0.1 > $1.1 }
@@ -113,6 +112,22 @@ public enum Frequencies {
         return sorted.prefix(top).map { g, n, s in
             FrequencyRow(item: s, count: n, documents: doc == nil ? phraseDocuments(index, g) : 1)
         }
+    }
+
+    /// The largest count `c` such that at least `top` of `counts` are ≥ `c` (the smallest count when
+    /// there are fewer): a histogram walk, linear in the number of counts.
+    static func threshold(_ counts: [Int], top: Int) -> Int {
+        let cap = 4096
+        var hist = [Int](repeating: 0, count: cap + 1)
+        for c in counts { hist[min(c, cap)] += 1 }
+        var seen = 0
+        var c = cap
+        while c > 0 {
+            seen += hist[c]
+            if seen >= top { return c }
+            c -= 1
+        }
+        return 0
     }
 
     /// Documents holding phrase `g` (looked up through the postings of its words).

@@ -41,7 +41,7 @@ public struct Lemmatizer: Sendable {
         if has("ss") || has("us") || has("is") || has("'s") { return w }
         if has("es") {
             let stem = cut(2)
-            if stem.hasSuffix("s") || stem.hasSuffix("x") || stem.hasSuffix("z") || stem.hasSuffix("ch") || stem.hasSuffix("sh") {
+            if stem.hasSuffix("ss") || stem.hasSuffix("x") || stem.hasSuffix("z") || stem.hasSuffix("ch") || stem.hasSuffix("sh") {
                 return stem
             }
             return cut(1)

@@ -4,6 +4,7 @@ public enum Registry {
     public static let all: [CommandSpec] = [
         .load, .docs, .show, .drop, .clear,
         .entities, .mentions, .explain,
+        .kwic, .freq, .collocates, .keyness, .search, .timeline, .stats, .report,
         .set, .source, .help, .history, .quit,
     ]
 
