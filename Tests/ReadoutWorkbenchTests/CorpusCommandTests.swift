@@ -71,11 +71,11 @@ final class CorpusCommandTests: XCTestCase {
         XCTAssertTrue(md.contains("| Anna Grey | Foreign Office | 1 | 1 | 2 | 29% |"), md)
         XCTAssertTrue(md.contains("No diff was run in this session."), md)
         XCTAssertTrue(md.contains("No notes."), md)
-        wb.workspace.diffs.append(DiffRecord(command: "diff a b", a: "a", b: "b", summary: "3 words added",
-                                             points: ["new topic: talks", "dropped: sanctions | tariffs"]))
+        wb.diffLog.append(DiffRecord(command: "diff \"Anna Grey\" Ivanov", a: "Anna Grey", b: "Ivanov", shared: [],
+                                     onlyA: ["sanctions"], onlyB: ["talks", "a | b"]))
         wb.workspace.notes.append(Note(text: "check the Grey quote", on: "q1", at: 0))
         md = try wb.reportMarkdown(entityLimit: 5)
-        XCTAssertTrue(md.contains("### a → b\n\n`diff a b`: 3 words added\n\n- new topic: talks\n- dropped: sanctions | tariffs\n"), md)
+        XCTAssertTrue(md.contains("### Anna Grey and Ivanov\n\n`diff \"Anna Grey\" Ivanov`\n\n- Both raised: nothing\n- Only Anna Grey: sanctions\n- Only Ivanov: talks, a | b\n"), md)
         XCTAssertFalse(md.contains("No diff was run"), md)
         XCTAssertTrue(md.contains("- check the Grey quote _(on q1)_"), md)
     }

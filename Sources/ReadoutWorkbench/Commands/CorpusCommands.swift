@@ -45,7 +45,7 @@ extension CommandSpec {
         usage: "keyness A B [top=N] [stop=on|off]",
         keys: [KeySpec("top", "show the N strongest for each side (default 15)"),
                KeySpec("stop", "on leaves out stop words (default), off keeps them", .values(["on", "off"]))],
-        example: "keyness business-001 business-002", positionals: 2...2, positionalCompletion: .documents
+        example: "keyness business-001 business-002", positionals: 2...2, positionalCompletion: .speakers
     ) { wb, inv throws(ReadoutError) in
         try wb.keynessCommand(inv)
     }
@@ -263,30 +263,28 @@ extension Workbench {
         return CommandOutput(blocks: [.heading(heading), .table(table)], json: json)
     }
 
-    /// The sub-corpus a keyness side names: a document id, or a speaker, source or group whose
-    /// quote texts are counted.
+    /// The sub-corpus a keyness side names, resolved as `diff` resolves sides: a speaker, source
+    /// or group (by the quote layer's speaker matching) whose quote texts are counted, else a
+    /// document id.
     func keynessSide(_ w: Word) throws(ReadoutError) -> (name: String, counts: Keyness.Counts) {
         let index = workspace.corpusIndex
         var counts = Keyness.Counts()
+        let a = workspace.analysis
+        let m = speakerMatcher
+        let qs = a.quotes.filter { m.matches($0, w.text) }
+        if !qs.isEmpty {
+            var byDoc: [Int: [TextRange]] = [:]
+            for q in qs { byDoc[q.doc, default: []].append(q.content) }
+            for (d, rs) in byDoc.sorted(by: { $0.key < $1.key }) { counts.add(doc: d, index: index, ranges: rs) }
+            return (m.group(w.text)?.0 ?? w.text, counts)
+        }
         if let id = try? document(w).id, let d = workspace.index(of: id) {
             counts.add(doc: d, index: index)
             return (id, counts)
         }
-        let a = workspace.analysis
-        let members: [String] = workspace.groups[w.text] ?? [w.text]
-        var keys = Set(members.map { $0.lowercased() })
-        for m in members { if let e = entityNamed(m) { keys.insert(e.name.lowercased()) } }
-        var byDoc: [Int: [TextRange]] = [:]
-        for q in a.quotes where keys.contains(q.speaker?.lowercased() ?? "\u{0}") || keys.contains(q.source?.lowercased() ?? "\u{0}") {
-            byDoc[q.doc, default: []].append(q.content)
-        }
-        guard !byDoc.isEmpty else {
-            var candidates = Array(workspace.documents.keys)
-            candidates += a.quotes.compactMap(\.speaker) + a.quotes.compactMap(\.source) + workspace.groups.keys
-            throw ReadoutError.unknown("document, speaker, source or group", w.text, candidates: Array(Set(candidates)).sorted(), column: w.column)
-        }
-        for (d, rs) in byDoc.sorted(by: { $0.key < $1.key }) { counts.add(doc: d, index: index, ranges: rs) }
-        return (w.text, counts)
+        let names = m.knownNames() + workspace.documents.keys
+        throw ReadoutError.unknown("document, speaker, source or group", w.text, candidates: names, column: w.column,
+                                   listAll: names.count <= 12)
     }
 
     func keynessCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {

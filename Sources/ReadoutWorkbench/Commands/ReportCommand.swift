@@ -1,26 +1,5 @@
 import ReadoutEngine
 
-/// One diff run this session, kept for `report`. The `diff` command appends these to
-/// `Workspace.diffs`; `report` renders them in order.
-public struct DiffRecord: Sendable, Equatable {
-    /// The command as typed (`diff business-001 business-002`).
-    public var command: String
-    /// What was compared: the two sides as the user named them.
-    public var a: String, b: String
-    /// One-sentence result, e.g. `12 words added, 3 removed; new topics: sanctions`.
-    public var summary: String
-    /// Findings, one Markdown line each (without the bullet).
-    public var points: [String]
-
-    public init(command: String, a: String, b: String, summary: String, points: [String] = []) {
-        self.command = command
-        self.a = a
-        self.b = b
-        self.summary = summary
-        self.points = points
-    }
-}
-
 extension CommandSpec {
     static let report = CommandSpec(
         name: "report", summary: "a Markdown brief of the session for an editor: documents, entities, sources, diffs, notes",
@@ -111,18 +90,20 @@ extension Workbench {
         }
 
         md += "\n## Diffs\n\n"
-        if workspace.diffs.isEmpty {
+        if diffLog.isEmpty {
             md += "No diff was run in this session.\n"
         } else {
-            for d in workspace.diffs {
-                md += "### \(Markdown.inline(d.a)) → \(Markdown.inline(d.b))\n\n"
-                md += "`\(d.command)`: \(Markdown.inline(d.summary))\n"
-                if !d.points.isEmpty { md += "\n" + d.points.map { "- " + Markdown.inline($0) }.joined(separator: "\n") + "\n" }
-                md += "\n"
+            func list(_ xs: [String]) -> String { xs.isEmpty ? "nothing" : xs.map(Markdown.inline).joined(separator: ", ") }
+            for d in diffLog {
+                md += "### \(Markdown.inline(d.a)) and \(Markdown.inline(d.b))\n\n"
+                md += "`\(Markdown.inline(d.command))`\n\n"
+                md += "- Both raised: \(list(d.shared))\n"
+                md += "- Only \(Markdown.inline(d.a)): \(list(d.onlyA))\n"
+                md += "- Only \(Markdown.inline(d.b)): \(list(d.onlyB))\n\n"
             }
         }
 
-        md += (workspace.diffs.isEmpty ? "\n" : "") + "## Notes\n\n"
+        md += (diffLog.isEmpty ? "\n" : "") + "## Notes\n\n"
         if workspace.notes.isEmpty {
             md += "No notes.\n"
         } else {

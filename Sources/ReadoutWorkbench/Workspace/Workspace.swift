@@ -30,9 +30,6 @@ public final class Workspace {
     /// Whether anything changed since the last save or open.
     public var dirty = false
 
-    /// Diffs run this session, in order, for `report` (the `diff` command appends here).
-    public var diffs: [DiffRecord] = []
-
     private var cachedAnalysis: CorpusAnalysis? {
         didSet { if cachedAnalysis == nil { cachedIndex = nil } }
     }
@@ -70,7 +67,6 @@ public final class Workspace {
         groups = other.groups
         notes = other.notes
         history = other.history
-        diffs = other.diffs
         cachedAnalysis = nil
         dirty = false
     }
