@@ -93,7 +93,12 @@ extension Workbench {
         if diffLog.isEmpty {
             md += "No diff was run in this session.\n"
         } else {
-            func list(_ xs: [String]) -> String { xs.isEmpty ? "nothing" : xs.map(Markdown.inline).joined(separator: ", ") }
+            // at most 15 topics a line, so the brief stays readable; `diff` itself lists them all
+            func list(_ xs: [String]) -> String {
+                if xs.isEmpty { return "nothing" }
+                let shown = xs.prefix(15).map(Markdown.inline).joined(separator: ", ")
+                return xs.count > 15 ? shown + " and \(xs.count - 15) more" : shown
+            }
             for d in diffLog {
                 md += "### \(Markdown.inline(d.a)) and \(Markdown.inline(d.b))\n\n"
                 md += "`\(Markdown.inline(d.command))`\n\n"
