@@ -6,6 +6,7 @@ public enum Registry {
         .entities, .mentions, .explain,
         .quotes, .sources, .alias, .aliases, .unalias, .diff,
         .note, .notes, .save, .open, .new,
+        .kwic, .freq, .collocates, .keyness, .search, .timeline, .stats, .report,
         .set, .source, .help, .history, .quit,
     ]
 
