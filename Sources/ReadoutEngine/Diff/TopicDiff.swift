@@ -46,14 +46,16 @@ public struct TopicDiff: Sendable {
     public static func compare(_ a: [Statement], _ b: [Statement], extractor: TopicExtractor = TopicExtractor()) -> TopicDiff {
         let ta = collect(a, extractor), tb = collect(b, extractor)
         var shared: [Entry] = [], onlyA: [Entry] = [], onlyB: [Entry] = []
-        for (key, x) in ta.topics {
+        for key in ta.order {
+            let x = ta.topics[key]!
             if let y = tb.topics[key] {
                 shared.append(Entry(key: key, display: x.display, isEntity: x.isEntity || y.isEntity, a: x.citations, b: y.citations))
             } else {
                 onlyA.append(Entry(key: key, display: x.display, isEntity: x.isEntity, a: x.citations, b: []))
             }
         }
-        for (key, y) in tb.topics where ta.topics[key] == nil {
+        for key in tb.order where ta.topics[key] == nil {
+            let y = tb.topics[key]!
             onlyB.append(Entry(key: key, display: y.display, isEntity: y.isEntity, a: [], b: y.citations))
         }
         // Participants, not topics: entities raised in more than half of all statements.
@@ -69,8 +71,6 @@ public struct TopicDiff: Sendable {
         shared = prune(shared, against: shared, sideA: true, sideB: true)
         onlyA = prune(onlyA, against: onlyA + shared, sideA: true, sideB: false)
         onlyB = prune(onlyB, against: onlyB + shared, sideA: false, sideB: true)
-        onlyA = fold(onlyA, into: &shared, &onlyA, sideA: true)
-        onlyB = fold(onlyB, into: &shared, &onlyB, sideA: false)
         func firstPos(_ e: Entry, _ useA: Bool) -> (Int, Int) {
             let c = (useA ? e.a : e.b).first!
             return (c.statement, c.clause.start)
@@ -84,6 +84,9 @@ public struct TopicDiff: Sendable {
         }
         onlyA.sort { let p0 = firstPos($0, true), p1 = firstPos($1, true); return p0 != p1 ? p0 < p1 : $0.key < $1.key }
         onlyB.sort { let p0 = firstPos($0, false), p1 = firstPos($1, false); return p0 != p1 ? p0 < p1 : $0.key < $1.key }
+        // after sorting, so which phrase folds where does not depend on hashing order
+        onlyA = fold(onlyA, into: &shared, &onlyA, sideA: true)
+        onlyB = fold(onlyB, into: &shared, &onlyB, sideA: false)
         return TopicDiff(shared: shared, onlyA: onlyA, onlyB: onlyB)
     }
 

@@ -206,7 +206,7 @@ extension Workbench {
         })
         let shown = lines.count < match.hits.count ? "\(lines.count) of \(match.hits.count)" : "\(match.hits.count)"
         let table = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("keyword"),
-                           Column("right", flexible: true)], rows: rows)
+                           Column("right", flexible: true, wraps: false)], rows: rows)
         return CommandOutput(blocks: [.heading("\(match.description): \(shown) match\(match.hits.count == 1 ? "" : "es")"), .table(table)],
                              json: json)
     }

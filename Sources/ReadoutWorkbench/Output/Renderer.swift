@@ -65,7 +65,7 @@ public enum CSV {
 public enum TableLayout {
     public static func render(_ t: Table, style: RenderStyle) -> String {
         let cells: [[String]] = t.rows.map { row in row.enumerated().map { i, v in
-            i < t.columns.count && t.columns[i].flexible ? v.cellText : clean(v.cellText)
+            i < t.columns.count && t.columns[i].flexible && t.columns[i].wraps ? v.cellText : clean(v.cellText)
         } }
         var widths = t.columns.map { $0.title.count }
         for row in cells {
@@ -110,7 +110,7 @@ public enum TableLayout {
             var columns: [[String]] = []
             for (i, w) in widths.enumerated() {
                 let c = i < row.count ? row[i] : ""
-                if t.columns[i].flexible && !t.columns[i].alignRight {
+                if t.columns[i].flexible && t.columns[i].wraps {
                     columns.append(c.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), w) })
                 } else {
                     columns.append([c])
