@@ -42,9 +42,12 @@ public struct TopicDiff: Sendable {
     /// Topics only side B raised, in order of first mention.
     public var onlyB: [Entry] = []
 
-    /// Compares two sides' statements.
-    public static func compare(_ a: [Statement], _ b: [Statement], extractor: TopicExtractor = TopicExtractor()) -> TopicDiff {
-        let ta = collect(a, extractor), tb = collect(b, extractor)
+    /// Compares two sides' statements. `participants` are the sides' own names (group members,
+    /// speakers): they are who is talking, not what is talked about, so they are not topics.
+    public static func compare(_ a: [Statement], _ b: [Statement], participants: Set<String> = [],
+                               extractor: TopicExtractor = TopicExtractor()) -> TopicDiff {
+        let folded = Set(participants.map(foldName))
+        let ta = collect(a, extractor, participants: folded), tb = collect(b, extractor, participants: folded)
         var shared: [Entry] = [], onlyA: [Entry] = [], onlyB: [Entry] = []
         for key in ta.order {
             let x = ta.topics[key]!
@@ -96,11 +99,26 @@ public struct TopicDiff: Sendable {
         var citations: [Citation]
     }
 
-    private static func collect(_ side: [Statement], _ ex: TopicExtractor) -> (topics: [String: Collected], order: [String]) {
+    private static func collect(_ side: [Statement], _ ex: TopicExtractor, participants: Set<String>) -> (topics: [String: Collected], order: [String]) {
         var topics: [String: Collected] = [:]
         var order: [String] = []
         for (i, s) in side.enumerated() {
-            for t in ex.topics(in: s.document, range: s.content, mentions: s.mentions) {
+            let all = ex.topics(in: s.document, range: s.content, mentions: s.mentions)
+            // a participant's name, and every part of it, is not a topic
+            let named = all.filter { t in
+                if participants.contains(foldName(t.surface)) { return true }
+                // the key holds a participant's name as a run of words ("rmt union", "network rail")
+                let words = t.key.split(separator: " ").map { foldName(String($0)) }
+                for i in words.indices {
+                    var run = ""
+                    for j in i..<words.count {
+                        run += words[j]
+                        if participants.contains(run) { return true }
+                    }
+                }
+                return false
+            }.map(\.range)
+            for t in all where !named.contains(where: { $0.contains(t.range) }) {
                 let c = Citation(statement: i, clause: t.clause, surface: t.surface, range: t.range)
                 if topics[t.key] == nil {
                     let display = t.isEntity ? s.mentions.first { $0.canonical.lowercased() == t.key }?.canonical ?? t.surface : displayForm(t.surface)
@@ -114,6 +132,13 @@ public struct TopicDiff: Sendable {
             }
         }
         return (topics, order)
+    }
+
+    /// A name folded for comparison: lower case, letters and digits only, no leading "the".
+    static func foldName(_ s: String) -> String {
+        var t = s.lowercased()
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        return String(t.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
     static func displayForm(_ s: String) -> String {

@@ -143,6 +143,14 @@ public struct TopicExtractor: Sendable {
             out.append(TopicOccurrence(key: key, surface: doc.string(r), range: r, clause: clause(for: r, clauses),
                                        isEntity: false, isWholePhrase: start == 0))
         }
+        // nouns modifying the head are topics of their own ("pay" in "pay offer")
+        for k in 0..<(n - 1) where words[k].noun {
+            let key = words[k].key
+            guard !TopicExtractor.genericNouns.contains(key), key.count >= 3,
+                  !out.contains(where: { $0.range == words[k].range }) else { continue }
+            out.append(TopicOccurrence(key: key, surface: doc.string(words[k].range), range: words[k].range,
+                                       clause: clause(for: words[k].range, clauses), isEntity: false, isWholePhrase: false))
+        }
     }
 
     private func role(_ doc: Document, _ i: Int, inMention: Bool) -> Role {
@@ -156,10 +164,12 @@ public struct TopicExtractor: Sendable {
         if let e = lexicon.entry(w) {
             switch e.pos {
             case .noun, .propn:
-                if e.share < 0.6 && looksVerbal(doc, i) { return .breaker }
+                if looksVerbal(doc, i, share: e.share) { return .breaker }
                 return .noun
             case .adj: return .content
             case .verb:
+                // a verb/noun word used as a noun: "over pay", "a fair pay offer", "pay rise"
+                if e.share < 0.85, !w.hasSuffix("ing"), !w.hasSuffix("ed"), looksNominal(doc, i) { return .noun }
                 // participles used as adjectives ("emerging security issues", "occupied Crimea")
                 if (w.hasSuffix("ing") || w.hasSuffix("ed")), i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
                    let next = lexicon.entry(doc.string(token: i + 1).lowercased()), next.pos == .noun || next.pos == .adj {
@@ -183,10 +193,22 @@ public struct TopicExtractor: Sendable {
         return .noun
     }
 
+    /// Whether an ambiguous verb/noun at `i` is used as a noun: after a determiner, preposition or
+    /// adjective, or before a noun.
+    private func looksNominal(_ doc: Document, _ i: Int) -> Bool {
+        if i > 0, doc.tokens[i - 1].kind == .word, let p = lexicon.entry(doc.string(token: i - 1).lowercased()),
+           p.pos == .det || p.pos == .adp || p.pos == .adj { return true }
+        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word, let n = lexicon.entry(doc.string(token: i + 1).lowercased()),
+           n.pos == .noun, n.share > 0.8 { return true }
+        return false
+    }
+
     /// Whether an ambiguous noun/verb at `i` is used as a verb: after a modal or "to", or before a determiner.
-    private func looksVerbal(_ doc: Document, _ i: Int) -> Bool {
-        if i > 0, doc.tokens[i - 1].kind == .word, TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).lowercased()) { return true }
-        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
+    private func looksVerbal(_ doc: Document, _ i: Int, share: Float) -> Bool {
+        // after a modal or "to" even a mostly-noun word is a verb ("would strike", "will act")
+        if share < 0.9, i > 0, doc.tokens[i - 1].kind == .word,
+           TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).lowercased()) { return true }
+        if share < 0.6, i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
            TopicExtractor.verbContextAfter.contains(doc.string(token: i + 1).lowercased()) { return true }
         return false
     }

@@ -93,7 +93,17 @@ extension Workbench {
         }
         let (stA, citedA) = statements(sa)
         let (stB, citedB) = statements(sb)
-        let result = TopicDiff.compare(stA, stB)
+        // who is talking is not what is talked about: the sides' names, group members, speakers and sources
+        var participants: Set<String> = [sa.name, sb.name]
+        for side in [sa, sb] {
+            if let (_, members) = speakerMatcher.group(side.name) { participants.formUnion(members) }
+            for q in side.quotes {
+                if let s = q.speaker { participants.insert(s) }
+                if let s = q.source { participants.insert(s) }
+                if let t = speakerText(q) { participants.insert(t) }
+            }
+        }
+        let result = TopicDiff.compare(stA, stB, participants: participants)
 
         func statementJSON(_ c: Cited, clause: TextRange?) -> Value {
             let d = a.documents[c.doc].document
@@ -149,17 +159,22 @@ extension Workbench {
         let runs = WordDiff.diff(WordDiff.words(r1.document), WordDiff.words(r2.document))
         var text = "--- \(r1.id)\n+++ \(r2.id)\n"
         var added = 0, removed = 0
+        var body = ""
         for r in runs {
-            let s = WordDiff.join(r.words)
+            var s = r.words.map { $0 == "¶" ? "\n" : $0 }.joined()
+            if body.isEmpty || body.hasSuffix("\n") { s = String(s.drop(while: { $0 == " " })) }
+            let lead = String(s.prefix(while: { $0 == " " }))
+            let rest = String(s.dropFirst(lead.count))
             switch r.op {
-            case .equal: text += (text.hasSuffix("\n") ? "" : " ") + s
-            case .delete: text += (text.hasSuffix("\n") ? "" : " ") + "[-" + s + "-]"; removed += r.words.count
-            case .insert: text += (text.hasSuffix("\n") ? "" : " ") + "{+" + s + "+}"; added += r.words.count
+            case .equal: body += s
+            case .delete: body += lead + "[-" + rest + "-]"; removed += r.words.filter { $0 != "¶" }.count
+            case .insert: body += lead + "{+" + rest + "+}"; added += r.words.filter { $0 != "¶" }.count
             }
         }
+        text += body
         text += "\n\(removed) word\(removed == 1 ? "" : "s") removed, \(added) added\n"
         let json = Value.obj(["a": .string(r1.id), "b": .string(r2.id), "removed": .int(removed), "added": .int(added),
-                              "runs": .array(runs.map { .obj(["op": .string($0.op.rawValue), "text": .string(WordDiff.join($0.words))]) })])
+                              "runs": .array(runs.map { .obj(["op": .string($0.op.rawValue), "text": .string($0.words.map { $0 == "¶" ? "\n" : $0 }.joined())]) })])
         return CommandOutput(blocks: [.text(text)], json: json)
     }
 }
