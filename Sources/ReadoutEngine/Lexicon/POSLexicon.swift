@@ -22,15 +22,39 @@ public struct POSLexicon: Sendable {
     private var entries: [String: Entry] = [:]
 
     /// The shipped lexicon, loaded once.
-    public static let shared = POSLexicon(tsv: DataFiles.text("pos-lexicon.tsv") ?? "")
+    public static let shared = POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? [])
 
     /// Parses `word TAB UPOS TAB share TAB lemma TAB count` lines.
     public init(tsv: String) {
-        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count >= 5, let pos = UPOS(rawValue: String(f[1])) else { continue }
-            entries[String(f[0])] = Entry(pos: pos, share: Float(f[2]) ?? 1, lemma: String(f[3]), count: Int(f[4]) ?? 0)
+        self.init(tsv: Array(tsv.utf8))
+    }
+
+    /// Parses the lexicon from bytes (no per-line `String` work beyond the word and lemma).
+    public init(tsv: [UInt8]) {
+        entries.reserveCapacity(tsv.count / 24)
+        DataFiles.forEachRecord(tsv) { f in
+            guard f.count >= 5, let pos = UPOS(rawValue: String(decoding: f[1], as: UTF8.self)) else { return }
+            let word = String(decoding: f[0], as: UTF8.self)
+            let lemma = f[3].elementsEqual(f[0]) ? word : String(decoding: f[3], as: UTF8.self)
+            entries[word] = Entry(pos: pos, share: POSLexicon.decimal(f[2]), lemma: lemma, count: POSLexicon.integer(f[4]))
         }
+    }
+
+    static func integer(_ b: ArraySlice<UInt8>) -> Int {
+        var v = 0
+        for c in b where c >= 0x30 && c <= 0x39 { v = v * 10 + Int(c - 0x30) }
+        return v
+    }
+
+    /// Parses "0.85"-style shares.
+    static func decimal(_ b: ArraySlice<UInt8>) -> Float {
+        var whole = 0, frac = 0, scale = 1, seenDot = false
+        for c in b {
+            if c == 0x2E { seenDot = true; continue }
+            guard c >= 0x30 && c <= 0x39 else { continue }
+            if seenDot { frac = frac * 10 + Int(c - 0x30); scale *= 10 } else { whole = whole * 10 + Int(c - 0x30) }
+        }
+        return Float(whole) + Float(frac) / Float(scale)
     }
 
     /// The entry for a lower-cased word.
