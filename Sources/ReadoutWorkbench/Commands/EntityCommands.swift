@@ -82,6 +82,7 @@ extension Workbench {
                               [.string(r.e.name), .string(r.e.label.rawValue), .int(r.count), .int(r.docs.count),
                                .string(r.e.aliases.filter { $0 != r.e.name }.joined(separator: "; ")), .str(r.e.role)]
                           })
+        guard format == .json else { return .table(table) } // the JSON form is built only when printed
         let json = Value.array(rows.map { r in
             .obj(["name": .string(r.e.name), "type": .string(r.e.label.rawValue), "count": .int(r.count),
                   "aliases": .array(r.e.aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),

@@ -71,7 +71,7 @@ extension Workbench {
             [.string(QuoteIDs.qualified(q, in: self)), .str(q.speaker ?? speakerText(q)), .str(q.source), .string(q.kind.rawValue),
              .string(q.cue), .string(a.documents[q.doc].document.string(q.content))]
         }
-        let json = Value.array(qs.map { quoteJSON($0) })
+        let json: Value? = format == .json ? Value.array(qs.map { quoteJSON($0) }) : nil // built only when printed
         return .table(Table([Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)], rows: rows),
                       json: json)
     }
