@@ -115,13 +115,8 @@ struct DocumentClusterer {
             }
         }
 
-        // Fill the entities in mention order.
-        var mentions: [Mention] = []
-        mentions.reserveCapacity(raw.count)
-        for (i, m) in raw.enumerated() {
-            let b = assign[i]
-            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
-            var e = builders[b].entity
+        // Updates entity `e` in place with mention `i` (copying it out would copy its arrays per mention).
+        func fill(_ e: inout LocalEntity, _ i: Int, _ m: RawMention) {
             e.mentions.append(i)
             let s = surface(m)
             noteAlias(&e, s)
@@ -141,7 +136,13 @@ struct DocumentClusterer {
                 let words = e.name.split(separator: " ").count
                 if m.tokens.count > words || e.singleName != nil { e.name = s }
             }
-            builders[b].entity = e
+        }
+        // Fill the entities in mention order.
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(raw.count)
+        for (i, m) in raw.enumerated() {
+            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
+            fill(&builders[assign[i]].entity, i, m)
         }
         // Order entities by first mention and renumber.
         let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }

@@ -27,8 +27,8 @@ struct EntityMerger {
         var bySurname: [String: [Int]] = [:]
         var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
 
-        func absorb(_ g: Int, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
-            var b = builders[g]
+        // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
+        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
             for m in le.mentions {
                 b.mentions.append(MentionRef(doc: d, mention: m))
                 let label = docs[d].mentions[m].label
@@ -53,7 +53,6 @@ struct EntityMerger {
                 let words = le.name.split(separator: " ").count
                 if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
             }
-            builders[g] = b
         }
         func newBuilder(_ le: LocalEntity) -> Int {
             builders.append(Builder(name: le.name, nameWords: le.name.split(separator: " ").count,
@@ -76,7 +75,7 @@ struct EntityMerger {
                         bySurname[String(last).replacingOccurrences(of: ".", with: "").lowercased(), default: []].append(g)
                     }
                 }
-                absorb(g, d, le, step)
+                absorb(&builders[g], d, le, step)
                 localToGlobal[d][l] = g
             }
         }
@@ -104,7 +103,7 @@ struct EntityMerger {
                     g = newBuilder(le)
                     byKey[le.key] = g
                 }
-                absorb(g, d, le, step)
+                absorb(&builders[g], d, le, step)
                 localToGlobal[d][l] = g
             }
         }

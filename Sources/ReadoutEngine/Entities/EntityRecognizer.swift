@@ -51,7 +51,7 @@ public struct EntityRecognizer: Sendable {
                     continue
                 }
                 let tok = t.tokens[k]
-                if tok.kind == .word && (t.isCap(k) || lex.gazetteerFirst[t.words[k]] != nil) {
+                if tok.kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
                     let chunk = scanner.scan(k, e)
                     let before = out.count
                     interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
@@ -245,7 +245,7 @@ public struct EntityRecognizer: Sendable {
                 if let full = surnames[w] {
                     m.weak = false
                     m.evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
-                } else if !Lexicon.shared.commonWords.contains(t.lower(i)), Lexicon.shared.gazetteerFirst[t.words[i]] == nil,
+                } else if !Lexicon.shared.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0,
                           i + 1 < t.count, Appositions.speechVerbs.contains(t.words[i + 1]), t.bare(i).count > 2,
                           t.tokens[i].has(Token.capitalized) {
                     m.weak = false
