@@ -133,7 +133,7 @@ struct DocumentClusterer {
             }
             if m.label == .person, m.tokens.count >= 2 {
                 // the fullest name seen
-                let words = e.name.split(separator: " ").count
+                let words = wordCount(e.name)
                 if m.tokens.count > words || e.singleName != nil { e.name = s }
             }
         }
