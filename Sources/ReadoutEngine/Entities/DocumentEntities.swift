@@ -58,7 +58,7 @@ struct DocumentClusterer {
         func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
         func key(_ m: RawMention) -> String {
             if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").lowercased() }
-            if m.label == .date || m.label == .money || m.label == .percent {
+            if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(m.label) {
                 return "\(m.label.rawValue):" + surface(m).lowercased()
             }
             return "X:" + (m.canonical ?? surface(m)).lowercased()

@@ -45,9 +45,19 @@ public struct EntityRecognizer: Sendable {
                     k = m.end
                     continue
                 }
+                if let m = CountRules.time(t, k, e) {
+                    out.append(RawMention(tokens: k..<m.end, label: .time, evidence: Evidence(rule: "time", detail: m.detail)))
+                    k = m.end
+                    continue
+                }
                 if let d = DateRules.match(t, k, e) {
                     out.append(RawMention(tokens: k..<d.end, label: .date, evidence: Evidence(rule: "date", detail: d.detail)))
                     k = d.end
+                    continue
+                }
+                if let m = CountRules.count(t, k, e) {
+                    out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "count", detail: m.detail)))
+                    k = m.end
                     continue
                 }
                 let tok = t.tokens[k]

@@ -64,6 +64,12 @@ struct WordInfo: Sendable {
     var opensDate = false
     /// The lower-cased word is a number word (`DateRules.numberWords`).
     var isNumberWord = false
+    /// The lower-cased word is a count (`CountRules.cardinalWords`).
+    var isCardinalWord = false
+    /// The lower-cased word is an ordinal (`CountRules.ordinalWords`).
+    var isOrdinalWord = false
+    /// The lower-cased word can open a TIME (`CountRules.timeOpeners`).
+    var opensTime = false
 }
 
 /// The word lists the entity rules use, loaded once from the package's `Data` files.
@@ -127,6 +133,9 @@ final class Lexicon: Sendable {
         for (w, n) in first { info[w, default: WordInfo()].gazetteerFirst = UInt8(min(n, 255)) }
         for w in DateRules.openers { info[w, default: WordInfo()].opensDate = true }
         for w in DateRules.numberWords { info[w, default: WordInfo()].isNumberWord = true }
+        for w in CountRules.cardinalWords { info[w, default: WordInfo()].isCardinalWord = true }
+        for w in CountRules.ordinalWords { info[w, default: WordInfo()].isOrdinalWord = true }
+        for w in CountRules.timeOpeners { info[w, default: WordInfo()].opensTime = true }
         wordInfo = info
 
         var titles: [String: TitleKind] = [:]

@@ -38,6 +38,9 @@ struct TokenText {
             if capital, let l = lex.wordInfo[lw] {
                 f.opensDate = l.opensDate
                 f.isNumberWord = l.isNumberWord
+                f.isCardinalWord = l.isCardinalWord
+                f.isOrdinalWord = l.isOrdinalWord
+                f.opensTime = l.opensTime
             }
             info.append(f)
         }
