@@ -58,6 +58,10 @@ final class EntityEvidenceRuleTests: XCTestCase {
         // once is not enough, and a word also written in lower case is no name
         XCTAssertEqual(EntityTest.mentions("He visited Zorblat yesterday."), ["yesterday [DATE]"])
         XCTAssertEqual(EntityTest.mentions("The Budget is near. The Budget and the budget cuts."), [])
+        // a word is typed once for the whole document, speech verb or not; contractions are no names
+        XCTAssertEqual(EntityTest.mentions("Zorblat said profits rose. Shares in Zorblat fell as Zorblat cut jobs."),
+                       ["Zorblat [ORG]", "Zorblat [ORG]", "Zorblat [ORG]"])
+        XCTAssertEqual(EntityTest.mentions("He said: \"I've won. Then I've lost, and I've gone.\""), [])
     }
 
     func testProductsAreNotPeople() {

@@ -107,6 +107,17 @@ public struct EntityRecognizer: Sendable {
         return out
     }
 
+    /// `I've`, `I’m`, `Don't`: a word with a contracted ending.
+    func isContraction(_ w: String) -> Bool {
+        guard let a = w.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
+        return ["ve", "m", "d", "ll", "re", "t", "s"].contains(w[w.index(after: a)...].lowercased())
+    }
+
+    /// `O'Gara`, `McCall`, `MacLeod`: surname shapes.
+    func hasSurnamePrefix(_ w: String) -> Bool {
+        (w.hasPrefix("O'") || w.hasPrefix("O’") || w.hasPrefix("Mc") || w.hasPrefix("Mac")) && w.count > 4
+    }
+
     /// `People’s Choice Awards`, `Children’s Hospital`: an ordinary capitalised word and `’s` before a
     /// name typed by its last word belong to that name (rather than cutting it to `Choice Awards`).
     func joinPossessive(_ t: TokenText, _ lex: Lexicon, _ k: Int, _ before: Int, _ out: inout [RawMention]) {
@@ -305,6 +316,15 @@ public struct EntityRecognizer: Sendable {
             }
         }
         let usage = WordUsage(t, Set(raw.filter { $0.weak }.map { t.words[$0.tokens.lowerBound] }))
+        // Words a speech verb follows somewhere: all their lone mentions are the same person,
+        // so a word is never a PERSON in one sentence and an ORG in the next.
+        var speakers: [String: String] = [:]
+        for m in raw where m.weak {
+            let i = m.tokens.lowerBound
+            guard i + 1 < t.sentenceEnd[i], Appositions.speechVerbs.contains(t.words[i + 1]), t.tokens[i].has(Token.capitalized),
+                  !lex.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
+            if speakers[t.words[i]] == nil { speakers[t.words[i]] = t.words[i + 1] }
+        }
         var kept: [RawMention] = []
         kept.reserveCapacity(raw.count)
         for var m in raw {
@@ -327,16 +347,16 @@ public struct EntityRecognizer: Sendable {
                     m = RawMention(tokens: m.tokens, label: g.label,
                                    evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical), before ‘\(next)’"),
                                    canonical: g.canonical)
-                } else if !common, t.info[i].gazetteerFirst == 0, Appositions.speechVerbs.contains(next), w.count > 2,
-                          t.tokens[i].has(Token.capitalized) {
-                    m.weak = false
-                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(next)’")
                 } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.notNames.contains(word), w.count > 1,
-                          lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word) {
+                          lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
+                    // a name repeated with no full name is mostly a firm, club or band; people come with given names
                     let label: EntityLabel = NameClassifier.productNouns.contains(next) ? .product
-                        : lex.givenNames.contains(word) ? .person : .org
+                        : lex.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
                     m = RawMention(tokens: m.tokens, label: label,
                                    evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
+                } else if let verb = speakers[word] {
+                    m.weak = false
+                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(verb)’ in the document")
                 } else if NameClassifier.productNouns.contains(next), t.tokens[i].has(Token.capitalized), !common || !opener {
                     m = RawMention(tokens: m.tokens, label: .product, evidence: Evidence(rule: "product-noun", detail: "followed by ‘\(next)’"))
                 } else {
