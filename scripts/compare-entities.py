@@ -28,8 +28,12 @@ from pathlib import Path
 
 import spacy
 
+# Words before a number that spaCy (OntoNotes) keeps in the span and Readout leaves out.
+QUANTIFIERS = ("about", "around", "some", "over", "more than", "less than", "fewer than", "up to", "at least",
+               "nearly", "almost", "an estimated", "approximately", "just over", "just under", "only", "a", "an")
+
 # Labels Readout does not produce at all (kept apart from real disagreements).
-READOUT_LACKS = {"QUANTITY", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+READOUT_LACKS = {"QUANTITY", "WORK_OF_ART", "LANGUAGE"}
 
 
 def read_text(path):
@@ -103,6 +107,10 @@ def classify(text, d):
         rt, st = text[rs:re_], text[ss:se]
         if strip_the(rt) == strip_the(st):
             return "boundary: leading ‘the’"
+        if rl == "MONEY" and sl == "MONEY" and rs <= ss and se <= re_:
+            return "boundary: MONEY, spaCy drops the currency sign or scale (£514m → 514)"
+        if ss < rs and re_ == se and any(st.lower().startswith(q + " ") for q in QUANTIFIERS):
+            return "boundary: spaCy includes a quantifier (about, more than, an estimated)"
         for poss in ("'s", "’s", "'", "’"):
             if rt == st + poss or st == rt + poss or rt.endswith(poss) and rt[:-len(poss)] == st:
                 return "boundary: possessive"

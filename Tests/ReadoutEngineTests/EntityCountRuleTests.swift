@@ -7,6 +7,7 @@ final class EntityCountRuleTests: XCTestCase {
                        ["2,000 [CARDINAL]", "two million [CARDINAL]", "17-16 [CARDINAL]", "$5m [MONEY]", "2004 [DATE]"])
         XCTAssertEqual(EntityTest.mentions("Three people died. No one knew, and one of them left."),
                        ["Three [CARDINAL]", "one [CARDINAL]"])
+        XCTAssertEqual(EntityTest.mentions("The caf&#233; opened."), [])
     }
 
     func testOrdinals() {

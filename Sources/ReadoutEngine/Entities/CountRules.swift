@@ -81,6 +81,8 @@ enum CountRules {
         let tok = t.tokens[k]
         let w = t.words[k]
         if tok.kind == .number {
+            // `&#233;`: a character reference left in the text, not a count
+            if k > 0, t.words[k - 1].hasSuffix("#"), !tok.has(Token.spaceBefore) { return nil }
             var end = k + 1
             if end < e, scaleWords.contains(t.words[end]) { end += 1 }
             return (end, .cardinal, "number")
