@@ -73,6 +73,7 @@ struct CandidateScanner {
     /// True for month and weekday names, which the date rules own.
     func isDateWord(_ i: Int) -> Bool {
         let w = t.words[i]
+        guard t.info[i].isDateName else { return false }
         return DateRules.weekdays.contains(w) || (DateRules.months.contains(w) && !DateRules.ambiguousMonths.contains(w))
     }
 

@@ -95,11 +95,11 @@ enum CountRules {
         // lower-case words, or a capitalised count opening a sentence (`Three people died`)
         guard !t.isCap(k) || (t.isInitial(k) && !t.tokens[k].has(Token.allCaps)) else { return nil }
         let lw = t.lower(k)
-        if t.info[k].isOrdinalWord || isHyphenated(lw, ordinalWords) {
+        if t.info[k].isOrdinalWord {
             if t.isCap(k), k + 1 < e, t.isCap(k + 1) { return nil } // `First Minister`
             return (k + 1, .ordinal, "ordinal word")
         }
-        guard t.info[k].isCardinalWord || isHyphenated(lw, cardinalWords) else { return nil }
+        guard t.info[k].isCardinalWord else { return nil }
         if lw == "one" {
             if k > t.sentenceStart[k], pronounOne.contains(t.lower(k - 1)) { return nil }
             // `one another`, `one’s`, `a relationship that is one where …`
@@ -119,11 +119,11 @@ enum CountRules {
         return ["st", "nd", "rd", "th"].contains(w.dropFirst(digits.count).lowercased())
     }
 
-    /// `twenty-five`, `twenty-first`: number words joined by a hyphen, the last one in `last`.
-    static func isHyphenated(_ w: String, _ last: Set<String>) -> Bool {
-        guard w.utf8.contains(0x2D) else { return false }
-        let parts = w.split(separator: "-")
-        guard parts.count == 2, let tail = parts.last else { return false }
-        return cardinalWords.contains(String(parts[0])) && last.contains(String(tail))
-    }
+    static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    static let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    static let unitOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    /// `twenty-five` … `ninety-nine` (looked up with the other count words, see `WordInfo`).
+    static let hyphenatedCardinals = Set(tens.flatMap { t in units.map { t + "-" + $0 } })
+    /// `twenty-first` … `ninety-ninth`.
+    static let hyphenatedOrdinals = Set(tens.flatMap { t in unitOrdinals.map { t + "-" + $0 } })
 }

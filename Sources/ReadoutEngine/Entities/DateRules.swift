@@ -39,9 +39,11 @@ enum DateRules {
             if tok.flags & (Token.capitalized | Token.allCaps) == 0, !t.info[k].opensDate {
                 guard w.utf8.contains(0x2D) || (w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) else { return nil }
             }
-            if weekdays.contains(w) { return (k + 1, "weekday") }
-            if months.contains(w) { return monthPhrase(t, k, e) }
-            if namedDays.contains(w) { return (k + 1, "named day") }
+            if t.info[k].isDateName {
+                if weekdays.contains(w) { return (k + 1, "weekday") }
+                if months.contains(w) { return monthPhrase(t, k, e) }
+                if namedDays.contains(w) { return (k + 1, "named day") }
+            }
             let lw = t.lower(k)
             if deictic.contains(lw) { return (k + 1, "deictic day") }
             if isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
@@ -60,7 +62,7 @@ enum DateRules {
             if k + 1 < e, units.contains(t.words[k + 1]), !w.contains(".") {
                 return durationTail(t, k, k + 2, e)
             }
-            if k + 1 < e, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
+            if k + 1 < e, t.info[k + 1].isDateName, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
         }
         return nil
     }

@@ -26,18 +26,22 @@ struct WordUsage {
     init(_ t: TokenText, _ words: Set<String>) {
         guard !words.isEmpty else { return }
         var lowerToWord: [String: String] = [:]
-        var lengths: UInt64 = 0  // bit n: some word has n UTF-8 bytes (a cheap filter before hashing)
+        // (lower-cased first byte, length) of the words: a cheap filter before hashing a token
+        var shapes = [Bool](repeating: false, count: 256 * 64)
+        func shape(_ first: UInt8, _ n: Int) -> Int { Int(first | 0x20) << 6 | min(n, 63) }
         for w in words {
             lowerToWord[w.lowercased()] = w
-            lengths |= 1 << UInt64(min(w.utf8.count, 63))
+            if let f = w.utf8.first { shapes[shape(f, w.utf8.count)] = true }
         }
-        for i in 0..<t.count where t.tokens[i].kind == .word {
-            let n = t.tokens[i].range.length
-            guard lengths & (1 << UInt64(min(n, 63))) != 0 else { continue }
-            if t.isCap(i) {
-                if words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
-            } else if let w = lowerToWord[t.words[i]] {
-                counts[w, default: (0, 0)].lowerCase += 1
+        t.doc.bytes.withUnsafeBufferPointer { bytes in
+            for i in 0..<t.count where t.tokens[i].kind == .word {
+                let r = t.tokens[i].range
+                guard shapes[shape(bytes[r.start], r.length)] else { continue }
+                if t.isCap(i) {
+                    if words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
+                } else if let w = lowerToWord[t.words[i]] {
+                    counts[w, default: (0, 0)].lowerCase += 1
+                }
             }
         }
     }

@@ -70,6 +70,8 @@ struct WordInfo: Sendable {
     var isOrdinalWord = false
     /// The lower-cased word can open a TIME (`CountRules.timeOpeners`).
     var opensTime = false
+    /// The exact word is a weekday, month or named day (`DateRules`).
+    var isDateName = false
 }
 
 /// The word lists the entity rules use, loaded once from the package's `Data` files.
@@ -133,8 +135,9 @@ final class Lexicon: Sendable {
         for (w, n) in first { info[w, default: WordInfo()].gazetteerFirst = UInt8(min(n, 255)) }
         for w in DateRules.openers { info[w, default: WordInfo()].opensDate = true }
         for w in DateRules.numberWords { info[w, default: WordInfo()].isNumberWord = true }
-        for w in CountRules.cardinalWords { info[w, default: WordInfo()].isCardinalWord = true }
-        for w in CountRules.ordinalWords { info[w, default: WordInfo()].isOrdinalWord = true }
+        for w in CountRules.cardinalWords.union(CountRules.hyphenatedCardinals) { info[w, default: WordInfo()].isCardinalWord = true }
+        for w in CountRules.ordinalWords.union(CountRules.hyphenatedOrdinals) { info[w, default: WordInfo()].isOrdinalWord = true }
+        for w in DateRules.weekdays.union(DateRules.months).union(DateRules.namedDays) { info[w, default: WordInfo()].isDateName = true }
         for w in CountRules.timeOpeners { info[w, default: WordInfo()].opensTime = true }
         wordInfo = info
 

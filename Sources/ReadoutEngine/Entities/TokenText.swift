@@ -41,6 +41,7 @@ struct TokenText {
                 f.isCardinalWord = l.isCardinalWord
                 f.isOrdinalWord = l.isOrdinalWord
                 f.opensTime = l.opensTime
+                f.isDateName = f.isDateName || l.isDateName
             }
             info.append(f)
         }
