@@ -67,11 +67,12 @@ let package = Package(
         .testTarget(
             name: "ReadoutWorkbenchTests",
             dependencies: ["ReadoutWorkbench"],
-            exclude: ["Transcripts"]
+            exclude: ["Transcripts", "Fixtures"]
         ),
+        /// Black-box tests of the `readout` binary (scripted runs and a pseudo-terminal).
         .testTarget(
             name: "ReadoutCLITests",
-            dependencies: ["ReadoutWorkbench"]
+            dependencies: ["readout"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -52,6 +52,8 @@ public final class Workbench {
     public var session = SessionState()
     /// Nesting depth of `source`, to stop a file that sources itself.
     var sourceDepth = 0
+    /// Diffs run this session, newest last, for `report`.
+    public internal(set) var diffLog: [DiffRecord] = []
 
     public init(options: Options = Options()) {
         self.options = options
@@ -74,21 +76,24 @@ public final class Workbench {
         var ok = true
         for s in statements {
             if quitRequested { break }
+            if Interrupt.isRequested {
+                report(ReadoutError("interrupted", hint: "'\(s.source)' and what follows it on the line did not run"), file: file, line: lineNumber)
+                return false
+            }
             if !run(s, file: file, line: lineNumber) { ok = false }
         }
         return ok
     }
 
     private func run(_ s: Statement, file: String?, line: Int?) -> Bool {
+        if s.name.text != "history" { workspace.history.append(s.source) }
         do {
-            Interrupt.reset()
             let spec = try Registry.lookup(s.name)
             let inv = try Invocation(spec: spec, statement: s)
             let before = workspace.dirty
             let output = try spec.run(self, inv)
             if output.mutates { workspace.dirty = true }
-            if spec.name != "history" { workspace.history.append(s.source) }
-            if !before && workspace.dirty { session.noteChange() }
+            if workspace.dirty && (!before || output.mutates) { session.noteChange() }
             let rendered = Renderer(format: format, style: redirectStyle(s)).render(output)
             if let r = s.redirect {
                 try writeRedirect(rendered, r)
@@ -143,7 +148,7 @@ public final class Workbench {
         }
         let text = String(decoding: data, as: UTF8.self)
         var ok = true
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if quitRequested { break }
             if !execute(String(line), file: path, line: i + 1) {
                 ok = false

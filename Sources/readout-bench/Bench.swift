@@ -8,10 +8,9 @@ import Glibc
 
 /// Times Readout on a folder of articles, stage by stage and end to end, and compares
 /// it with the reference pipeline (spaCy small model + textacy) on the same files in the same run.
-@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "readout-bench",
+        commandName: "corpus",
         abstract: "Benchmark Readout against the reference pipeline (build with -c release).")
 
     @Argument(help: "Folder of .txt articles (searched recursively, sorted by path).")
@@ -32,6 +31,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Repeat each timing this many times and keep the best.")
     var runs = 3
 
+    @Option(help: "Also analyse the corpus repeated this many times with renamed entities (scaling check).")
+    var scale = 10
+
     @Option(help: "Also write the figures as JSON here.")
     var json: String?
 
@@ -41,7 +43,8 @@ struct Bench: ParsableCommand {
         var figures: [(String, Value)] = []
         func report(_ name: String, words: Int, seconds: Double, extra: String = "") {
             let wps = Double(words) / max(seconds, 1e-9)
-            print(String(format: "%-34@ %9.3f s  %12.0f words/s  %@", name as NSString, seconds, wps, extra as NSString))
+            print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                  + String(format: "%9.3f s  %12.0f words/s  ", seconds, wps) + extra)
             figures.append((name, .obj(["seconds": .double(seconds), "words": .int(words), "words_per_sec": .double(wps.rounded())])))
         }
         print("corpus: \(files.count) files under \(dir); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
@@ -60,6 +63,17 @@ struct Bench: ParsableCommand {
         report("entities+quotes (all stages)", words: words, seconds: tAnalyse,
                extra: "\(analysis.entities.count) entities, \(analysis.quotes.count) quotes")
         report("total in-process", words: words, seconds: tLoad + tAnalyse)
+        let tOneCore = try best(1) { _ = Analyzer(parallel: false).analyze(docs) }
+        report("entities+quotes on one core", words: words, seconds: tOneCore,
+               extra: String(format: "parallel speed-up %.2f×", tOneCore / tAnalyse))
+
+        // Scaling: the corpus repeated `scale` times with renamed entities.
+        if scale > 1 {
+            let big = Self.renamedCopies(analysis, scale)
+            let tBig = try best(1) { _ = Analyzer().analyze(big) }
+            report("entities+quotes, \(scale)× corpus (renamed)", words: words * scale, seconds: tBig,
+                   extra: String(format: "%.1f× the time of 1×", tBig / tAnalyse))
+        }
         let rss = Self.peakRSS()
         print(String(format: "peak resident set of this benchmark: %.1f MB (%.1f× the corpus's %.1f MB)", Double(rss) / 1e6, Double(rss) / Double(bytes), Double(bytes) / 1e6))
         figures.append(("peak_rss_bytes", .int(rss)))
@@ -73,7 +87,8 @@ struct Bench: ParsableCommand {
             guard Registry.spec(String(cmd.split(separator: " ")[0])) != nil else { continue }
             var ok = true
             let t = try best(runs) { ok = wb.execute(cmd) }
-            print(String(format: "%-34@ %9.1f ms%@", ("command: " + cmd) as NSString, t * 1000, ok ? "" : "  (failed)"))
+            print(("command: " + cmd).padding(toLength: 40, withPad: " ", startingAt: 0)
+                  + String(format: "%9.1f ms", t * 1000) + (ok ? "" : "  (failed)"))
             figures.append(("command " + cmd, .double(t * 1000)))
         }
 
@@ -123,6 +138,31 @@ struct Bench: ParsableCommand {
             bestT = min(bestT, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         }
         return bestT
+    }
+
+    /// `n` copies of the analysed documents; in copy k every name (PERSON, ORG, GPE, NORP…
+    /// mention) gets a suffix, so each copy has its own entities.
+    static func renamedCopies(_ analysis: CorpusAnalysis, _ n: Int) -> [Document] {
+        let numeric: Set<EntityLabel> = [.date, .time, .money, .percent, .quantity, .ordinal, .cardinal]
+        var out: [Document] = []
+        for k in 0..<n {
+            let suffix = Array(String(UnicodeScalar(UInt8(0x61 + k % 26))).utf8)
+            for da in analysis.documents {
+                let d = da.document
+                if k == 0 { out.append(d); continue }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(d.bytes.count + da.mentions.count)
+                var last = 0
+                for m in da.mentions where !numeric.contains(m.label) {
+                    bytes += d.bytes[last..<m.range.end]
+                    bytes += suffix
+                    last = m.range.end
+                }
+                bytes += d.bytes[last...]
+                out.append(Document(id: d.id + "-\(k)", text: String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+        return out
     }
 
     static func articleFiles(_ dir: String) -> [String] {

@@ -62,6 +62,13 @@ struct Launcher {
                 if outcome.stopsRun { return status(outcome, failedBefore: false) }
             }
         }
+        if !flags.load.isEmpty {
+            let outcome = session.runScript(["load " + flags.load.map(Launcher.quoted).joined(separator: " ")], file: nil, numbered: false, bail: true)
+            if !interactive {
+                failed = failed || outcome.hasFailure
+                if outcome.stopsRun { return status(outcome, failedBefore: false) }
+            }
+        }
         if let signo = Signals.pendingTermination { Signals.terminate(with: signo) }
 
         let outcome: RunOutcome

@@ -34,16 +34,18 @@ final class LineEditor {
         CompletionBridge.completer = completer
         readout_rl_set_completion_hook(completionHook)
         _ = rl_initialize()
+        Signals.preparePromptGuard()
     }
 
     /// Reads one line, showing `prompt`. The terminal is back in normal mode when this returns.
     func read(prompt: String) -> Input {
         _ = Signals.takeInterrupt()
-        guard let raw = readline(prompt) else {
-            // NULL is both end of input and a read cut short by a signal handler.
-            return Signals.takeInterrupt() || Signals.pendingTermination != nil ? .interrupted : .endOfInput
-        }
+        let raw = Signals.readingLine { readline(prompt) }
         defer { free(raw) }
+        // A signal handler cuts the read short (see `Signals`): whatever libedit
+        // returned then, the line was cancelled.
+        if Signals.takeInterrupt() || Signals.pendingTermination != nil { return .interrupted }
+        guard let raw else { return .endOfInput }
         return .line(String(cString: raw))
     }
 

@@ -26,9 +26,7 @@ final class REPL {
     func run() -> Int32 {
         var endOfInputCount = 0
         while !session.workbench.quitRequested {
-            Signals.install(restartingCalls: false)
             let input = editor.read(prompt: Workbench.prompt)
-            Signals.install(restartingCalls: true)
             if let signo = Signals.pendingTermination {
                 leave(with: signo)
             }

@@ -81,6 +81,10 @@ struct Readout: ParsableCommand {
     @Option(help: ArgumentHelp("Start with the session in FILE open.", valueName: "file"))
     var session: String?
 
+    /// Paths to load before anything else runs (after `--session`).
+    @Option(name: .customLong("load"), help: ArgumentHelp("Load the articles at PATH at start; repeatable.", valueName: "path"))
+    var load: [String] = []
+
     /// Skip `~/.readoutrc`.
     @Flag(name: .customLong("no-rc"), help: "Do not run ~/.readoutrc at start.")
     var noRC = false

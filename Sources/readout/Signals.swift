@@ -9,17 +9,38 @@ import Synchronization
 private let interruptCount = Atomic<Int>(0)
 private let commandRunning = Atomic<Bool>(false)
 private let terminationSignal = Atomic<Int32>(0)
+// The prompt guard: while `atPrompt`, a handled signal swaps standard input for
+// `endOfFileFD` (a pipe with no writer), so libedit's read ends at once.
+private let atPrompt = Atomic<Bool>(false)
+private let endOfFileFD = Atomic<Int32>(-1)
+private let savedStdinFD = Atomic<Int32>(-1)
+// Interactive runs end the terminal's "^C" echo with a newline when a command is
+// interrupted, so the workbench's "interrupted" message starts on its own line.
+private let newlineAfterEcho = Atomic<Bool>(false)
+
+/// Ends a pending or future `read` of standard input while a line is being read.
+/// dup2 is async-signal-safe.
+private func cutPromptRead() {
+    let fd = endOfFileFD.load(ordering: .relaxed)
+    if atPrompt.load(ordering: .relaxed) && fd >= 0 {
+        _ = dup2(fd, STDIN_FILENO)
+    }
+}
 
 /// SIGINT: cancel the line being typed, or ask the running command to stop.
 /// A second Ctrl-C while a command ignores the first one ends the process.
 private let onInterrupt: @convention(c) (Int32) -> Void = { _ in
     let count = interruptCount.add(1, ordering: .relaxed).newValue
     Interrupt.request()
+    cutPromptRead()
+    if count == 1 && commandRunning.load(ordering: .relaxed) && newlineAfterEcho.load(ordering: .relaxed) {
+        var newline: UInt8 = 10
+        _ = write(STDERR_FILENO, &newline, 1)
+    }
     if count >= 2 && commandRunning.load(ordering: .relaxed) {
-        let message = "\nreadout: interrupted twice, quitting\n"
-        _ = message.utf8CString.withUnsafeBufferPointer { buffer in
-            write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
-        }
+        // A StaticString: no allocation in a signal handler.
+        let message: StaticString = "\nreadout: interrupted twice, quitting\n"
+        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
         _exit(130)
     }
 }
@@ -29,15 +50,21 @@ private let onInterrupt: @convention(c) (Int32) -> Void = { _ in
 private let onTerminate: @convention(c) (Int32) -> Void = { signo in
     terminationSignal.store(signo, ordering: .relaxed)
     Interrupt.request()
+    cutPromptRead()
 }
 
 /// Signal handling for the front end.
 ///
-/// While a line is being read, handlers are installed without `SA_RESTART`, so
-/// libedit's blocking read returns and `readline` gives back NULL: that is how
-/// Ctrl-C cancels a half-typed line. While a command runs they are installed
-/// with `SA_RESTART`, so file reads in the workbench are not disturbed; the
-/// workbench polls `Interrupt` instead.
+/// Ctrl-C must end libedit's blocking read reliably. EINTR alone does not: libedit
+/// retries an interrupted read once, and a signal that lands just before the read
+/// interrupts nothing. So, while a line is being read (`readingLine`), the handlers
+/// also point standard input at an empty pipe: whichever read comes next sees end
+/// of file, `readline` returns NULL, and the flags tell an interrupt from Ctrl-D.
+/// Standard input is put back as soon as `readline` returns.
+///
+/// While a line is being read the handlers are installed without `SA_RESTART`;
+/// while a command runs, with it, so file reads in the workbench are not
+/// disturbed (the workbench polls `Interrupt` instead).
 enum Signals {
     private static let handled: [(Int32, @convention(c) (Int32) -> Void)] = [
         (SIGINT, onInterrupt), (SIGTERM, onTerminate), (SIGHUP, onTerminate),
@@ -49,9 +76,44 @@ enum Signals {
         _ = interruptCount.load(ordering: .relaxed)
         _ = commandRunning.load(ordering: .relaxed)
         _ = terminationSignal.load(ordering: .relaxed)
+        _ = atPrompt.load(ordering: .relaxed)
+        _ = endOfFileFD.load(ordering: .relaxed)
+        _ = newlineAfterEcho.load(ordering: .relaxed)
+        _ = Interrupt.isRequested
         for (signo, handler) in handled {
             _ = readout_install_signal(signo, handler, restart ? 1 : 0)
         }
+    }
+
+    /// Prepares the prompt guard (interactive mode only). False when it could not be set up.
+    @discardableResult
+    static func preparePromptGuard() -> Bool {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return false }
+        close(ends[1])
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        let saved = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 10)
+        guard saved >= 0 else {
+            close(ends[0])
+            return false
+        }
+        _ = atPrompt.load(ordering: .relaxed)
+        newlineAfterEcho.store(true, ordering: .relaxed)
+        savedStdinFD.store(saved, ordering: .relaxed)
+        endOfFileFD.store(ends[0], ordering: .relaxed)
+        return true
+    }
+
+    /// Runs `read` (a `readline` call) with the prompt guard armed, then restores standard input.
+    static func readingLine<T>(_ read: () -> T) -> T {
+        install(restartingCalls: false)
+        atPrompt.store(true, ordering: .relaxed)
+        let result = read()
+        atPrompt.store(false, ordering: .relaxed)
+        let saved = savedStdinFD.load(ordering: .relaxed)
+        if saved >= 0 { _ = dup2(saved, STDIN_FILENO) }
+        install(restartingCalls: true)
+        return result
     }
 
     /// Marks the start of a command: clears interrupts and arms the second-Ctrl-C exit.

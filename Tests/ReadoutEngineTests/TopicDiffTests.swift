@@ -24,8 +24,8 @@ final class TopicDiffTests: XCTestCase {
 
     func testNounPhrasesAreNormalisedForCaseArticleAndPlural() {
         XCTAssertTrue(keys("They raised the Election Interferences again").contains("election interference"))
-        XCTAssertTrue(keys("the arms control talks").contains("arms control talk"))
-        XCTAssertTrue(keys("the arms control talks").contains("talk"))
+        XCTAssertTrue(keys("the arms control treaties").contains("arms control treaty"))
+        XCTAssertTrue(keys("the arms control treaties").contains("treaty"))
     }
 
     func testEntitiesAreTopicsByCanonicalNameButPeopleAreNot() {
@@ -59,3 +59,25 @@ final class TopicDiffTests: XCTestCase {
     }
 }
 
+
+extension TopicDiffTests {
+    /// The rail-strike case: pay and ticket offices are shared; job cuts and safety are the
+    /// union's alone; modernisation and the public consultation are the company's alone; the
+    /// sides' own names are not topics.
+    func testStrikeCaseLandsEachTopicInItsColumn() {
+        let union = [statement("talks with Network Rail broke down over pay and job cuts on Tuesday"),
+                     statement("Our members have not had a pay rise in three years, and the company wants to close ticket offices"),
+                     statement("safety would suffer if maintenance jobs were cut")]
+        let company = [statement("the RMT union had rejected a fair pay offer of 4%"),
+                       statement("This offer is affordable and fair, and modernisation will secure the railway's future"),
+                       statement("no ticket offices would close without a public consultation")]
+        let d = TopicDiff.compare(union, company, participants: ["Network Rail", "RMT", "the union"])
+        XCTAssertEqual(Set(d.shared.map(\.key)), ["pay", "ticket office"])
+        XCTAssertTrue(d.onlyA.map(\.key).contains("job cut"))
+        XCTAssertTrue(d.onlyA.map(\.key).contains("safety"))
+        XCTAssertTrue(d.onlyB.map(\.key).contains("modernisation"))
+        XCTAssertTrue(d.onlyB.map(\.key).contains("public consultation"))
+        let all = (d.shared + d.onlyA + d.onlyB).map(\.key)
+        XCTAssertFalse(all.contains { $0.contains("network") || $0.contains("rail ") || $0 == "rmt union" })
+    }
+}

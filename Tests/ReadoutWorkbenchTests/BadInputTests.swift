@@ -26,7 +26,7 @@ final class BadInputTests: XCTestCase {
     private func write(_ name: String, _ bytes: [UInt8]) throws {
         let path = dir + "/" + name
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     /// Loads the folder, analyses it, and returns what was printed.

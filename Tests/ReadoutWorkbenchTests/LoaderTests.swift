@@ -17,7 +17,7 @@ final class LoaderTests: XCTestCase {
     private func write(_ name: String, _ bytes: [UInt8]) throws {
         let path = dir + "/" + name
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     private func load(_ paths: [String]) throws -> Loader.Report {

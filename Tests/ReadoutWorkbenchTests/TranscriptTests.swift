@@ -30,8 +30,8 @@ final class TranscriptTests: XCTestCase {
 
     func testEveryTranscriptMatches() throws {
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Self.packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        _ = FileManager.default.changeCurrentDirectoryPath(Self.packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         let files = try FileManager.default.contentsOfDirectory(at: Self.folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "readout" }.sorted { $0.path < $1.path }
         XCTAssertFalse(files.isEmpty, "no transcripts found in \(Self.folder.path)")

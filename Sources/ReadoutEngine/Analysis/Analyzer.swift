@@ -12,6 +12,8 @@ public struct Analyzer: Sendable {
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        EntityStage.analyze(documents, parallel: parallel)
+        var analysis = EntityStage.analyze(documents, parallel: parallel)
+        QuoteStage.analyze(&analysis, parallel: parallel)
+        return analysis
     }
 }

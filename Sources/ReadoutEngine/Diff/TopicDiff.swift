@@ -17,6 +17,8 @@ public struct TopicDiff: Sendable {
         public var statement: Int
         public var clause: TextRange
         public var surface: String
+        /// Where the topic's words lie.
+        public var range: TextRange
     }
 
     /// One topic with the citations on each side.
@@ -29,6 +31,8 @@ public struct TopicDiff: Sendable {
         public var isEntity: Bool
         public var a: [Citation]
         public var b: [Citation]
+        /// Phrases built on this entity that were folded into it (`Iran’s nuclear programme` under Iran).
+        public var forms: [String] = []
     }
 
     /// Topics both sides raised, most cited first.
@@ -38,19 +42,34 @@ public struct TopicDiff: Sendable {
     /// Topics only side B raised, in order of first mention.
     public var onlyB: [Entry] = []
 
-    /// Compares two sides' statements.
-    public static func compare(_ a: [Statement], _ b: [Statement], extractor: TopicExtractor = TopicExtractor()) -> TopicDiff {
-        let ta = collect(a, extractor), tb = collect(b, extractor)
+    /// Compares two sides' statements. `participants` are the sides' own names (group members,
+    /// speakers): they are who is talking, not what is talked about, so they are not topics.
+    public static func compare(_ a: [Statement], _ b: [Statement], participants: Set<String> = [],
+                               extractor: TopicExtractor = TopicExtractor()) -> TopicDiff {
+        let folded = Set(participants.map(foldName))
+        let ta = collect(a, extractor, participants: folded), tb = collect(b, extractor, participants: folded)
         var shared: [Entry] = [], onlyA: [Entry] = [], onlyB: [Entry] = []
-        for (key, x) in ta.topics {
+        for key in ta.order {
+            let x = ta.topics[key]!
             if let y = tb.topics[key] {
                 shared.append(Entry(key: key, display: x.display, isEntity: x.isEntity || y.isEntity, a: x.citations, b: y.citations))
             } else {
                 onlyA.append(Entry(key: key, display: x.display, isEntity: x.isEntity, a: x.citations, b: []))
             }
         }
-        for (key, y) in tb.topics where ta.topics[key] == nil {
+        for key in tb.order where ta.topics[key] == nil {
+            let y = tb.topics[key]!
             onlyB.append(Entry(key: key, display: y.display, isEntity: y.isEntity, a: [], b: y.citations))
+        }
+        // Participants, not topics: entities raised in more than half of all statements.
+        let total = a.count + b.count
+        if total >= 4 {
+            let ubiquitous = { (e: Entry) -> Bool in
+                e.isEntity && 2 * (Set(e.a.map(\.statement)).count + Set(e.b.map(\.statement)).count) > total
+            }
+            shared.removeAll(where: ubiquitous)
+            onlyA.removeAll(where: ubiquitous)
+            onlyB.removeAll(where: ubiquitous)
         }
         shared = prune(shared, against: shared, sideA: true, sideB: true)
         onlyA = prune(onlyA, against: onlyA + shared, sideA: true, sideB: false)
@@ -68,6 +87,9 @@ public struct TopicDiff: Sendable {
         }
         onlyA.sort { let p0 = firstPos($0, true), p1 = firstPos($1, true); return p0 != p1 ? p0 < p1 : $0.key < $1.key }
         onlyB.sort { let p0 = firstPos($0, false), p1 = firstPos($1, false); return p0 != p1 ? p0 < p1 : $0.key < $1.key }
+        // after sorting, so which phrase folds where does not depend on hashing order
+        onlyA = fold(onlyA, into: &shared, &onlyA, sideA: true)
+        onlyB = fold(onlyB, into: &shared, &onlyB, sideA: false)
         return TopicDiff(shared: shared, onlyA: onlyA, onlyB: onlyB)
     }
 
@@ -77,12 +99,27 @@ public struct TopicDiff: Sendable {
         var citations: [Citation]
     }
 
-    private static func collect(_ side: [Statement], _ ex: TopicExtractor) -> (topics: [String: Collected], order: [String]) {
+    private static func collect(_ side: [Statement], _ ex: TopicExtractor, participants: Set<String>) -> (topics: [String: Collected], order: [String]) {
         var topics: [String: Collected] = [:]
         var order: [String] = []
         for (i, s) in side.enumerated() {
-            for t in ex.topics(in: s.document, range: s.content, mentions: s.mentions) {
-                let c = Citation(statement: i, clause: t.clause, surface: t.surface)
+            let all = ex.topics(in: s.document, range: s.content, mentions: s.mentions)
+            // a participant's name, and every part of it, is not a topic
+            let named = all.filter { t in
+                if participants.contains(foldName(t.surface)) { return true }
+                // the key holds a participant's name as a run of words ("rmt union", "network rail")
+                let words = t.key.split(separator: " ").map { foldName(String($0)) }
+                for i in words.indices {
+                    var run = ""
+                    for j in i..<words.count {
+                        run += words[j]
+                        if participants.contains(run) { return true }
+                    }
+                }
+                return false
+            }.map(\.range)
+            for t in all where !named.contains(where: { $0.contains(t.range) }) {
+                let c = Citation(statement: i, clause: t.clause, surface: t.surface, range: t.range)
                 if topics[t.key] == nil {
                     let display = t.isEntity ? s.mentions.first { $0.canonical.lowercased() == t.key }?.canonical ?? t.surface : displayForm(t.surface)
                     topics[t.key] = Collected(display: display, isEntity: t.isEntity, citations: [])
@@ -95,6 +132,13 @@ public struct TopicDiff: Sendable {
             }
         }
         return (topics, order)
+    }
+
+    /// A name folded for comparison: lower case, letters and digits only, no leading "the".
+    static func foldName(_ s: String) -> String {
+        var t = s.lowercased()
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        return String(t.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
     static func displayForm(_ s: String) -> String {
@@ -117,6 +161,33 @@ public struct TopicDiff: Sendable {
                 return aOK && bOK
             }
         }
+    }
+
+    /// Folds a phrase into a shorter topic it is built on, when every statement citing the phrase on
+    /// that side also cites the topic: "occupied Crimea" and "Iran’s nuclear programme" under the
+    /// entity, "summit meeting" under a shared "meeting", "national interests" under "interests".
+    private static func fold(_ phrases: [Entry], into shared: inout [Entry], _ own: inout [Entry], sideA: Bool) -> [Entry] {
+        var folded = Set<String>()
+        for p in phrases where !p.isEntity {
+            let words = p.key.split(separator: " ")
+            let stmts = Set((sideA ? p.a : p.b).map(\.statement))
+            func hosts(_ e: Entry) -> Bool {
+                guard e.key != p.key, !folded.contains(e.key) else { return false }
+                let ew = e.key.split(separator: " ")
+                guard ew.count < words.count else { return false }
+                let built = e.isEntity ? containsRun(words, ew) : Array(words.suffix(ew.count)) == ew
+                return built && stmts.isSubset(of: Set((sideA ? e.a : e.b).map(\.statement)))
+            }
+            if let i = shared.firstIndex(where: hosts) {
+                shared[i].forms.append(p.display)
+            } else if let i = own.firstIndex(where: { $0.isEntity && hosts($0) }) ?? own.firstIndex(where: hosts) {
+                own[i].forms.append(p.display)
+            } else {
+                continue
+            }
+            folded.insert(p.key)
+        }
+        return own.filter { !folded.contains($0.key) }
     }
 
     private static func containsRun(_ hay: [Substring], _ needle: [Substring]) -> Bool {

@@ -25,7 +25,27 @@ public struct TopicExtractor: Sendable {
         "issue", "thing", "way", "range", "number", "part", "time", "year", "side", "lot", "kind", "sort", "view",
         "day", "month", "week", "people", "one", "term", "statement", "call", "readout", "suggestion", "indication",
         "goal", "approach", "past", "reporter", "statement", "fact", "case", "point", "end", "use", "move", "plan",
+        "intent", "place", "response", "concern", "challenge", "time", "comment", "remark", "conversation", "talk",
     ]
+
+    /// Heads that name people by role: they describe the participants, not a topic.
+    static let roleNouns: Set<String> = [
+        "president", "leader", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+        "chairman", "chairwoman", "chief", "head", "director", "ambassador", "governor", "senator", "king", "queen",
+        "chancellor", "premier", "envoy", "negotiator", "diplomat", "counterpart", "side", "readout", "aide",
+        "adviser", "advisor", "source", "analyst", "expert", "executive", "boss", "manager", "mp", "mep", "mayor",
+    ]
+
+    /// Adjectives that carry no topic on their own ("same time", "coming months").
+    static let emptyAdjectives: Set<String> = [
+        "same", "full", "other", "coming", "certain", "whole", "various", "several", "many", "such", "own",
+        "further", "following", "recent", "past", "next", "last", "first", "new", "sudden", "continued", "number",
+    ]
+
+    /// Words after which an ambiguous noun/verb is a verb ("will act", "to build").
+    static let verbContextBefore: Set<String> = ["will", "would", "can", "could", "should", "must", "may", "might", "to", "not", "n't", "also"]
+    /// Words before which an ambiguous noun/verb is a verb ("building a relationship").
+    static let verbContextAfter: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"]
 
     let lexicon: POSLexicon
 
@@ -79,7 +99,7 @@ public struct TopicExtractor: Sendable {
                     if m.label == .person || !TopicExtractor.topicLabels.contains(m.label) && m.label != .norp { break }
                     var e = j
                     while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
-                    words.append((m.canonical.lowercased(), m.range, true))
+                    words.append((m.label == .norp ? doc.string(m.range).lowercased() : m.canonical.lowercased(), m.range, m.label != .norp))
                     j = e
                     continue
                 }
@@ -103,7 +123,12 @@ public struct TopicExtractor: Sendable {
 
     private func emit(_ words: [(key: String, range: TextRange, noun: Bool)], _ doc: Document, _ clauses: [TextRange],
                       into out: inout [TopicOccurrence]) {
+        var words = words
+        while let f = words.first, !f.noun, TopicExtractor.emptyAdjectives.contains(f.key) { words.removeFirst() }
         let n = words.count
+        guard n > 0 else { return }
+        let head = lemma(words[n - 1].key)
+        if TopicExtractor.roleNouns.contains(head) { return }
         // the whole phrase, then right-anchored sub-phrases down to the head
         for start in 0..<n {
             var keyWords = words[start..<n].map(\.key)
@@ -118,6 +143,14 @@ public struct TopicExtractor: Sendable {
             out.append(TopicOccurrence(key: key, surface: doc.string(r), range: r, clause: clause(for: r, clauses),
                                        isEntity: false, isWholePhrase: start == 0))
         }
+        // nouns modifying the head are topics of their own ("pay" in "pay offer")
+        for k in 0..<(n - 1) where words[k].noun {
+            let key = words[k].key
+            guard !TopicExtractor.genericNouns.contains(key), key.count >= 3,
+                  !out.contains(where: { $0.range == words[k].range }) else { continue }
+            out.append(TopicOccurrence(key: key, surface: doc.string(words[k].range), range: words[k].range,
+                                       clause: clause(for: words[k].range, clauses), isEntity: false, isWholePhrase: false))
+        }
     }
 
     private func role(_ doc: Document, _ i: Int, inMention: Bool) -> Role {
@@ -130,9 +163,13 @@ public struct TopicExtractor: Sendable {
         let w = doc.string(token: i).lowercased()
         if let e = lexicon.entry(w) {
             switch e.pos {
-            case .noun, .propn: return .noun
+            case .noun, .propn:
+                if looksVerbal(doc, i, share: e.share) { return .breaker }
+                return .noun
             case .adj: return .content
             case .verb:
+                // a verb/noun word used as a noun: "over pay", "a fair pay offer", "pay rise"
+                if e.share < 0.85, !w.hasSuffix("ing"), !w.hasSuffix("ed"), looksNominal(doc, i) { return .noun }
                 // participles used as adjectives ("emerging security issues", "occupied Crimea")
                 if (w.hasSuffix("ing") || w.hasSuffix("ed")), i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
                    let next = lexicon.entry(doc.string(token: i + 1).lowercased()), next.pos == .noun || next.pos == .adj {
@@ -145,11 +182,35 @@ public struct TopicExtractor: Sendable {
         if t.isCapitalized && !t.has(Token.sentenceStart) { return .noun }
         if w.contains("-") {
             let lastPart = String(w.split(separator: "-").last ?? "")
-            if let e = lexicon.entry(lastPart) { return e.pos == .noun ? .noun : (e.pos == .adj || e.pos == .verb ? .content : .breaker) }
+            if ["up", "out", "off", "down", "over", "in", "on", "back"].contains(lastPart) { return .noun } // build-up, take-over
+            if lexicon.entry(lastPart) == nil, ["ate", "ise", "ize", "ify", "ed"].contains(where: { lastPart.hasSuffix($0) }) { return .breaker }
+            if let e = lexicon.entry(lastPart) { return e.pos == .noun ? .noun : (e.pos == .adj ? .content : .breaker) }
             return .noun
         }
-        if w.hasSuffix("ly") { return .breaker }
+        if w.hasSuffix("ly") || w.hasSuffix("ed") || w.hasSuffix("ate") || w.hasSuffix("ise") || w.hasSuffix("ize")
+            || w.hasSuffix("ify") { return .breaker }
+        if w.hasSuffix("ing") { return .content }
         return .noun
+    }
+
+    /// Whether an ambiguous verb/noun at `i` is used as a noun: after a determiner, preposition or
+    /// adjective, or before a noun.
+    private func looksNominal(_ doc: Document, _ i: Int) -> Bool {
+        if i > 0, doc.tokens[i - 1].kind == .word, let p = lexicon.entry(doc.string(token: i - 1).lowercased()),
+           p.pos == .det || p.pos == .adp || p.pos == .adj { return true }
+        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word, let n = lexicon.entry(doc.string(token: i + 1).lowercased()),
+           n.pos == .noun, n.share > 0.8 { return true }
+        return false
+    }
+
+    /// Whether an ambiguous noun/verb at `i` is used as a verb: after a modal or "to", or before a determiner.
+    private func looksVerbal(_ doc: Document, _ i: Int, share: Float) -> Bool {
+        // after a modal or "to" even a mostly-noun word is a verb ("would strike", "will act")
+        if share < 0.9, i > 0, doc.tokens[i - 1].kind == .word,
+           TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).lowercased()) { return true }
+        if share < 0.6, i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
+           TopicExtractor.verbContextAfter.contains(doc.string(token: i + 1).lowercased()) { return true }
+        return false
     }
 
     func lemma(_ w: String) -> String {

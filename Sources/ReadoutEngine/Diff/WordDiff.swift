@@ -11,14 +11,19 @@ public enum WordDiff {
         public var words: [String]
     }
 
-    /// Splits a text into words and punctuation tokens, keeping paragraph breaks as "¶".
+    /// Splits a text into tokens, each with a leading space when one preceded it, and paragraph
+    /// breaks as "¶", so `join` restores the text exactly.
     public static func words(_ d: Document) -> [String] {
         var out: [String] = []
         var lastPara = -1
         for s in d.sentences {
             if s.paragraph != lastPara && lastPara >= 0 { out.append("¶") }
             lastPara = s.paragraph
-            for i in s.tokens { out.append(d.string(token: i)) }
+            for i in s.tokens {
+                let t = d.tokens[i]
+                let space = t.has(Token.spaceBefore) && !t.has(Token.paragraphStart)
+                out.append((space ? " " : "") + d.string(t.range))
+            }
         }
         return out
     }
@@ -67,14 +72,12 @@ public enum WordDiff {
         return runs
     }
 
-    /// Joins tokens back into readable text (no space before punctuation).
+    /// Joins tokens from `words` back into text.
     public static func join(_ words: [String]) -> String {
         var s = ""
         for w in words {
             if w == "¶" { s += "\n"; continue }
-            let noSpace = s.isEmpty || s.hasSuffix("\n") || [".", ",", ";", ":", "!", "?", "’s", "'s", ")", "”", "%"].contains(w)
-                || s.hasSuffix("(") || s.hasSuffix("“")
-            s += (noSpace ? "" : " ") + w
+            s += s.isEmpty || s.hasSuffix("\n") ? String(w.drop(while: { $0 == " " })) : w
         }
         return s
     }

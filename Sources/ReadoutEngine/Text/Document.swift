@@ -2,10 +2,11 @@
 public struct Document: Sendable {
     /// Short, stable identifier within a workspace (e.g. `seed-000`, `business-001`).
     public let id: String
-    /// The full text.
-    public let text: String
-    /// The text as UTF-8 bytes; every `TextRange` indexes these.
+    /// The text as UTF-8 bytes; every `TextRange` indexes these. The document keeps only these,
+    /// not a second copy as a `String`.
     public let bytes: [UInt8]
+    /// The full text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Tokens in text order.
     public let tokens: [Token]
     /// Sentences in text order.
@@ -16,7 +17,6 @@ public struct Document: Sendable {
     /// Creates and tokenises a document.
     public init(id: String, text: String, tokenizer: Tokenizer = Tokenizer()) {
         self.id = id
-        self.text = text
         self.bytes = Array(text.utf8)
         let out = tokenizer.tokenize(bytes)
         self.tokens = out.tokens

@@ -2,16 +2,41 @@
 ///
 /// Every analysed item (token, sentence, mention, quote) holds one of these
 /// rather than a copy of its text, as spaCy's spans do.
+///
+/// Offsets are stored as 32-bit values (documents are far below 4 GB; `load` caps file size),
+/// so a token is 12 bytes and a corpus of a million tokens stays small.
 public struct TextRange: Hashable, Comparable, Sendable, Codable {
+    @usableFromInline var lo: UInt32
+    @usableFromInline var hi: UInt32
+
     /// First byte of the range.
-    public var start: Int
+    @inlinable public var start: Int {
+        get { Int(lo) }
+        set { lo = UInt32(clamping: newValue) }
+    }
     /// One past the last byte of the range.
-    public var end: Int
+    @inlinable public var end: Int {
+        get { Int(hi) }
+        set { hi = UInt32(clamping: newValue) }
+    }
 
     /// Creates a range; `end` is clamped to be no less than `start`.
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        self.lo = UInt32(clamping: start)
+        self.hi = UInt32(clamping: max(start, end))
+    }
+
+    private enum CodingKeys: String, CodingKey { case start, end }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(Int.self, forKey: .start), try c.decode(Int.self, forKey: .end))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
     }
 
     /// Number of bytes covered.

@@ -50,18 +50,23 @@ extension Workbench {
         case .commands: return matching(Registry.all.map(\.name))
         case .documents: return matching(Array(workspace.documents.keys))
         case .values(let v): return matching(v)
-        case .files: return Workbench.fileCandidates(p)
+        case .files:
+            let quoted = partial.hasPrefix("\"")
+            return Workbench.fileCandidates(p).map { c in
+                quoted || c.contains(" ") ? "\"" + c + (c.hasSuffix("/") ? "" : "\"") : c
+            }
         case .entities, .speakers, .quotes: return matching(completionNames(kind))
         }
     }
 
-    /// Names for entity-like completions; empty until the analysis has run.
+    /// Names for entity-like completions (the analysis runs on first use).
     func completionNames(_ kind: CompletionKind) -> [String] {
-        guard workspace.isAnalysed else { return [] }
+        guard !workspace.documents.isEmpty else { return [] }
         let a = workspace.analysis
         switch kind {
         case .entities:
-            return a.entities.map(\.name)
+            var seen = Set<String>()
+            return (a.entities.map(\.name) + a.entities.flatMap(\.aliases)).filter { seen.insert($0).inserted }
         case .speakers:
             var names = Set(a.quotes.compactMap(\.speaker))
             names.formUnion(a.quotes.compactMap(\.source))

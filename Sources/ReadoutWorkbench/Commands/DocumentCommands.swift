@@ -97,16 +97,28 @@ extension Workbench {
         var report = try loader.load(paths, existingIDs: Set(workspace.documents.keys), now: Int(started.timeIntervalSince1970))
         if showProgress && Date().timeIntervalSince(started) > 1 { err("\r\u{1B}[K") }
         for w in report.warnings { warn(w) }
-        var known: [String: String] = [:]
-        for r in workspace.documents.values { known[r.hash] = r.id }
+        // The same file again is skipped; a different file with the same text loads (corpora hold
+        // duplicates) and is counted in one line.
+        var knownPaths: [String: String] = [:]
+        var knownHashes: [String: String] = [:]
+        for r in workspace.documents.values {
+            knownPaths[PathExpander.realpath(r.path) ?? r.path] = r.id
+            knownHashes[r.hash] = r.id
+        }
         var fresh: [DocumentRecord] = []
+        var sameText: [(String, String)] = []
         for r in report.records {
-            if let id = known[r.hash] {
+            let real = PathExpander.realpath(r.path) ?? r.path
+            if let id = knownPaths[real] {
                 warn("'\(r.path)' is already loaded as '\(id)'; skipped")
                 continue
             }
-            known[r.hash] = r.id
+            if let id = knownHashes[r.hash] { sameText.append((r.id, id)) } else { knownHashes[r.hash] = r.id }
+            knownPaths[real] = r.id
             fresh.append(r)
+        }
+        if let (first, other) = sameText.first {
+            warn("\(sameText.count) document\(sameText.count == 1 ? " has" : "s have") the same text as another (e.g. '\(first)' = '\(other)')")
         }
         report.records = fresh
         workspace.add(report.records)

@@ -109,7 +109,7 @@ extension Workbench {
                               "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.evidence.rule)]))
         }
         let t = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("mention"),
-                       Column("right", flexible: true)], rows: rows)
+                       Column("right", flexible: true, wraps: false)], rows: rows)
         return CommandOutput(blocks: [.heading("\(e.name) (\(e.label.rawValue)), \(rows.count) mention\(rows.count == 1 ? "" : "s")"), .table(t)],
                              json: .array(json))
     }

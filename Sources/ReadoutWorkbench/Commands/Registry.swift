@@ -4,6 +4,9 @@ public enum Registry {
     public static let all: [CommandSpec] = [
         .load, .docs, .show, .drop, .clear,
         .entities, .mentions, .explain,
+        .quotes, .sources, .alias, .aliases, .unalias, .diff,
+        .note, .notes, .save, .open, .new,
+        .kwic, .freq, .collocates, .keyness, .search, .timeline, .stats, .report,
         .set, .source, .help, .history, .quit,
     ]
 

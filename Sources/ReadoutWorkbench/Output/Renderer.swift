@@ -64,21 +64,26 @@ public enum CSV {
 /// Aligned text tables that fit a width by shortening flexible columns.
 public enum TableLayout {
     public static func render(_ t: Table, style: RenderStyle) -> String {
-        let cells: [[String]] = t.rows.map { $0.map { clean($0.cellText) } }
+        let cells: [[String]] = t.rows.map { row in row.enumerated().map { i, v in
+            i < t.columns.count && t.columns[i].flexible && t.columns[i].wraps ? v.cellText : clean(v.cellText)
+        } }
         var widths = t.columns.map { $0.title.count }
-        for row in cells { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        for row in cells {
+            for (i, c) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], c.split(separator: "\n").map(\.count).max() ?? 0)
+            }
+        }
         let gap = 2
         let total = { widths.reduce(0, +) + gap * max(0, widths.count - 1) }
         var over = total() - style.width
-        if over > 0 {
-            // shrink the widest flexible columns first, not below 12
-            while over > 0 {
-                guard let i = widths.indices.filter({ t.columns[$0].flexible && widths[$0] > 12 })
-                    .max(by: { widths[$0] < widths[$1] }) else { break }
-                let cut = min(over, widths[i] - 12)
-                widths[i] -= cut
-                over -= cut
-            }
+        // shrink the widest flexible column toward the next widest, one step at a time, not below 12
+        while over > 0 {
+            let flex = widths.indices.filter { t.columns[$0].flexible && widths[$0] > 12 }
+            guard let i = flex.max(by: { widths[$0] < widths[$1] }) else { break }
+            let next = flex.filter { $0 != i }.map { widths[$0] }.max() ?? 12
+            let cut = max(1, min(over, widths[i] - max(12, next)))
+            widths[i] -= cut
+            over -= cut
         }
         let numeric = t.columns.indices.map { i in !t.rows.isEmpty && t.rows.allSatisfy { i < $0.count && ($0[i].isNumber || $0[i] == .null) } }
         func line(_ row: [String], header: Bool) -> String {
@@ -87,7 +92,7 @@ public enum TableLayout {
                 var c = i < row.count ? row[i] : ""
                 let right = !header && t.columns[i].alignRight
                 if c.count > w { c = right ? "…" + String(c.suffix(max(0, w - 1))) : String(c.prefix(max(0, w - 1))) + "…" }
-                let pad = String(repeating: " ", count: w - c.count)
+                let pad = String(repeating: " ", count: max(0, w - c.count))
                 let last = i == widths.count - 1
                 var cell = numeric[i] || right ? pad + c : (last ? c : c + pad)
                 if header && style.color { cell = "\u{1B}[1m" + cell + "\u{1B}[0m" }
@@ -99,9 +104,46 @@ public enum TableLayout {
         }
         var out = line(t.columns.map(\.title), header: true) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)) + "\n"
-        for row in cells { out += line(row, header: false) + "\n" }
+        var spaced = false
+        for (r, row) in cells.enumerated() {
+            // flexible text columns wrap onto more lines (and keep their line breaks) instead of being cut
+            var columns: [[String]] = []
+            for (i, w) in widths.enumerated() {
+                let c = i < row.count ? row[i] : ""
+                if t.columns[i].flexible && t.columns[i].wraps {
+                    columns.append(c.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), w) })
+                } else {
+                    columns.append([c])
+                }
+            }
+            let height = columns.map(\.count).max() ?? 1
+            if height > 1 && r > 0 && !spaced { out += "\n" }
+            for k in 0..<height { out += line(columns.map { k < $0.count ? $0[k] : "" }, header: false) + "\n" }
+            spaced = height > 1 && r + 1 < cells.count
+            if spaced { out += "\n" }
+        }
         out += "(\(t.rows.count) row\(t.rows.count == 1 ? "" : "s"))\n"
         return out
+    }
+
+    /// Breaks text into lines of at most `width` characters at spaces (long words are split).
+    static func wrap(_ s: String, _ width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = Substring(word)
+            while w.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(w.prefix(width)))
+                w = w.dropFirst(width)
+            }
+            if current.isEmpty { current = String(w) } else if current.count + 1 + w.count <= width { current += " " + w } else {
+                lines.append(current)
+                current = String(w)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     static func clean(_ s: String) -> String {

@@ -8,12 +8,16 @@ public struct Column: Sendable, Equatable {
     public var flexible: Bool
     /// True to align text to the right (the left context of a concordance); numbers always are.
     public var alignRight: Bool
+    /// For flexible columns: wrap long text onto more lines (true) or cut it with "…" (false,
+    /// for concordance contexts that must stay on one line).
+    public var wraps: Bool
 
-    public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false) {
+    public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false, wraps: Bool = true) {
         self.title = title
         self.key = key ?? title.lowercased().replacingOccurrences(of: " ", with: "_")
         self.flexible = flexible
         self.alignRight = alignRight
+        self.wraps = wraps && !alignRight
     }
 }
 

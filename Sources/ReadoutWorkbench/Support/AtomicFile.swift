@@ -7,7 +7,10 @@ import Glibc
 /// Writes files atomically: a temporary file beside the target, fsync, rename.
 public enum AtomicFile {
     /// Replaces `path` with `data`; on failure the old file is untouched and the error names the file.
-    public static func write(_ data: [UInt8], to path: String, keepBackup: Bool = false) throws(ReadoutError) {
+    /// With `keepBackup`, the previous file stays as `PATH.bak`. `beforeRename` runs once the
+    /// temporary file is complete and synced, just before it replaces `path` (a hook for crash tests).
+    public static func write(_ data: [UInt8], to path: String, keepBackup: Bool = false,
+                             beforeRename: (() -> Void)? = nil) throws(ReadoutError) {
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).tmp-\(getpid())"
@@ -32,6 +35,7 @@ public enum AtomicFile {
             unlink(tmp)
             throw ReadoutError("cannot write '\(path)': \(String(cString: strerror(err)))", hint: "the previous file is unchanged")
         }
+        beforeRename?()
         if keepBackup, FileManager.default.fileExists(atPath: path) {
             let bak = path + ".bak"
             unlink(bak)

@@ -1,6 +1,6 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggest {
-    /// Candidates within a small edit distance of `name`, closest first (ties keep the given order).
+    /// The candidates closest to `name` within a small edit distance (all ties, in the given order).
     public static func closest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(name.lowercased())
         guard !target.isEmpty else { return [] }
@@ -9,11 +9,12 @@ public enum Suggest {
         for (i, c) in candidates.enumerated() {
             let lc = Array(c.lowercased())
             var d = distance(target, lc)
-            if lc.starts(with: target) && target.count >= 2 { d = min(d, 1) }
+            if lc.starts(with: target) && target.count >= 2 { d = 0 }
             if d <= maxDistance { scored.append((d, i, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return scored.prefix(limit).map { $0.2 }
+        guard let best = scored.first?.0 else { return [] }
+        return scored.filter { $0.0 == best }.prefix(limit).map { $0.2 }
     }
 
     /// Damerau-Levenshtein (optimal string alignment) distance.

@@ -30,7 +30,10 @@ public final class Workspace {
     /// Whether anything changed since the last save or open.
     public var dirty = false
 
-    private var cachedAnalysis: CorpusAnalysis?
+    private var cachedAnalysis: CorpusAnalysis? {
+        didSet { if cachedAnalysis == nil { cachedIndex = nil } }
+    }
+    private var cachedIndex: CorpusIndex?
 
     public init() {}
 
@@ -82,6 +85,21 @@ public final class Workspace {
         let a = Analyzer().analyze(documents.values.map(\.document))
         cachedAnalysis = a
         return a
+    }
+
+    /// The word index of all documents (for `kwic`, `freq`, `collocates`), built on first use and
+    /// cached with the analysis, in the same document order.
+    public var corpusIndex: CorpusIndex {
+        if let i = cachedIndex { return i }
+        let i = CorpusIndex(documents: documents.values.map(\.document))
+        cachedIndex = i
+        return i
+    }
+
+    /// Replaces the cached analysis with a given one (tests use hand-built analyses); it must
+    /// describe the current documents, in order.
+    func useAnalysis(_ a: CorpusAnalysis) {
+        cachedAnalysis = a
     }
 
     /// Whether the analysis is already computed.

@@ -1,0 +1,80 @@
+/// Which attribution constructions a cue can head (see `Data/cue-verbs.txt`).
+public enum CueFrame: String, Sendable {
+    /// `X said (that) …`, `"…," X said`, `X said: "…"`.
+    case speech
+    /// Like `speech`, and with a hearer: `X told Y (that) …`.
+    case addressee
+    /// Only next to a direct quotation: `"…," he continued.`
+    case direct
+    /// A reporting act: the speaker relays another's statement (nested attribution).
+    case report
+    /// The phrase `according to X`.
+    case according
+}
+
+/// One cue: a lemma and its frame.
+public struct Cue: Hashable, Sendable {
+    /// The dictionary form (`say`, `according to`).
+    public var lemma: String
+    /// The constructions it heads.
+    public var frame: CueFrame
+}
+
+/// The cue list, loaded once from `Data/cue-verbs.txt`, with a byte-level look-up for the hot path.
+public final class CueVerbs: Sendable {
+    /// The shipped list.
+    public static let shared = CueVerbs(lines: DataFiles.lines("cue-verbs.txt"))
+
+    /// Every single-word form (lower case) → its cue.
+    public let forms: [String: Cue]
+    /// Bit `n` set when some form has `n` bytes (n < 64), to reject most words without hashing.
+    private let lengths: UInt64
+
+    /// Parses `lemma TAB form|form… TAB frame` lines.
+    public init<S: StringProtocol>(lines: [S]) {
+        var forms: [String: Cue] = [:]
+        var lengths: UInt64 = 0
+        for line in lines {
+            let cols = line.split(separator: "\t")
+            guard cols.count >= 3, let frame = CueFrame(rawValue: String(cols[2]).trimmingSpaces) else { continue }
+            let cue = Cue(lemma: String(cols[0]), frame: frame)
+            for f in cols[1].split(separator: "|") {
+                let form = String(f).trimmingSpaces
+                // multi-word cues are matched by their first word (`according`) and checked by the rules
+                let head = form.split(separator: " ").first.map(String.init) ?? form
+                if forms[head] == nil { forms[head] = cue }
+                if head.utf8.count < 64 { lengths |= 1 << UInt64(head.utf8.count) }
+            }
+        }
+        self.forms = forms
+        self.lengths = lengths
+    }
+
+    /// The cue spelled by `bytes[range]` (ASCII letters, any case), if any.
+    @inline(__always)
+    public func cue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Cue? {
+        let n = range.length
+        guard n > 1, n < 64, lengths & (1 << UInt64(n)) != 0 else { return nil }
+        var buf: (UInt64, UInt64) = (0, 0)
+        guard n <= 16 else { return nil }
+        return withUnsafeMutableBytes(of: &buf) { raw -> Cue? in
+            for k in 0..<n {
+                let c = bytes[range.start + k]
+                guard c < 0x80 else { return nil }
+                raw[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            }
+            return forms[String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<n]), as: UTF8.self)]
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and carriage returns.
+    var trimmingSpaces: String {
+        let u = Array(utf8)
+        var s = 0, e = u.count
+        while s < e, u[s] == 0x20 || u[s] == 0x09 || u[s] == 0x0D { s += 1 }
+        while e > s, u[e - 1] == 0x20 || u[e - 1] == 0x09 || u[e - 1] == 0x0D { e -= 1 }
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+}

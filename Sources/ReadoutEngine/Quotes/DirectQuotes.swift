@@ -1,0 +1,151 @@
+/// Direct quotations: free-standing quoted segments and the cue and speaker that attribute them,
+/// after (`"…," the White House said.`, `"…," said Mr Smith.`) or before (`Mr Crosby said in a statement: "…"`).
+struct DirectQuotes {
+    let t: QuoteText
+    let np: SpeakerPhrase
+
+    init(_ t: QuoteText) {
+        self.t = t
+        np = SpeakerPhrase(t: t)
+    }
+
+    /// A cue and speaker found for a segment.
+    struct Attribution {
+        var cue: Range<Int>
+        var lemma: String
+        var speaker: Range<Int>
+        var span: Range<Int>
+        var rule: String
+    }
+
+    /// The result for one document.
+    struct Result {
+        var quotes: [RawQuote] = []
+        /// Segments quoted inside a sentence (`a "significant strengthening"`): candidates for mixed quotes.
+        var embedded: [QuoteSegment] = []
+        /// Tokens that belong to a direct quotation's construct.
+        var consumed: [Bool]
+    }
+
+    func extract(_ segments: [QuoteSegment]) -> Result {
+        var out = Result(consumed: [Bool](repeating: false, count: t.count))
+        for (i, s) in segments.enumerated() {
+            guard freeStanding(s) else { out.embedded.append(s); continue }
+            var q = RawQuote(kind: .direct, content: trimmed(s), span: s.open..<s.after)
+            q.continues = s.continues
+            let prefersBefore = t.isColon(s.open - 1)
+            if let a = prefersBefore ? (before(s) ?? after(s)) : (after(s) ?? before(s)) {
+                q.cue = a.cue
+                q.cueLemma = a.lemma
+                q.speaker = a.speaker
+                q.span = min(a.span.lowerBound, s.open)..<max(a.span.upperBound, s.after)
+                q.evidence.append(Evidence(rule: a.rule, detail: "‘\(t.text(a.cue))’ (\(a.lemma), cue-verbs.txt), speaker ‘\(t.text(a.speaker))’"))
+            } else {
+                q.needsSpeaker = true
+                q.evidence.append(Evidence(rule: s.continues ? "continuation" : "speakerless",
+                                           detail: s.continues ? "opens while the quotation before it is still open" : "a free-standing quotation with no cue of its own"))
+            }
+            if s.close == nil {
+                q.evidence.append(Evidence(rule: "unclosed", detail: i + 1 < segments.count && segments[i + 1].continues
+                    ? "never closed: the next quotation mark continues it" : "never closed: stops at the paragraph or after \(QuoteMarks.unclosedSentences) sentences"))
+            }
+            for k in q.span { out.consumed[k] = true }
+            out.quotes.append(q)
+        }
+        return out
+    }
+
+    /// The quoted tokens without a trailing comma or colon.
+    func trimmed(_ s: QuoteSegment) -> Range<Int> {
+        var e = s.end
+        while e > s.open + 2, t.isComma(e - 1) || t.isColon(e - 1) || t.tokens[e - 1].kind == .dash { e -= 1 }
+        return (s.open + 1)..<e
+    }
+
+    /// A segment stands as a quotation of its own (rather than words quoted inside a sentence) when
+    /// it opens a sentence or paragraph, follows a colon, continues a quotation, or follows a cue.
+    func freeStanding(_ s: QuoteSegment) -> Bool {
+        if s.continues { return true }
+        let o = s.open
+        if o == 0 || t.tokens[o].has(Token.paragraphStart) || t.sentence(o).tokens.lowerBound == o { return true }
+        let p = o - 1
+        if t.isColon(p) || t.isTerminal(p) || t.tokens[p].kind == .dash { return true }
+        if t.isComma(p) { return before(s) != nil }
+        if let c = t.cues[p], c.frame != .according, o + 1 < t.count, t.isCap(o + 1) { return true }
+        return false
+    }
+
+    /// Cue and speaker after the closing mark: `"…," X said`, `"…," said X`, `"…," according to X`.
+    func after(_ s: QuoteSegment) -> Attribution? {
+        guard let c = s.close else { return nil }
+        let lastInner = s.end - 1
+        var j = c + 1
+        let commaOutside = t.isComma(j)
+        let innerEnd = lastInner > s.open && (t.isComma(lastInner) || t.tokens[lastInner].kind == .dash
+            || t.tokens[lastInner].kind == .ellipsis || (t.isTerminal(lastInner) && t.bytes[t.tokens[lastInner].range.start] != 0x2E))
+        guard commaOutside || innerEnd else { return nil }
+        if commaOutside { j += 1 }
+        let para = t.paragraphTokens(c)
+        guard j < para.upperBound else { return nil }
+        // inverted: `said Mr Smith`, `according to the US side`
+        if let cue = t.cues[j] {
+            var cueEnd = j + 1
+            if cue.frame == .according {
+                guard t.isWord(j + 1, "to") else { return nil }
+                cueEnd = j + 2
+            }
+            if let sp = np.phrase(startingAt: cueEnd, limit: para.upperBound) {
+                return Attribution(cue: j..<cueEnd, lemma: cue.lemma, speaker: sp, span: s.open..<spanEnd(from: sp.upperBound, para),
+                                   rule: "quote-cue-speaker")
+            }
+            return nil
+        }
+        // `the White House said`, `White House Press Secretary Jen Psaki said on Tuesday`
+        var k = j
+        let limit = min(para.upperBound, j + SpeakerPhrase.maxTokens + 4)
+        while k < limit, t.tokens[k].kind == .word || t.tokens[k].kind == .clitic || t.tokens[k].kind == .number || t.isComma(k) {
+            if let cue = t.cues[k], cue.frame != .according, k > j {
+                if let sub = np.subject(before: k, floor: j), sub.start >= j {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: s.open..<spanEnd(from: k + 1, para),
+                                       rule: "quote-speaker-cue")
+                }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Cue and speaker before the opening mark: `X said: "…"`, `X told the BBC: "…"`, `he said, "…`.
+    func before(_ s: QuoteSegment) -> Attribution? {
+        let o = s.open
+        var p = o - 1
+        guard p >= 0, !t.tokens[o].has(Token.paragraphStart) else { return nil }
+        let sentenceStart = t.sentence(p).tokens.lowerBound
+        if t.isColon(p) || t.isComma(p) { p -= 1 }
+        var k = p
+        while k >= sentenceStart, p - k < 8 {
+            let tok = t.tokens[k]
+            guard tok.kind == .word || tok.kind == .clitic || tok.kind == .number else { return nil }
+            if let cue = t.cues[k], cue.frame != .according {
+                guard let sub = np.subject(before: k, floor: sentenceStart) else { return nil }
+                return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
+                                   rule: "speaker-cue-quote")
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The end of an attribution clause starting at `k`: its sentence's terminal (included), a comma
+    /// before a new quotation, or the paragraph end.
+    func spanEnd(from k: Int, _ para: Range<Int>) -> Int {
+        var e = k
+        while e < para.upperBound {
+            if t.isTerminal(e) { return e + 1 }
+            if t.isQuoteMark[e] && t.tokens[e].has(Token.opening) { return t.isComma(e - 1) ? e - 1 : e }
+            e += 1
+        }
+        return e
+    }
+}

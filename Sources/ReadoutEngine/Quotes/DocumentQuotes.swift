@@ -1,0 +1,64 @@
+/// A quotation or reported statement of one document with byte ranges, ready for speaker resolution.
+struct FoundQuote: Sendable {
+    var kind: QuoteKind
+    var content: TextRange
+    var span: TextRange
+    var cue: String
+    var cueRange: TextRange?
+    var speakerRange: TextRange?
+    /// The speaker as written, lower-cased, word by word (for descriptions and pronouns).
+    var speakerWords: [String]
+    var reporterRange: TextRange?
+    /// Index (in this document's list) of the quote whose speaker this one takes.
+    var inherit: Int?
+    var evidence: [Evidence]
+}
+
+/// Extracts one document's quotations and reported statements, in text order.
+struct DocumentQuotes {
+    /// Sentences back that a speakerless quotation may look for the quote whose speaker it takes.
+    static let inheritSentences = 2
+
+    func extract(_ doc: Document) -> [FoundQuote] {
+        guard !doc.tokens.isEmpty else { return [] }
+        let t = QuoteText(doc)
+        let segments = QuoteMarks.segments(t)
+        let direct = DirectQuotes(t).extract(segments)
+        let reported = ReportedSpeech(t, embedded: direct.embedded).extract(consumed: direct.consumed)
+        var raw = (direct.quotes + reported).sorted { a, b in
+            a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.content.lowerBound < b.content.lowerBound
+        }
+        // speakerless direct quotations: a continuation takes the speaker of the quotation it continues,
+        // one continued by an attributed quotation takes that one's, else the nearest quote just before
+        var keep = [Bool](repeating: true, count: raw.count)
+        for i in raw.indices where raw[i].needsSpeaker {
+            if raw[i].continues, i > 0, raw[i - 1].kind == .direct, keep[i - 1] {
+                raw[i].inherit = i - 1
+            } else if i + 1 < raw.count, raw[i + 1].continues, !raw[i + 1].needsSpeaker {
+                raw[i].inherit = i + 1
+                raw[i].evidence.append(Evidence(rule: "continued", detail: "the quotation continuing it names the speaker"))
+            } else if i > 0, keep[i - 1],
+                      Int(t.sentenceOf[raw[i - 1].span.upperBound - 1]) >= Int(t.sentenceOf[raw[i].content.lowerBound]) - DocumentQuotes.inheritSentences {
+                raw[i].inherit = i - 1
+            } else {
+                keep[i] = false
+            }
+        }
+        // renumber after dropping unattributable quotations
+        var newIndex = [Int?](repeating: nil, count: raw.count)
+        var n = 0
+        for i in raw.indices where keep[i] { newIndex[i] = n; n += 1 }
+        var out: [FoundQuote] = []
+        out.reserveCapacity(n)
+        for i in raw.indices where keep[i] {
+            let q = raw[i]
+            let inherit = q.inherit.flatMap { newIndex[$0] } // targets are always kept (see above)
+            out.append(FoundQuote(kind: q.kind, content: t.range(q.content), span: t.range(q.span),
+                                  cue: q.cue.map { t.text($0).lowercased() } ?? "", cueRange: q.cue.map { t.range($0) },
+                                  speakerRange: q.speaker.map { t.range($0) },
+                                  speakerWords: q.speaker.map { r in r.filter { t.tokens[$0].kind == .word }.map { t.lower($0) } } ?? [],
+                                  reporterRange: q.reporter.map { t.range($0) }, inherit: inherit, evidence: q.evidence))
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import Dispatch
+
+/// The quote stage of the analysis: per-document extraction (in parallel for many documents),
+/// then speaker and source resolution against the merged entities.
+public enum QuoteStage {
+    /// Extracts every document's quotes; the result does not depend on whether it ran in parallel.
+    static func extract(_ documents: [Document], parallel: Bool?) -> [[FoundQuote]] {
+        let extractor = DocumentQuotes()
+        _ = (CueVerbs.shared, QuoteLists.shared, POSLexicon.shared, Lexicon.shared) // load the lists once, before the workers start
+        guard parallel ?? (documents.count >= EntityStage.parallelThreshold) else { return documents.map { extractor.extract($0) } }
+        var results = [[FoundQuote]](repeating: [], count: documents.count)
+        results.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let out = buf
+            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+                out[i] = extractor.extract(documents[i]) // each worker writes only its own slot
+            }
+        }
+        return results
+    }
+
+    /// Fills `analysis.quotes`: extraction, then resolution of speakers, sources and reporters.
+    public static func analyze(_ analysis: inout CorpusAnalysis, parallel: Bool? = nil) {
+        let found = extract(analysis.documents.map(\.document), parallel: parallel)
+        let resolver = SpeakerResolver(analysis)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for (d, qs) in found.enumerated() {
+            quotes += resolve(d, qs, resolver)
+        }
+        analysis.quotes = quotes
+    }
+
+    /// Resolves one document's quotes in text order; ids `q1, q2, …`.
+    static func resolve(_ d: Int, _ found: [FoundQuote], _ resolver: SpeakerResolver) -> [Quote] {
+        let doc = resolver.analysis.documents[d].document
+        let quoted = found.filter { $0.kind == .direct }.map(\.content)
+        var out: [Quote] = found.enumerated().map { i, f in
+            Quote(id: "q\(i + 1)", doc: d, kind: f.kind, content: f.content, span: f.span, cue: f.cue, cueRange: f.cueRange,
+                  speakerRange: f.speakerRange, evidence: f.evidence)
+        }
+        for (i, f) in found.enumerated() where f.inherit == nil {
+            if let r = f.speakerRange {
+                let res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted)
+                out[i].speaker = res.name
+                out[i].source = res.source
+                out[i].evidence += res.steps
+            }
+            if let rr = f.reporterRange {
+                let words = doc.string(rr).lowercased().split(separator: " ").map(String.init)
+                let res = resolver.resolve(doc: d, range: rr, words: words, quoted: quoted)
+                out[i].reportedBy = res.name ?? doc.string(rr)
+                out[i].evidence.append(Evidence(rule: "reported-by", detail: "‘\(doc.string(rr))’ → \(res.name ?? "unresolved")"))
+            }
+        }
+        // continuations and speakerless quotations take their neighbour's speaker (chains followed)
+        for (i, f) in found.enumerated() where f.inherit != nil {
+            var j = f.inherit!
+            var hops = 0
+            while let k = found[j].inherit, hops < found.count { j = k; hops += 1 }
+            out[i].speaker = out[j].speaker
+            out[i].source = out[j].source
+            out[i].reportedBy = out[j].reportedBy
+            if out[i].speakerRange == nil { out[i].speakerRange = out[j].speakerRange }
+            out[i].evidence.append(Evidence(rule: "inherited", detail: "speaker of \(out[f.inherit!].id): \(out[j].speaker ?? out[j].speakerRange.map { doc.string($0) } ?? "unresolved")"))
+        }
+        return out
+    }
+}

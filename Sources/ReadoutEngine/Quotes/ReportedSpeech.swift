@@ -1,0 +1,205 @@
+/// Reported speech in sentences outside direct quotations:
+/// `X said (that) …`, `X told Y (that) …`, `…, X said.`, `…, according to X.`, `According to X, …`;
+/// nested attribution (`The Kremlin said …, Reuters reported.`) and mixed quotes (a quoted phrase inside).
+struct ReportedSpeech {
+    let t: QuoteText
+    let np: SpeakerPhrase
+    /// Tokens inside a quotation mark pair quoted within a sentence.
+    let quoted: [Bool]
+    /// The embedded quoted segments, for mixed quotes.
+    let embedded: [QuoteSegment]
+    let lists: QuoteLists
+
+    init(_ t: QuoteText, embedded: [QuoteSegment], lists: QuoteLists = .shared) {
+        self.t = t
+        np = SpeakerPhrase(t: t)
+        self.embedded = embedded
+        self.lists = lists
+        var q = [Bool](repeating: false, count: t.count)
+        for s in embedded { for k in s.open..<s.after { q[k] = true } }
+        quoted = q
+    }
+
+    static let passive: Set<String> = ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "to"]
+    static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "reporters", "journalists",
+                                              "mps", "parliament", "delegates", "listeners", "viewers", "lawmakers"]
+
+    /// Reported statements of every sentence none of whose tokens is `consumed` by a direct quotation.
+    func extract(consumed: [Bool]) -> [RawQuote] {
+        var out: [RawQuote] = []
+        for s in t.doc.sentences {
+            let r = s.tokens
+            guard r.count >= 5, !r.contains(where: { consumed[$0] }) else { continue }
+            var end = r.upperBound
+            while end > r.lowerBound, t.isTerminal(end - 1) || (t.isQuoteMark[end - 1] && !quoted[end - 1]) { end -= 1 }
+            guard end - r.lowerBound >= 4 else { continue }
+            if let q = trailing(r.lowerBound, end, spanEnd: r.upperBound) ?? leading(r.lowerBound, end, spanEnd: r.upperBound) {
+                out.append(q)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Trailing attribution
+
+    /// `…, X said.` / `…, said X.` / `…, according to X.`
+    func trailing(_ start: Int, _ end: Int, spanEnd: Int) -> RawQuote? {
+        var tries = 0
+        var c = end - 1
+        while c > start + 3, tries < 3 {
+            defer { c -= 1 }
+            guard t.isComma(c), !quoted[c] else { continue }
+            tries += 1
+            guard let (cue, speaker, rule) = tail(c + 1, end) else { continue }
+            let lemma = t.cues[cue.lowerBound]!.lemma
+            let content = start..<c
+            guard content.count >= 4, hasVerb(content) else { continue }
+            var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: cue, cueLemma: lemma, speaker: speaker)
+            q.evidence.append(Evidence(rule: rule, detail: "‘\(t.text(cue))’ (\(lemma), cue-verbs.txt) after the clause, speaker ‘\(t.text(speaker))’"))
+            // nested: `The Kremlin said …, the Reuters news outlet reported.`
+            if isReporting(cueLemma: lemma, speaker), let inner = leading(start, c, spanEnd: c) {
+                q.reporter = speaker
+                q.speaker = inner.speaker
+                q.content = inner.content
+                q.cue = inner.cue
+                q.cueLemma = inner.cueLemma
+                q.evidence = inner.evidence + [Evidence(rule: "nested", detail: "reported by ‘\(t.text(speaker))’ (‘\(t.text(cue))’): a news outlet relays the statement")]
+            }
+            q.kind = mixed(q.content) ? .mixed : .indirect
+            if q.kind == .mixed { q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            return q
+        }
+        return nil
+    }
+
+    /// The attribution after a comma, running to `end`: returns cue, speaker and rule.
+    func tail(_ a: Int, _ end: Int) -> (Range<Int>, Range<Int>, String)? {
+        guard a < end else { return nil }
+        if let cue = t.cues[a] {
+            let cueEnd = cue.frame == .according ? a + 2 : a + 1
+            if cue.frame == .according && !t.isWord(a + 1, "to") { return nil }
+            guard cue.frame != .direct, let sp = np.phrase(startingAt: cueEnd, limit: end), sp.upperBound == end else { return nil }
+            return (a..<cueEnd, sp, cue.frame == .according ? "clause-according-to" : "clause-cue-speaker")
+        }
+        var k = a + 1
+        while k < end, k - a <= SpeakerPhrase.maxTokens + 3 {
+            if let cue = t.cues[k], !quoted[k] {
+                guard cue.frame != .according, cue.frame != .direct,
+                      let sub = np.subject(before: k, floor: a), sub.start >= a else { return nil }
+                // only circumstances after the cue: `told reporters at the White House`, `said in a statement`
+                let rest = (k + 1)..<end
+                guard rest.count <= 8, !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) || isVerb($0) }) else { return nil }
+                return (k..<(k + 1), sub.speaker, "clause-speaker-cue")
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether the attribution relays another's statement: a reporting cue or a news outlet.
+    func isReporting(cueLemma: String, _ speaker: Range<Int>) -> Bool {
+        if lists.reportingCues.contains(cueLemma) { return true }
+        return speaker.contains { lists.newsWords.contains(t.lower($0)) }
+    }
+
+    // MARK: - Leading attribution
+
+    /// `[intro,] X cue [hearer] [circumstance] (that) CLAUSE` and `According to X, CLAUSE`.
+    func leading(_ start: Int, _ end: Int, spanEnd: Int) -> RawQuote? {
+        if t.isWord(start, "according"), t.isWord(start + 1, "to"),
+           let sp = np.phrase(startingAt: start + 2, limit: end), t.isComma(sp.upperBound), sp.upperBound + 4 <= end {
+            let content = (sp.upperBound + 1)..<end
+            guard hasVerb(content) else { return nil }
+            var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: start..<(start + 2), cueLemma: "according to", speaker: sp)
+            q.evidence.append(Evidence(rule: "according-to-clause", detail: "‘According to’ (cue-verbs.txt) before the clause, speaker ‘\(t.text(sp))’"))
+            if mixed(content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            return q
+        }
+        var k = start + 1
+        while k < end - 2 {
+            defer { k += 1 }
+            guard let cue = t.cues[k], !quoted[k], cue.frame == .speech || cue.frame == .addressee || cue.frame == .report else { continue }
+            if t.tokens[k - 1].kind == .word, ReportedSpeech.passive.contains(t.lower(k - 1)) { continue }
+            guard let sub = np.subject(before: k, floor: start) else { continue }
+            guard sub.start == start || t.isComma(sub.start - 1) || leadersOnly(start..<sub.start) else { continue }
+            guard let from = complement(after: k, cue: cue, end: end) else { continue }
+            let content = from..<end
+            guard content.count >= 3, hasVerb(content) else { continue }
+            var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
+            q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
+            if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end) {
+                q.reporter = sub.speaker
+                q.speaker = inner.speaker
+                q.content = inner.content
+                q.cue = inner.cue
+                q.cueLemma = inner.cueLemma
+                q.evidence = inner.evidence + [Evidence(rule: "nested", detail: "reported by ‘\(t.text(sub.speaker))’ (‘\(t.word(k))’)")]
+            }
+            if mixed(q.content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            return q
+        }
+        return nil
+    }
+
+    /// Where the reported clause starts after cue token `k`: past a hearer (`told Putin`), a
+    /// circumstance (`in a separate statement`) and `that`. Nil when no clause follows.
+    func complement(after k: Int, cue: Cue, end: Int) -> Int? {
+        var j = k + 1
+        guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
+        if t.isWord(j, "by") || t.isWord(j, "to") || t.isWord(j, "of") || t.isWord(j, "about") || t.isWord(j, "for") { return nil }
+        if cue.frame == .addressee, !t.isWord(j, "that") { j = hearer(j, end) }
+        if t.isWord(j, "that") { return j + 1 }
+        // `said in a separate statement that`, `said on Friday that`
+        var m = j
+        while m < end, m - j < 8, t.tokens[m].kind == .word || t.tokens[m].kind == .number || t.tokens[m].kind == .clitic {
+            if t.isWord(m, "that") { return m > j && !(j..<m).contains(where: { isVerb($0) }) ? m + 1 : j }
+            m += 1
+        }
+        if let p = t.pos(j), p == .adp || p == .part || p == .adv && !t.isCap(j) { return nil }
+        return j
+    }
+
+    /// The end of a hearer phrase starting at `j`: `Putin`, `reporters`, `the Russian leader`, `GMTV's Sunday programme`.
+    func hearer(_ j: Int, _ end: Int) -> Int {
+        guard j < end, t.tokens[j].kind == .word else { return j }
+        let w = t.lower(j)
+        if ReportedSpeech.objectPronouns.contains(w) { return j + 1 }
+        var e = j
+        if t.isCap(j) && !SpeakerPhrase.determiners.contains(w) {
+            while e < end, t.isCap(e) || t.tokens[e].kind == .clitic { e += 1 }
+            return e
+        }
+        guard SpeakerPhrase.determiners.contains(w) else { return j }
+        e = j + 1
+        while e < end, e - j < 6, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic {
+            let x = t.lower(e)
+            if SpeakerPhrase.determiners.contains(x) || SpeakerPhrase.pronouns.contains(x) || x == "that" || isVerb(e) { break }
+            e += 1
+        }
+        return e
+    }
+
+    func leadersOnly(_ r: Range<Int>) -> Bool {
+        r.allSatisfy { t.tokens[$0].kind == .word && SpeakerPhrase.leaders.contains(t.lower($0)) }
+    }
+
+    /// A lower-case verb or auxiliary (by the POS lexicon).
+    func isVerb(_ i: Int) -> Bool {
+        guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) else { return false }
+        let w = t.lower(i)
+        guard let p = POSLexicon.shared.entry(w) else {
+            // a word too rare for the lexicon: `reaffirmed`, `reiterates`
+            return !t.isCap(i) && (w.hasSuffix("ed") || w.hasSuffix("ies")) && w.utf8.count > 4
+        }
+        return (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
+    }
+
+    func hasVerb(_ r: Range<Int>) -> Bool {
+        r.contains { isVerb($0) || (t.tokens[$0].kind == .clitic && t.isWord($0 - 1, "it")) }
+    }
+
+    /// Whether `r` holds a phrase quoted inside the sentence.
+    func mixed(_ r: Range<Int>) -> Bool {
+        embedded.contains { $0.open >= r.lowerBound && $0.open < r.upperBound }
+    }
+}

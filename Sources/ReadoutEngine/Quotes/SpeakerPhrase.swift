@@ -1,0 +1,120 @@
+/// Finds and checks the noun phrase that names a speaker: `the White House`, `he`,
+/// `White House Press Secretary Jen Psaki`, `the US readout of the call`, `Jen Psaki, the press secretary`.
+struct SpeakerPhrase {
+    let t: QuoteText
+
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i"]
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
+                                           "some", "several", "many", "both", "two", "three", "other", "this", "these"]
+    /// Words that open a clause, so a phrase holding them is not a speaker.
+    static let clauseWords: Set<String> = ["who", "which", "that", "what", "whom", "whose", "when", "where", "if",
+                                           "because", "while", "as", "than", "whether", "although", "though",
+                                           "since", "unless", "until", "not", "to", "there", "you", "me", "him",
+                                           "us", "them", "this", "also", "so", "then"]
+    /// Lead words dropped from the front of a subject (`But he said`).
+    static let leaders: Set<String> = ["but", "and", "yet", "so", "now", "however", "meanwhile", "still", "instead",
+                                       "indeed", "also", "later", "earlier", "separately", "yesterday", "today"]
+    /// Words allowed between a subject and its cue (`also said`, `has said`, `later told`).
+    static let between: Set<String> = ["also", "later", "earlier", "then", "previously", "has", "have", "had",
+                                       "further", "separately", "repeatedly", "publicly", "recently", "again",
+                                       "once", "today", "yesterday", "subsequently", "similarly", "immediately",
+                                       "would", "will", "may", "might", "could", "can"]
+    /// Longest speaker phrase, in tokens.
+    static let maxTokens = 10
+
+    /// True when tokens `r` can name a speaker.
+    func isSpeaker(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= SpeakerPhrase.maxTokens else { return false }
+        if r.count == 1, t.tokens[r.lowerBound].kind == .word, SpeakerPhrase.pronouns.contains(t.lower(r.lowerBound)) { return true }
+        var nouny = false
+        for i in r {
+            let tok = t.tokens[i]
+            switch tok.kind {
+            case .word:
+                let w = t.lower(i)
+                let acronym = t.tokens[i].has(Token.allCaps) // `US` is not `us`
+                if !acronym, SpeakerPhrase.pronouns.contains(w) || SpeakerPhrase.clauseWords.contains(w) && !(i > r.lowerBound && w == "this") { return false }
+                if t.isCap(i) {
+                    // capitalised function words only open the phrase (`The`, `A`)
+                    if i > r.lowerBound || !SpeakerPhrase.determiners.contains(w) { nouny = true }
+                    if i == r.lowerBound, let p = POSLexicon.shared.entry(w), p.share > 0.9,
+                       p.pos == .adp || p.pos == .sconj || p.pos == .cconj || p.pos == .adv || p.pos == .pron { return false }
+                    continue
+                }
+                if SpeakerPhrase.determiners.contains(w) { continue }
+                guard let p = POSLexicon.shared.entry(w) else { nouny = true; continue } // a rare word: likely a noun
+                switch p.pos {
+                case .noun, .propn, .num: nouny = true
+                case .adj, .adp, .det, .part: if w == "to" { return false }
+                case .cconj: if w != "and" && w != "&" { return false }
+                case .verb, .aux:
+                    // `the call`, `the White House press office`: a noun after a determiner or adjective
+                    let prev = i - 1
+                    if prev >= r.lowerBound, SpeakerPhrase.determiners.contains(t.lower(prev)) || t.pos(prev) == .adj || p.share < 0.7 {
+                        nouny = true
+                    } else { return false }
+                default: return false
+                }
+            case .clitic, .number: continue
+            case .punct:
+                // `Smith & Co`; other punctuation ends a phrase
+                if t.bytes[tok.range.start] != 0x26 { return false }
+            default: return false
+            }
+        }
+        if let lastPOS = t.pos(r.upperBound - 1), !t.isCap(r.upperBound - 1), lastPOS == .adp || lastPOS == .det || lastPOS == .adj { return false }
+        return nouny
+    }
+
+    /// A clause boundary before token `i`: nothing at `i - 1` can belong to a subject ending at `i`.
+    func isBoundary(_ i: Int) -> Bool {
+        let tok = t.tokens[i]
+        switch tok.kind {
+        case .terminal, .quote, .dash, .ellipsis: return true
+        case .punct: return true
+        default: return false
+        }
+    }
+
+    /// The subject of a cue at token `cue`: the phrase ending just before it (adverbs and auxiliaries
+    /// between allowed), reaching back to a clause boundary no earlier than `floor`.
+    /// Returns the speaker tokens (for an apposition, the name before it) and the first token of the subject.
+    func subject(before cue: Int, floor: Int) -> (speaker: Range<Int>, start: Int)? {
+        var e = cue
+        while e > floor, t.tokens[e - 1].kind == .word, !t.isCap(e - 1), SpeakerPhrase.between.contains(t.lower(e - 1)) { e -= 1 }
+        guard e > floor else { return nil }
+        // `Jen Psaki, the White House press secretary, said`
+        if t.isComma(e - 1) {
+            let appEnd = e - 1
+            var c = appEnd
+            while c > floor, !isBoundary(c - 1), appEnd - c < SpeakerPhrase.maxTokens { c -= 1 }
+            guard c > floor, t.isComma(c - 1), c < appEnd, isSpeaker(c..<appEnd) else { return nil }
+            guard let name = phrase(endingAt: c - 1, floor: floor), t.isCap(name.upperBound - 1) || t.tokens[name.upperBound - 1].kind == .clitic else { return nil }
+            return (name, name.lowerBound)
+        }
+        guard let r = phrase(endingAt: e, floor: floor) else { return nil }
+        return (r, r.lowerBound)
+    }
+
+    /// The speaker phrase ending at `end` (exclusive), back to a boundary, lead words dropped.
+    func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
+        var s = end
+        while s > floor, !isBoundary(s - 1), end - s <= SpeakerPhrase.maxTokens + 2 { s -= 1 }
+        guard s == floor || isBoundary(s - 1) else { return nil }
+        while s < end, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        guard s < end, isSpeaker(s..<end) else { return nil }
+        return s..<end
+    }
+
+    /// The speaker phrase starting at `start` and running to a boundary or `limit`: for inverted
+    /// cues (`said Mr Smith`) and trailing ones (`according to the US side`).
+    func phrase(startingAt start: Int, limit: Int) -> Range<Int>? {
+        var e = start
+        while e < limit, e - start < SpeakerPhrase.maxTokens, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic
+                || t.tokens[e].kind == .number {
+            e += 1
+        }
+        guard e > start, isSpeaker(start..<e) else { return nil }
+        return start..<e
+    }
+}

@@ -1,0 +1,205 @@
+/// Resolves a speaker as written to an entity of the merged corpus: names through the entity
+/// layer's mentions, pronouns to the nearest compatible antecedent, descriptions (`the US president`,
+/// `the Russian leader`, `the committee`) by role, body and name words, and a country's "side" or
+/// "readout" to its government body.
+struct SpeakerResolver {
+    let analysis: CorpusAnalysis
+    let lists: QuoteLists
+    let sources: SourceRules
+
+    init(_ analysis: CorpusAnalysis, lists: QuoteLists = .shared) {
+        self.analysis = analysis
+        self.lists = lists
+        sources = SourceRules(lists: lists)
+    }
+
+    /// A resolved speaker: the canonical name, its entity if any, its source and the steps.
+    struct Resolution {
+        var name: String?
+        var entity: Int?
+        var source: String?
+        var steps: [Evidence] = []
+    }
+
+    enum Gender { case male, female, unknown }
+
+    /// Resolves the phrase at `range` (words `words`) in document `d`; `quoted` are byte ranges of
+    /// quoted words, whose mentions are not antecedents.
+    func resolve(doc d: Int, range: TextRange, words: [String], quoted: [TextRange]) -> Resolution {
+        let da = analysis.documents[d]
+        let inside = mentions(d, in: range)
+        // pronouns
+        if words.count == 1, let w = words.first, SpeakerPhrase.pronouns.contains(w) {
+            let wanted: Set<EntityLabel> = w == "he" || w == "she" ? [.person] : w == "it" || w == "they" ? [.org, .gpe] : []
+            guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
+            var m = mentionIndex(d, before: range.start) - 1
+            while m >= 0 {
+                let mention = da.mentions[m]
+                let e = analysis.entities[da.mentionEntity[m]]
+                if wanted.contains(mention.label) && !quoted.contains(where: { $0.contains(mention.range) })
+                    && compatible(w, gender(e)) {
+                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(w == "he" ? "man or person" : w == "she" ? "woman or person" : "organisation or place") ‘\(da.document.string(mention.range))’ (\(e.name))")])
+                }
+                m -= 1
+            }
+            return Resolution(steps: [Evidence(rule: "unresolved", detail: "no antecedent for ‘\(w)’")])
+        }
+        // a country's side, readout, government → its government body (convention)
+        if words.contains(where: { lists.sideWords.contains($0) }), let country = country(d, inside, words),
+           let g = lists.government[country] {
+            var r = Resolution(name: g, entity: analysis.entity(named: g)?.id, source: g)
+            r.steps = [Evidence(rule: "government-side", detail: "‘\(words.joined(separator: " "))’: \(country)’s government → ‘\(g)’ (convention, speaker-descriptions.tsv)")]
+            return r
+        }
+        let people = inside.filter { da.mentions[$0].label == .person }
+        // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
+        let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
+        if people.isEmpty, lastWordIsLowerCase(d, range) || personBeforePP, let r = describe(d, range, words, inside) { return r }
+        // a name: the person named, else the organisation, else the place
+        for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
+            if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
+                let e = analysis.entities[da.mentionEntity[m]]
+                return finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
+            }
+        }
+        return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
+    }
+
+    private func finish(_ e: Entity, _ steps: [Evidence]) -> Resolution {
+        let (src, ev) = sources.source(of: e)
+        return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []))
+    }
+
+    // MARK: - Descriptions
+
+    /// `the US president`, `the Russian leader`, `a spokesman for Downing Street`, `the committee`.
+    private func describe(_ d: Int, _ range: TextRange, _ words: [String], _ inside: [Int]) -> Resolution? {
+        let da = analysis.documents[d]
+        // the head noun: the last word, or the word before `of`/`for` (`a spokesman for the firm`)
+        var headIndex = words.count - 1
+        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { headIndex = p - 1 }
+        let head = words[headIndex]
+        let head2 = headIndex > 0 ? words[headIndex - 1] + " " + head : head
+        let isPerson = lists.personNouns.contains(head) || lists.personNouns.contains(head2)
+        if isPerson, headIndex < words.count - 1,
+           let m = inside.last(where: { [.org, .gpe, .fac].contains(da.mentions[$0].label) }) {
+            // `a spokesman for Downing Street`: an unnamed person speaking for a body
+            let e = analysis.entities[da.mentionEntity[m]]
+            let (src, _) = sources.source(of: e)
+            return Resolution(name: nil, entity: nil, source: src ?? e.name,
+                              steps: [Evidence(rule: "unnamed-spokesperson", detail: "‘\(words.joined(separator: " "))’ speaks for ‘\(e.name)’")])
+        }
+        if isPerson {
+            let country = self.country(d, inside, words)
+            let leader = head == "leader"
+            var best: (pos: Int, entity: Int, former: Bool)? = nil
+            let before = mentionIndex(d, before: range.start)
+            for (m, mention) in da.mentions.enumerated() where mention.label == .person {
+                let e = analysis.entities[da.mentionEntity[m]]
+                guard let role = e.role?.lowercased() else { continue }
+                let fits = leader ? lists.headOfState.contains { role.contains($0) } || role.contains(head) : role.contains(head2) || role.contains(head)
+                guard fits else { continue }
+                if let c = country {
+                    let aliases = [c.lowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
+                    let spaced = " " + role + " "
+                    guard e.body == c || aliases.contains(where: { spaced.contains(" " + $0 + " ") }) else { continue }
+                }
+                let former = role.contains("former")
+                // nearest preceding serving holder; following ones only when none precedes
+                let score = (m < before ? 0 : 1_000_000) + (m < before ? before - m : m - before) + (former ? 2_000_000 : 0)
+                if best == nil || score < best!.pos { best = (score, e.id, former) }
+            }
+            if let b = best {
+                let e = analysis.entities[b.entity]
+                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → ‘\(e.name)’, role ‘\(e.role ?? "")’\(country.map { " of \($0)" } ?? "")")])
+            }
+            return nil
+        }
+        if lists.orgNouns.contains(head) {
+            var m = mentionIndex(d, before: range.start) - 1
+            var fallback: Int? = nil
+            while m >= 0 {
+                let mention = da.mentions[m]
+                if mention.label == .org {
+                    let e = analysis.entities[da.mentionEntity[m]]
+                    if e.name.lowercased().contains(head) {
+                        return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")])
+                    }
+                    if fallback == nil { fallback = m }
+                }
+                m -= 1
+            }
+            if ["company", "firm", "group", "club", "bank"].contains(head), let f = fallback {
+                let e = analysis.entities[da.mentionEntity[f]]
+                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation ‘\(e.name)’")])
+            }
+        }
+        return nil
+    }
+
+    /// The country a description names: a place mention inside it, or a demonym word.
+    private func country(_ d: Int, _ inside: [Int], _ words: [String]) -> String? {
+        let da = analysis.documents[d]
+        if let m = inside.first(where: { da.mentions[$0].label == .gpe }) { return analysis.entities[da.mentionEntity[m]].name }
+        for w in words { if let c = lists.demonyms[w] { return c } }
+        return nil
+    }
+
+    private func lastWordIsLowerCase(_ d: Int, _ range: TextRange) -> Bool {
+        let b = analysis.documents[d].document.bytes
+        var i = range.end - 1
+        while i > range.start, b[i] != 0x20 { i -= 1 }
+        if b[i] == 0x20 { i += 1 }
+        return i < range.end && b[i] >= 0x61 && b[i] <= 0x7A
+    }
+
+    // MARK: - Mentions and gender
+
+    /// Index of the first mention of document `d` starting at or after `offset`.
+    func mentionIndex(_ d: Int, before offset: Int) -> Int {
+        let ms = analysis.documents[d].mentions
+        var lo = 0, hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ms[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Mentions lying inside `range`.
+    func mentions(_ d: Int, in range: TextRange) -> [Int] {
+        let ms = analysis.documents[d].mentions
+        var out: [Int] = []
+        var m = mentionIndex(d, before: range.start)
+        while m < ms.count, ms[m].range.start < range.end {
+            if range.contains(ms[m].range) { out.append(m) }
+            m += 1
+        }
+        return out
+    }
+
+    /// A person's gender from honorifics, role words and given names; unknown when unsure.
+    func gender(_ e: Entity) -> Gender {
+        guard e.label == .person else { return .unknown }
+        for a in e.aliases {
+            if a.hasPrefix("Mr ") || a.hasPrefix("Mr. ") || a.hasPrefix("Sir ") || a.hasPrefix("Lord ") { return .male }
+            if a.hasPrefix("Mrs ") || a.hasPrefix("Ms ") || a.hasPrefix("Miss ") || a.hasPrefix("Lady ") || a.hasPrefix("Dame ")
+                || a.hasPrefix("Baroness ") { return .female }
+        }
+        let role = (e.role ?? "").lowercased()
+        if role.contains("woman") || role.contains("queen") || role.contains("princess") || role.contains("actress") { return .female }
+        if role.contains("spokesman") || role.contains("chairman") || role.contains("king") || role.contains("prince") { return .male }
+        guard let first = e.name.split(separator: " ").first.map(String.init), e.name.contains(" ") else { return .unknown }
+        if Lexicon.shared.maleNames.contains(first) { return .male }
+        if Lexicon.shared.givenNames.contains(first) { return .female }
+        return .unknown
+    }
+
+    func compatible(_ pronoun: String, _ g: Gender) -> Bool {
+        switch pronoun {
+        case "he": return g != .female
+        case "she": return g != .male
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import ReadoutEngine
+
+extension CommandSpec {
+    static let quotes = CommandSpec(
+        name: "quotes", summary: "who said what: direct, reported and mixed quotes with speaker and source",
+        usage: "quotes [who=NAME|GROUP] [kind=direct|indirect|mixed] [doc=D] [about=TEXT]",
+        keys: [KeySpec("who", "a speaker, a source (the body spoken for) or a group from 'alias'", .speakers),
+               KeySpec("kind", "only this kind", .values(QuoteKind.allCases.map(\.rawValue))),
+               KeySpec("doc", "only this document", .documents),
+               KeySpec("about", "only quotes whose text mentions this (entity names match their aliases)", .entities)],
+        example: "quotes who=Psaki kind=direct"
+    ) { wb, inv throws(ReadoutError) in
+        try wb.quotesCommand(inv)
+    }
+
+    static let sources = CommandSpec(
+        name: "sources", summary: "share of voice: each speaker's source, direct and reported counts, quoted words",
+        usage: "sources [doc=D]", keys: [KeySpec("doc", "only this document", .documents)],
+        example: "sources"
+    ) { wb, inv throws(ReadoutError) in
+        try wb.sourcesCommand(inv)
+    }
+
+    static let alias = CommandSpec(
+        name: "alias", summary: "define a group of speakers and sources, e.g. one side of a story",
+        usage: "alias NAME = MEMBER...", example: "alias whitehouse = \"White House\" Psaki \"US side\"",
+        positionals: 1...Int.max, positionalCompletion: .speakers
+    ) { wb, inv throws(ReadoutError) in
+        try wb.aliasCommand(inv)
+    }
+
+    static let aliases = CommandSpec(
+        name: "aliases", summary: "list the groups defined with 'alias'", usage: "aliases", example: "aliases"
+    ) { wb, _ throws(ReadoutError) in
+        let rows = wb.workspace.groups.map { [Value.string($0.key), .string($0.value.map { Lexer.quote($0) }.joined(separator: " "))] }
+        let json = Value.array(wb.workspace.groups.map { .obj(["name": .string($0.key), "members": .array($0.value.map { .string($0) })]) })
+        return .table(Table([Column("group"), Column("members", flexible: true)], rows: rows), json: json)
+    }
+
+    static let unalias = CommandSpec(
+        name: "unalias", summary: "remove a group", usage: "unalias NAME", example: "unalias whitehouse",
+        positionals: 1...1, positionalCompletion: .speakers
+    ) { wb, inv throws(ReadoutError) in
+        let w = inv.positionals[0]
+        guard wb.workspace.groups.removeValue(forKey: w.text) != nil else {
+            throw ReadoutError.unknown("group", w.text, candidates: Array(wb.workspace.groups.keys), column: w.column, listAll: true)
+        }
+        return .message("removed group '\(w.text)'", mutates: true)
+    }
+}
+
+extension Workbench {
+    func quotesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let a = workspace.analysis
+        var qs = a.quotes
+        if let w = inv.options["who"] { qs = try quotes(who: w) }
+        if let k = inv.string("kind") { qs = qs.filter { $0.kind.rawValue == k } }
+        if let w = inv.options["doc"] {
+            let d = workspace.index(of: try document(w).id)!
+            qs = qs.filter { $0.doc == d }
+        }
+        if let about = inv.string("about") {
+            var needles = [about.lowercased()]
+            if let e = a.entity(named: about) { needles += e.aliases.map { $0.lowercased() } + [e.name.lowercased()] }
+            qs = qs.filter { q in
+                let t = a.documents[q.doc].document.string(q.content).lowercased()
+                return needles.contains { t.contains($0) }
+            }
+        }
+        let rows: [[Value]] = qs.map { q in
+            [.string(QuoteIDs.qualified(q, in: self)), .str(q.speaker ?? speakerText(q)), .str(q.source), .string(q.kind.rawValue),
+             .string(q.cue), .string(a.documents[q.doc].document.string(q.content))]
+        }
+        let json = Value.array(qs.map { quoteJSON($0) })
+        return .table(Table([Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)], rows: rows),
+                      json: json)
+    }
+
+    /// The speaker as written, for quotes whose speaker is unresolved.
+    func speakerText(_ q: Quote) -> String? {
+        q.speakerRange.map { workspace.analysis.documents[q.doc].document.string($0) }
+    }
+
+    /// A quote as JSON, with stable field names.
+    func quoteJSON(_ q: Quote) -> Value {
+        let d = workspace.analysis.documents[q.doc].document
+        return .obj(["id": .string(QuoteIDs.qualified(q, in: self)), "doc": .string(workspace.record(at: q.doc).id),
+                     "speaker": .str(q.speaker), "speaker_text": .str(speakerText(q)), "source": .str(q.source),
+                     "kind": .string(q.kind.rawValue), "cue": .string(q.cue), "text": .string(d.string(q.content)),
+                     "reported_by": q.reportedBy.map { .string($0) },
+                     "start": .int(d.scalarOffset(q.content.start)), "end": .int(d.scalarOffset(q.content.end))])
+    }
+
+    func sourcesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let a = workspace.analysis
+        var qs = a.quotes
+        if let w = inv.options["doc"] {
+            let d = workspace.index(of: try document(w).id)!
+            qs = qs.filter { $0.doc == d }
+        }
+        struct Tally { var source: String?; var direct = 0; var reported = 0; var words = 0; var first: Int }
+        var tallies: [String: Tally] = [:]
+        var order: [String] = []
+        var total = 0
+        for (i, q) in qs.enumerated() {
+            let name = q.speaker ?? speakerText(q) ?? "(unknown)"
+            if tallies[name] == nil { tallies[name] = Tally(source: q.source, first: i); order.append(name) }
+            let words = a.documents[q.doc].document.string(q.content).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            if q.kind == .direct { tallies[name]!.direct += 1 } else { tallies[name]!.reported += 1 }
+            tallies[name]!.words += words
+            total += words
+        }
+        order.sort { tallies[$0]!.words != tallies[$1]!.words ? tallies[$0]!.words > tallies[$1]!.words : tallies[$0]!.first < tallies[$1]!.first }
+        func share(_ w: Int) -> Double { total == 0 ? 0 : (Double(w) * 1000 / Double(total)).rounded() / 10 }
+        let rows: [[Value]] = order.map { n in
+            let t = tallies[n]!
+            return [.string(n), .str(t.source), .int(t.direct), .int(t.reported), .int(t.words), .string(String(format1(share(t.words))) + "%")]
+        }
+        let json = Value.array(order.map { n in
+            let t = tallies[n]!
+            return .obj(["speaker": .string(n), "source": .str(t.source), "direct": .int(t.direct), "reported": .int(t.reported),
+                         "words": .int(t.words), "share": .double(share(t.words))])
+        })
+        return .table(Table([Column("speaker"), Column("source"), Column("direct"), Column("reported"), Column("words"), Column("share")], rows: rows),
+                      json: json)
+    }
+
+    func aliasCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let p = inv.positionals
+        let name = p[0].text
+        guard SpeakerMatcher.fold(name) == name.lowercased(), !name.isEmpty else {
+            throw ReadoutError("group names are one word of letters and digits, not '\(name)'", hint: "e.g. alias whitehouse = \"White House\" Psaki", column: p[0].column)
+        }
+        if p.count == 1 {
+            guard let members = workspace.groups[name] else {
+                throw ReadoutError.unknown("group", name, candidates: Array(workspace.groups.keys), column: p[0].column, listAll: true)
+            }
+            return .message("\(name) = " + members.map { Lexer.quote($0) }.joined(separator: " "))
+        }
+        guard p[1].text == "=", !p[1].quoted else {
+            throw ReadoutError("expected '=' after the group name", hint: "usage: alias NAME = MEMBER...", column: p[1].column)
+        }
+        let members = p.dropFirst(2).map(\.text)
+        guard !members.isEmpty else {
+            throw ReadoutError("a group needs at least one member", hint: "usage: alias NAME = MEMBER...", column: p[1].column)
+        }
+        workspace.groups[name] = members
+        return .message("\(name) = " + members.map { Lexer.quote($0) }.joined(separator: " "), mutates: true)
+    }
+}
+
+func format1(_ d: Double) -> String {
+    let r = (d * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) + ".0" : String(r)
+}

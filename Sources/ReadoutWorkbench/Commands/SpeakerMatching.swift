@@ -1,0 +1,83 @@
+import ReadoutEngine
+
+/// Matches quotes to a `who=` name or group, and resolves `diff` sides.
+///
+/// Names compare case- and space-insensitively with a leading "the" dropped ("whitehouse" =
+/// "the White House"). A quote matches a name when its speaker, an alias of the speaker's entity,
+/// the speaker as written, or its source matches; a group matches when any member does.
+public struct SpeakerMatcher {
+    let analysis: CorpusAnalysis
+    let groups: [String: [String]]
+
+    init(analysis: CorpusAnalysis, groups: [String: [String]]) {
+        self.analysis = analysis
+        self.groups = groups
+    }
+
+    /// Folds a name for comparison: lower case, letters and digits only, no leading "the".
+    public static func fold(_ s: String) -> String {
+        var t = s.lowercased()
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        return String(t.unicodeScalars.filter { CharacterSetLite.isAlnum($0) }.map(Character.init))
+    }
+
+    /// The group a name refers to, if any (folded comparison).
+    func group(_ name: String) -> (String, [String])? {
+        let f = SpeakerMatcher.fold(name)
+        return groups.first { SpeakerMatcher.fold($0.key) == f }.map { ($0.key, $0.value) }
+    }
+
+    /// Whether `q` matches `name` (a speaker, source, entity alias or group).
+    func matches(_ q: Quote, _ name: String, depth: Int = 0) -> Bool {
+        if depth < 4, let (_, members) = group(name) {
+            return members.contains { matches(q, $0, depth: depth + 1) }
+        }
+        let f = SpeakerMatcher.fold(name)
+        guard !f.isEmpty else { return false }
+        if let s = q.speaker, SpeakerMatcher.fold(s) == f { return true }
+        if let s = q.source, SpeakerMatcher.fold(s) == f { return true }
+        if let r = q.speakerRange, SpeakerMatcher.fold(analysis.documents[q.doc].document.string(r)) == f { return true }
+        if let s = q.speaker, let e = analysis.entity(named: s), e.name == s {
+            if e.aliases.contains(where: { SpeakerMatcher.fold($0) == f }) { return true }
+        }
+        // a name that resolves to an entity (a surname, an acronym) matches that entity's quotes
+        if let e = analysis.entity(named: name), let s = q.speaker, e.name == s { return true }
+        return false
+    }
+
+    /// Every speaker, source and group name, for suggestions and completion.
+    func knownNames() -> [String] {
+        var names = Set<String>()
+        for q in analysis.quotes {
+            if let s = q.speaker { names.insert(s) }
+            if let s = q.source { names.insert(s) }
+        }
+        names.formUnion(groups.keys)
+        return names.sorted()
+    }
+}
+
+/// ASCII-and-Unicode letter/digit test without Foundation.
+enum CharacterSetLite {
+    static func isAlnum(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") }
+        return u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+}
+
+extension Workbench {
+    /// The matcher over the current analysis and groups.
+    var speakerMatcher: SpeakerMatcher {
+        SpeakerMatcher(analysis: workspace.analysis, groups: Dictionary(uniqueKeysWithValues: workspace.groups.map { ($0.key, $0.value) }))
+    }
+
+    /// The quotes a `who=` value selects, or an error listing the closest speakers and groups.
+    func quotes(who w: Word) throws(ReadoutError) -> [Quote] {
+        let m = speakerMatcher
+        let found = workspace.analysis.quotes.filter { m.matches($0, w.text) }
+        if found.isEmpty && m.group(w.text) == nil && workspace.analysis.entity(named: w.text) == nil {
+            throw ReadoutError.unknown("speaker or group", w.text, candidates: m.knownNames(), column: w.column, listAll: m.knownNames().count <= 12)
+        }
+        return found
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Saving and opening session files safely: names resolved under the sessions folder, atomic
+/// writes with a `.bak` of the previous file, refusal to overwrite a file changed on disk or a
+/// file that is not this session's, and a workspace that changes only when a file opened cleanly.
+public enum SessionStore {
+    /// Environment variable for crash tests: seconds to pause between writing the temporary file
+    /// and renaming it over the session file. The saver prints `pauseMarker` to stderr first.
+    public static let pauseEnvironmentKey = "READOUT_TEST_PAUSE_SAVE"
+    /// The line printed to stderr when the test pause begins.
+    public static let pauseMarker = "readout: test pause before rename"
+
+    /// The file a session name stands for. A bare name (no `/`) goes in `directory`, with `.json`
+    /// added when it has no extension; a name with a folder (`./x.json`, `~/x.json`, `/tmp/x.json`) is used as is.
+    public static func resolve(_ name: String, directory: String) -> String {
+        if name.contains("/") { return PathExpander.expandTilde(name) }
+        let file = (name as NSString).pathExtension.isEmpty ? name + ".json" : name
+        let dir = PathExpander.expandTilde(directory)
+        return dir.isEmpty ? file : (dir as NSString).appendingPathComponent(file)
+    }
+
+    /// The content stamp of a file (FNV-1a 64 of its bytes), or nil when it cannot be read.
+    static func stamp(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { ContentHash.fnv1a64($0) }
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Saves the workspace to `name` (resolved), or to the session's file when `name` is nil.
+    /// Without `force`, refuses to replace a file changed on disk since it was opened or saved,
+    /// or an existing file that is not the session's. On failure nothing on disk or in the session changes.
+    @discardableResult
+    public static func save(_ wb: Workbench, name: String?, force: Bool) throws(ReadoutError) -> CommandOutput {
+        let target: String
+        if let n = name {
+            target = resolve(n, directory: wb.session.directory)
+        } else if let p = wb.session.path {
+            target = p
+        } else {
+            throw ReadoutError("the session has no file yet",
+                               hint: "give it a name: 'save NAME' writes \(resolve("NAME", directory: wb.session.directory))")
+        }
+        if isFolder(target) {
+            throw ReadoutError("cannot save to '\(target)': it is a folder", hint: "give a file name")
+        }
+        let isOwnFile = wb.session.path.map { samePath($0, target) } ?? false
+        if !force, FileManager.default.fileExists(atPath: target) {
+            if !isOwnFile {
+                throw ReadoutError("'\(target)' already exists",
+                                   hint: "'save! \(name ?? target)' replaces it (the old file is kept as .bak), or choose another name")
+            }
+            if let known = wb.session.diskStamp, stamp(target) != known {
+                throw ReadoutError("'\(target)' changed on disk since this session opened or saved it",
+                                   hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
+            }
+        }
+        let parent = (target as NSString).deletingLastPathComponent
+        if name.map({ !$0.contains("/") }) ?? false, !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw ReadoutError("cannot create the sessions folder '\(parent)'", hint: "check 'set sessions=DIR'")
+            }
+        }
+        let bytes = SessionFile.encode(wb.workspace)
+        try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
+        removeStaleTemporaryFiles(of: target)
+        wb.session.path = target
+        wb.session.diskStamp = ContentHash.fnv1a64(bytes)
+        wb.session.pendingConfirmation = nil
+        wb.workspace.dirty = false
+        let ws = wb.workspace
+        return .message("saved \(summary(documents: ws.documents.count, groups: ws.groups.count, notes: ws.notes.count)) to \(target)",
+                        [.init("path", .string(target)), .init("documents", .int(ws.documents.count)),
+                         .init("groups", .int(ws.groups.count)), .init("notes", .int(ws.notes.count)),
+                         .init("bytes", .int(bytes.count))])
+    }
+
+    /// Reads and verifies the session file `name` (resolved) without touching the workspace.
+    public static func read(_ name: String, directory: String) throws(ReadoutError) -> (path: String, contents: SessionFile.Contents, stamp: String) {
+        let path = resolve(name, directory: directory)
+        if isFolder(path) {
+            throw ReadoutError("'\(path)' is a folder, not a session file", hint: "name a .json file in it")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ReadoutError("no session file '\(path)'", hint: missingHint(name, directory: directory))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadoutError("cannot read session file '\(path)'", hint: "check its permissions")
+        }
+        let bytes = [UInt8](data)
+        do {
+            return (path, try SessionFile.decode(bytes, file: path), ContentHash.fnv1a64(bytes))
+        } catch {
+            var e = error
+            if FileManager.default.fileExists(atPath: path + ".bak") {
+                e.hint = (e.hint.map { $0 + "; " } ?? "") + "the previous save is in '\(path).bak'"
+            }
+            throw e
+        }
+    }
+
+    /// Opens the session file `name`, replacing the workspace (after the unsaved-changes warning
+    /// unless `force`). A file that fails to read, parse or verify changes nothing.
+    @discardableResult
+    public static func open(_ wb: Workbench, name: String, force: Bool) throws(ReadoutError) -> CommandOutput {
+        let (path, contents, stamp) = try read(name, directory: wb.session.directory)
+        try wb.confirmDiscard("open \(name)", force: force)
+        wb.workspace.replace(with: contents.workspace())
+        wb.session.path = path
+        wb.session.diskStamp = stamp
+        wb.session.pendingConfirmation = nil
+        let ws = wb.workspace
+        return .message("opened \(path): \(summary(documents: ws.documents.count, groups: ws.groups.count, notes: ws.notes.count))",
+                        [.init("path", .string(path)), .init("documents", .int(ws.documents.count)),
+                         .init("groups", .int(ws.groups.count)), .init("notes", .int(ws.notes.count))])
+    }
+
+    /// Starts an empty session with no file (after the unsaved-changes warning unless `force`).
+    @discardableResult
+    public static func new(_ wb: Workbench, force: Bool) throws(ReadoutError) -> CommandOutput {
+        try wb.confirmDiscard("new", force: force)
+        wb.workspace.replace(with: Workspace())
+        wb.session.path = nil
+        wb.session.diskStamp = nil
+        wb.session.pendingConfirmation = nil
+        return .message("new empty session")
+    }
+
+    static func summary(documents: Int, groups: Int, notes: Int) -> String {
+        func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        return [n(documents, "document"), n(groups, "group"), n(notes, "note")].joined(separator: ", ")
+    }
+
+    private static func missingHint(_ name: String, directory: String) -> String {
+        let dir = PathExpander.expandTilde(directory)
+        let stems = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted().map { String($0.dropLast(5)) }
+        let want = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        if !name.contains("/"), let close = Suggest.closest(to: want, in: stems).first, !close.isEmpty {
+            return "did you mean '\(close)'?"
+        }
+        return name.contains("/") ? "check the path" : "names without a folder are looked up in '\(directory)' (set sessions=DIR)"
+    }
+
+    /// Removes temporary files that a save of `target` killed before its rename left behind
+    /// (`.NAME.tmp-PID` whose process is gone). Their content never replaced the session file.
+    static func removeStaleTemporaryFiles(of target: String) {
+        let dir = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink((dir.isEmpty ? "." : dir) + "/" + name)
+            }
+        }
+    }
+
+    /// The crash-test pause: when `READOUT_TEST_PAUSE_SAVE` is set, announce it and sleep.
+    private static func pauseForCrashTest() {
+        guard let s = ProcessInfo.processInfo.environment[pauseEnvironmentKey], let seconds = Double(s), seconds > 0 else { return }
+        FileHandle.standardError.write(Data((pauseMarker + "\n").utf8))
+        usleep(UInt32(min(seconds, 600) * 1_000_000))
+    }
+}

@@ -1,0 +1,69 @@
+import XCTest
+@testable import ReadoutEngine
+
+/// Reported speech: leading and trailing cues, hearers, `according to`, nested and mixed quotes.
+final class QuoteReportedTests: XCTestCase {
+    func testSaidThat() {
+        XCTAssertEqual(QuoteTest.lines("The Kremlin said in a separate statement that the call had taken place at Washington’s initiative."),
+                       ["indirect | Kremlin | Kremlin | the call had taken place at Washington’s initiative"])
+    }
+
+    func testSaidWithoutThatKeepsInnerCueAsContent() {
+        XCTAssertEqual(QuoteTest.lines("The White House said Biden told Putin he wants to build on the agreement."),
+                       ["indirect | White House | White House | Biden told Putin he wants to build on the agreement"])
+    }
+
+    func testToldHearerThat() {
+        let (q, d) = QuoteTest.only("Chancellor Gordon Brown told MPs that the economy would grow by 3% next year.")!
+        XCTAssertEqual(q.speaker, "Gordon Brown")
+        XCTAssertEqual(q.cue, "told")
+        XCTAssertEqual(d.string(q.content), "the economy would grow by 3% next year")
+    }
+
+    func testToldHearerWithoutThat() {
+        let (q, d) = QuoteTest.only("Mr Blair told reporters he expected the vote to be close.")!
+        XCTAssertEqual(q.speaker, "Blair")
+        XCTAssertEqual(d.string(q.content), "he expected the vote to be close")
+    }
+
+    func testTrailingCue() {
+        let text = "It would mean paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV's Sunday programme."
+        XCTAssertEqual(QuoteTest.lines(text), ["indirect | Hewitt | - | It would mean paid leave would be increased to nine months by 2007"])
+    }
+
+    func testAccordingToTrailingAndLeading() {
+        XCTAssertEqual(QuoteTest.lines("Retail sales fell sharply in January, according to the Bank of England."),
+                       ["indirect | Bank of England | Bank of England | Retail sales fell sharply in January"])
+        XCTAssertEqual(QuoteTest.lines("According to Reuters, the talks collapsed late on Friday."),
+                       ["indirect | Reuters | Reuters | the talks collapsed late on Friday"])
+    }
+
+    func testNestedAttributionKeepsSpeakerAndReporter() {
+        let (q, d) = QuoteTest.only("The Kremlin confirmed that Biden proposed a high-level meeting with Putin, Reuters said.")!
+        XCTAssertEqual(q.speaker, "Kremlin")
+        XCTAssertEqual(q.reportedBy, "Reuters")
+        XCTAssertEqual(q.cue, "confirmed")
+        XCTAssertEqual(d.string(q.content), "Biden proposed a high-level meeting with Putin")
+    }
+
+    func testOuterSpeakerThatIsNotAReporterKeepsTheWholeClause() {
+        let (q, _) = QuoteTest.only("Biden met Putin in June. At the same time, the US president warned the Russian leader the US would react to cyber-hacks, the White House said.")!
+        XCTAssertEqual(q.speaker, "White House")
+        XCTAssertNil(q.reportedBy)
+    }
+
+    func testMixedQuote() {
+        let text = "Defence Secretary Geoff Hoon said the appointment was a \"significant strengthening\" of the alliance."
+        let (q, d) = QuoteTest.only(text)!
+        XCTAssertEqual(q.kind, .mixed)
+        XCTAssertEqual(q.speaker, "Geoff Hoon")
+        XCTAssertEqual(d.string(q.content), "the appointment was a \"significant strengthening\" of the alliance")
+    }
+
+    func testNonStatementsAreNotQuotes() {
+        XCTAssertEqual(QuoteTest.lines("Biden proposed a future summit meeting between the two leaders."), [])
+        XCTAssertEqual(QuoteTest.lines("The new rules were announced by the Trade Secretary on Monday."), [])
+        XCTAssertEqual(QuoteTest.lines("He was told to leave the building by police."), [])
+        XCTAssertEqual(QuoteTest.lines("The firm said goodbye to its chairman."), [])
+    }
+}

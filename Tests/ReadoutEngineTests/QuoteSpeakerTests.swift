@@ -1,0 +1,56 @@
+import XCTest
+@testable import ReadoutEngine
+
+/// Speaker resolution: names, pronouns by gender and type, descriptions by role and body,
+/// a country's side or readout, continuation quotes.
+final class QuoteSpeakerTests: XCTestCase {
+    func testPronounsTakeTheNearestCompatibleAntecedent() {
+        let text = "Culture Secretary Tessa Jowell met Gordon Brown on Friday. \"It was a useful meeting,\" she said."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Tessa Jowell")
+        let he = "Gordon Brown met Tessa Jowell on Friday. \"It was a useful meeting,\" he said."
+        XCTAssertEqual(QuoteTest.lines(he).first, "direct | Gordon Brown | - | It was a useful meeting")
+    }
+
+    func testItResolvesToAnOrganisation() {
+        let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
+        XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])
+    }
+
+    func testPronounSkipsPeopleNamedInsideTheQuote() {
+        let text = "Michael Howard spoke in Bristol. \"Tony Blair has broken his promises,\" he said."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Michael Howard")
+    }
+
+    func testDescriptionsResolveByRoleAndCountry() {
+        let text = """
+        United States President Joseph Biden and President Vladimir Putin of Russia spoke by telephone on Friday.
+        The US president said the talks had been frank.
+        The Russian leader said the US had to respect Russia's interests.
+        """
+        let a = QuoteTest.analyze(text)
+        XCTAssertEqual(a.quotes.map(\.speaker), ["Joseph Biden", "Vladimir Putin"])
+        XCTAssertEqual(a.quotes.map(\.source), ["White House", "Kremlin"])
+        XCTAssertTrue(a.quotes[1].evidence.contains { $0.rule == "description" })
+    }
+
+    func testOrganisationDescription() {
+        let text = "The Public Accounts Committee published its report on Monday. The committee said the BBC licence fee should stay."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Public Accounts Committee")
+    }
+
+    func testCountrySideAndReadoutAreTheGovernmentBody() {
+        let text = """
+        Biden and Putin spoke by telephone on Friday.
+        Biden reaffirmed his goal of a stable relationship with Russia, according to the US side.
+        “The sides agreed to continue contacts,” the Russian readout of the call said.
+        """
+        XCTAssertEqual(QuoteTest.lines(text), ["indirect | White House | White House | Biden reaffirmed his goal of a stable relationship with Russia",
+                                               "direct | Kremlin | Kremlin | The sides agreed to continue contacts"])
+    }
+
+    func testUnnamedSpokespersonSpeaksForTheirBody() {
+        let (q, _) = QuoteTest.only("A spokesman for Downing Street said the prime minister had full confidence in the home secretary.")!
+        XCTAssertNil(q.speaker)
+        XCTAssertEqual(q.source, "Downing Street")
+    }
+}
