@@ -58,6 +58,8 @@ final class EntityEvidenceRuleTests: XCTestCase {
         // once is not enough, and a word also written in lower case is no name
         XCTAssertEqual(EntityTest.mentions("He visited Zorblat yesterday."), ["yesterday [DATE]"])
         XCTAssertEqual(EntityTest.mentions("The Budget is near. The Budget and the budget cuts."), [])
+        // repeated only inside a longer name: no evidence for the word alone
+        XCTAssertEqual(EntityTest.mentions("Network Rail says no. Staff at Network Rail and Network Rail bosses met."), [])
         // a word is typed once for the whole document, speech verb or not; contractions are no names
         XCTAssertEqual(EntityTest.mentions("Zorblat said profits rose. Shares in Zorblat fell as Zorblat cut jobs."),
                        ["Zorblat [ORG]", "Zorblat [ORG]", "Zorblat [ORG]"])

@@ -20,7 +20,7 @@ struct RawMention {
 
 /// How a document writes some words: capitalised mid-sentence, or in lower case.
 struct WordUsage {
-    /// Word (as capitalised) → (capitalised occurrences not at a sentence start, lower-case occurrences).
+    /// Word (as capitalised) → (capitalised occurrences standing alone, not at a sentence start; lower-case occurrences).
     var counts: [String: (midCaps: Int, lowerCase: Int)] = [:]
 
     init(_ t: TokenText, _ words: Set<String>) {
@@ -38,7 +38,9 @@ struct WordUsage {
                 let r = t.tokens[i].range
                 guard shapes[shape(bytes[r.start], r.length)] else { continue }
                 if t.isCap(i) {
-                    if words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
+                    // standing alone: `Rail` inside `Network Rail` is no evidence for `Rail` by itself
+                    let alone = !(i > 0 && t.isCap(i - 1)) && !(i + 1 < t.count && t.isCap(i + 1))
+                    if alone, words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
                 } else if let w = lowerToWord[t.words[i]] {
                     counts[w, default: (0, 0)].lowerCase += 1
                 }
