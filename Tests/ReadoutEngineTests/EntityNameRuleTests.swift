@@ -23,6 +23,10 @@ final class EntityNameRuleTests: XCTestCase {
                        ["Leeds United [ORG]", "US Open [EVENT]"])
     }
 
+    func testPronounsAreNeverPartOfANameOrASurname() {
+        XCTAssertFalse(EntityTest.mentions("He joined Warner Bros. He was happy. He left.").contains { $0.hasPrefix("He ") })
+    }
+
     func testAcronymsAndNonNames() {
         XCTAssertEqual(EntityTest.mentions("Staff at ACME watched TV and used a PC."), ["ACME [ORG]"])
     }
