@@ -23,6 +23,10 @@ final class EntityNameRuleTests: XCTestCase {
                        ["Leeds United [ORG]", "US Open [EVENT]"])
     }
 
+    func testPronounsAreNeverPartOfANameOrASurname() {
+        XCTAssertFalse(EntityTest.mentions("He joined Warner Bros. He was happy. He left.").contains { $0.hasPrefix("He ") })
+    }
+
     func testAcronymsAndNonNames() {
         XCTAssertEqual(EntityTest.mentions("Staff at ACME watched TV and used a PC."), ["ACME [ORG]"])
     }
@@ -35,5 +39,40 @@ final class EntityNameRuleTests: XCTestCase {
     func testLoneUnknownWordNeedsEvidence() {
         XCTAssertEqual(EntityTest.mentions("He visited Zorblat yesterday."), ["yesterday [DATE]"])
         XCTAssertEqual(EntityTest.mentions("Then Zorblat said no."), ["Zorblat [PERSON]"])
+    }
+}
+
+final class EntityEvidenceRuleTests: XCTestCase {
+    func testNameAfterOrdinaryPossessiveIsWhole() {
+        XCTAssertEqual(EntityTest.mentions("She won at the People's Choice Awards."), ["People's Choice Awards [EVENT]"])
+        // a person's possessive stays apart
+        XCTAssertEqual(EntityTest.mentions("It was Gordon Brown's Labour Party."), ["Gordon Brown [PERSON]", "Labour Party [ORG]"])
+    }
+
+    func testSentenceInitialWordTypedElsewhereInTheDocument() {
+        XCTAssertEqual(EntityTest.mentions("Apple said sales rose. Analysts at Apple were pleased."),
+                       ["Apple [ORG]", "Apple [ORG]"])
+        // an ordinary opener with no such evidence is still dropped
+        XCTAssertEqual(EntityTest.mentions("Officials said sales rose."), [])
+    }
+
+    func testRepeatedUnknownWordIsAnOrganisation() {
+        XCTAssertEqual(EntityTest.mentions("Shares in Zorblat rose. Zorblat cut costs and Zorblat hired staff."),
+                       ["Zorblat [ORG]", "Zorblat [ORG]", "Zorblat [ORG]"])
+        // once is not enough, and a word also written in lower case is no name
+        XCTAssertEqual(EntityTest.mentions("He visited Zorblat yesterday."), ["yesterday [DATE]"])
+        XCTAssertEqual(EntityTest.mentions("The Budget is near. The Budget and the budget cuts."), [])
+        // repeated only inside a longer name: no evidence for the word alone
+        XCTAssertEqual(EntityTest.mentions("Network Rail says no. Staff at Network Rail and Network Rail bosses met."), [])
+        // a word is typed once for the whole document, speech verb or not; contractions are no names
+        XCTAssertEqual(EntityTest.mentions("Zorblat said profits rose. Shares in Zorblat fell as Zorblat cut jobs."),
+                       ["Zorblat [ORG]", "Zorblat [ORG]", "Zorblat [ORG]"])
+        XCTAssertEqual(EntityTest.mentions("He said: \"I've won. Then I've lost, and I've gone.\""), [])
+    }
+
+    func testProductsAreNotPeople() {
+        XCTAssertEqual(EntityTest.mentions("Sony showed the Cell processor and the Zorblat Quix."),
+                       ["Sony [ORG]", "Cell [PRODUCT]", "Zorblat Quix [ORG]"])
+        XCTAssertEqual(EntityTest.mentions("He met Zorblat Quix and the PodShow team."), ["Zorblat Quix [PERSON]", "PodShow [ORG]"])
     }
 }

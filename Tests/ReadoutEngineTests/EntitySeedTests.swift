@@ -28,6 +28,8 @@ final class EntitySeedTests: XCTestCase {
             ("American", .norp), ("Friday", .date), ("January", .date), ("Tuesday", .date), ("2018", .date),
             ("2010", .date), ("2005", .date), ("2001", .date), ("another five years", .date),
             ("the coming months", .date), ("four-year", .date),
+            // OntoNotes counts and ordinals: `the two leaders`, `a third country`
+            ("two", .cardinal), ("third", .ordinal),
         ]
         for (name, label) in expect {
             XCTAssertEqual(EntityTest.entity(a, name)?.label, label, name)

@@ -32,7 +32,8 @@ struct CandidateScanner {
 
     /// The longest gazetteer entry starting at token `i`, within the sentence ending at `e`.
     func gazetteerMatch(_ i: Int, _ e: Int) -> (GazetteerEntry, Int)? {
-        guard let maxN = lex.gazetteerFirst[t.words[i]] else { return nil }
+        let maxN = Int(t.info[i].gazetteerFirst)
+        guard maxN > 0 else { return nil }
         var n = min(maxN, e - i)
         while n >= 1 {
             let r = i..<(i + n)
@@ -72,6 +73,7 @@ struct CandidateScanner {
     /// True for month and weekday names, which the date rules own.
     func isDateWord(_ i: Int) -> Bool {
         let w = t.words[i]
+        guard t.info[i].isDateName else { return false }
         return DateRules.weekdays.contains(w) || (DateRules.months.contains(w) && !DateRules.ambiguousMonths.contains(w))
     }
 
@@ -93,7 +95,7 @@ struct CandidateScanner {
         if isOrdinaryOpener(k, e) {
             stripped = k
             i = k + 1
-            if i >= e || !(t.isCap(i) || lex.gazetteerFirst[t.words[i]] != nil) || isDateWord(i) {
+            if i >= e || !(t.isCap(i) || t.info[i].gazetteerFirst > 0) || isDateWord(i) {
                 return Chunk(segments: [], end: k + 1, stripped: k)
             }
         }

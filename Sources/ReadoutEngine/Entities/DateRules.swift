@@ -36,12 +36,14 @@ enum DateRules {
         let kind = tok.kind
         if kind == .word {
             // fast exit for the common case: a lower-case word that opens no date
-            if tok.flags & (Token.capitalized | Token.allCaps) == 0, !openers.contains(w) {
+            if tok.flags & (Token.capitalized | Token.allCaps) == 0, !t.info[k].opensDate {
                 guard w.utf8.contains(0x2D) || (w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) else { return nil }
             }
-            if weekdays.contains(w) { return (k + 1, "weekday") }
-            if months.contains(w) { return monthPhrase(t, k, e) }
-            if namedDays.contains(w) { return (k + 1, "named day") }
+            if t.info[k].isDateName {
+                if weekdays.contains(w) { return (k + 1, "weekday") }
+                if months.contains(w) { return monthPhrase(t, k, e) }
+                if namedDays.contains(w) { return (k + 1, "named day") }
+            }
             let lw = t.lower(k)
             if deictic.contains(lw) { return (k + 1, "deictic day") }
             if isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
@@ -49,7 +51,7 @@ enum DateRules {
             if lw == "the" || lw == "another" || relative.contains(lw) {
                 if let r = relativePhrase(t, k, e) { return r }
             }
-            if numberWords.contains(lw), k + 1 < e, units.contains(t.words[k + 1]), lw != "many" {
+            if t.info[k].isNumberWord, k + 1 < e, units.contains(t.words[k + 1]), lw != "many" {
                 return durationTail(t, k, k + 2, e)
             }
             if lw == "a", k + 2 < e, units.contains(t.words[k + 1]), ["ago", "earlier", "later"].contains(t.words[k + 2]) {
@@ -60,7 +62,7 @@ enum DateRules {
             if k + 1 < e, units.contains(t.words[k + 1]), !w.contains(".") {
                 return durationTail(t, k, k + 2, e)
             }
-            if k + 1 < e, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
+            if k + 1 < e, t.info[k + 1].isDateName, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
         }
         return nil
     }
@@ -133,7 +135,7 @@ enum DateRules {
         if relative.contains(t.lower(i)) { sawRelative = true; i += 1 }
         guard i < e else { return nil }
         var sawNumber = false
-        if numberWords.contains(t.lower(i)) || (t.tokens[i].kind == .number && !t.words[i].contains(".")) {
+        if t.info[i].isNumberWord || (t.tokens[i].kind == .number && !t.words[i].contains(".")) {
             sawNumber = true; i += 1
         }
         guard i < e else { return nil }

@@ -58,7 +58,7 @@ struct DocumentClusterer {
         func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
         func key(_ m: RawMention) -> String {
             if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").lowercased() }
-            if m.label == .date || m.label == .money || m.label == .percent {
+            if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(m.label) {
                 return "\(m.label.rawValue):" + surface(m).lowercased()
             }
             return "X:" + (m.canonical ?? surface(m)).lowercased()
@@ -115,13 +115,8 @@ struct DocumentClusterer {
             }
         }
 
-        // Fill the entities in mention order.
-        var mentions: [Mention] = []
-        mentions.reserveCapacity(raw.count)
-        for (i, m) in raw.enumerated() {
-            let b = assign[i]
-            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
-            var e = builders[b].entity
+        // Updates entity `e` in place with mention `i` (copying it out would copy its arrays per mention).
+        func fill(_ e: inout LocalEntity, _ i: Int, _ m: RawMention) {
             e.mentions.append(i)
             let s = surface(m)
             noteAlias(&e, s)
@@ -138,10 +133,16 @@ struct DocumentClusterer {
             }
             if m.label == .person, m.tokens.count >= 2 {
                 // the fullest name seen
-                let words = e.name.split(separator: " ").count
+                let words = wordCount(e.name)
                 if m.tokens.count > words || e.singleName != nil { e.name = s }
             }
-            builders[b].entity = e
+        }
+        // Fill the entities in mention order.
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(raw.count)
+        for (i, m) in raw.enumerated() {
+            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
+            fill(&builders[assign[i]].entity, i, m)
         }
         // Order entities by first mention and renumber.
         let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }

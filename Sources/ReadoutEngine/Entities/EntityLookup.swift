@@ -4,7 +4,9 @@ import Foundation
 extension CorpusAnalysis {
     /// Normalises a name for `aliasIndex`: trimmed, lower-cased, a leading `the ` dropped.
     public static func aliasKey(_ name: String) -> String {
-        var s = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Entity names are already trimmed; only typed names pay for Foundation's trimming.
+        let untrimmed = name.first.map { $0.isWhitespace } == true || name.last.map { $0.isWhitespace } == true
+        var s = (untrimmed ? name.trimmingCharacters(in: .whitespacesAndNewlines) : name).lowercased()
         if s.hasPrefix("the ") { s.removeFirst(4) }
         return s
     }

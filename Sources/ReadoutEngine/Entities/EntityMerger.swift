@@ -8,8 +8,8 @@ struct EntityMerger {
     private struct Builder {
         var name: String
         var nameWords: Int
-        var labelCounts: [EntityLabel: Int] = [:]
-        var labelOrder: [EntityLabel] = []
+        /// Labels in first-seen order with their mention counts (an entity rarely has more than two).
+        var labels: [(label: EntityLabel, count: Int)] = []
         var role: String?
         var body: String?
         var aliasCounts: [String: Int] = [:]
@@ -27,13 +27,13 @@ struct EntityMerger {
         var bySurname: [String: [Int]] = [:]
         var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
 
-        func absorb(_ g: Int, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
-            var b = builders[g]
+        // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
+        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
             for m in le.mentions {
                 b.mentions.append(MentionRef(doc: d, mention: m))
                 let label = docs[d].mentions[m].label
-                if b.labelCounts[label] == nil { b.labelOrder.append(label) }
-                b.labelCounts[label, default: 0] += 1
+                if let j = b.labels.firstIndex(where: { $0.label == label }) { b.labels[j].count += 1 }
+                else { b.labels.append((label, 1)) }
             }
             for (a, c) in zip(le.aliases, le.aliasCounts) {
                 if b.aliasCounts[a] == nil { b.aliasOrder.append(a) }
@@ -50,13 +50,12 @@ struct EntityMerger {
                 }
             }
             if le.singleName == nil {
-                let words = le.name.split(separator: " ").count
+                let words = wordCount(le.name)
                 if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
             }
-            builders[g] = b
         }
         func newBuilder(_ le: LocalEntity) -> Int {
-            builders.append(Builder(name: le.name, nameWords: le.name.split(separator: " ").count,
+            builders.append(Builder(name: le.name, nameWords: wordCount(le.name),
                                     isSingleName: le.singleName != nil))
             return builders.count - 1
         }
@@ -76,7 +75,7 @@ struct EntityMerger {
                         bySurname[String(last).replacingOccurrences(of: ".", with: "").lowercased(), default: []].append(g)
                     }
                 }
-                absorb(g, d, le, step)
+                absorb(&builders[g], d, le, step)
                 localToGlobal[d][l] = g
             }
         }
@@ -104,7 +103,7 @@ struct EntityMerger {
                     g = newBuilder(le)
                     byKey[le.key] = g
                 }
-                absorb(g, d, le, step)
+                absorb(&builders[g], d, le, step)
                 localToGlobal[d][l] = g
             }
         }
@@ -120,8 +119,9 @@ struct EntityMerger {
         entities.reserveCapacity(order.count)
         for (n, bi) in order.enumerated() {
             let b = builders[bi]
-            let label = b.labelOrder.max { b.labelCounts[$0]! != b.labelCounts[$1]! ? b.labelCounts[$0]! < b.labelCounts[$1]!
-                                           : b.labelOrder.firstIndex(of: $0)! > b.labelOrder.firstIndex(of: $1)! }!
+            // the most frequent label; the first seen among equals
+            var label = b.labels[0]
+            for l in b.labels.dropFirst() where l.count > label.count { label = l }
             let aliases = b.aliasOrder.enumerated().sorted { x, y in
                 b.aliasCounts[x.element]! != b.aliasCounts[y.element]! ? b.aliasCounts[x.element]! > b.aliasCounts[y.element]! : x.offset < y.offset
             }.map { $0.element }
@@ -129,11 +129,20 @@ struct EntityMerger {
             if b.docs > EntityMerger.evidenceLimit + 1 {
                 evidence.append(Evidence(rule: "name-merge", detail: "merged across \(b.docs) documents by name"))
             }
-            var e = Entity(id: n, name: b.name, label: label, role: b.role, aliases: aliases, mentions: b.mentions, evidence: evidence)
+            var e = Entity(id: n, name: b.name, label: label.label, role: b.role, aliases: aliases, mentions: b.mentions, evidence: evidence)
             e.body = b.body
             entities.append(e)
         }
         let mentionEntity = docs.enumerated().map { d, doc in doc.mentionEntity.map { remap[localToGlobal[d][$0]] } }
         return (entities, mentionEntity)
     }
+}
+
+/// Number of space-separated words in a name, without splitting it.
+func wordCount(_ name: String) -> Int {
+    var n = 0, inWord = false
+    for c in name.utf8 {
+        if c == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+    }
+    return n
 }

@@ -13,6 +13,40 @@ struct RawMention {
     var weak = false
     /// After a female honorific (`Mrs Howard`): never merged with a man's full name.
     var female = false
+
+    /// The evidence detail of a weak sentence-initial ordinary word.
+    static let openerDetail = "sentence-initial ordinary word"
+}
+
+/// How a document writes some words: capitalised mid-sentence, or in lower case.
+struct WordUsage {
+    /// Word (as capitalised) → (capitalised occurrences standing alone, not at a sentence start; lower-case occurrences).
+    var counts: [String: (midCaps: Int, lowerCase: Int)] = [:]
+
+    init(_ t: TokenText, _ words: Set<String>) {
+        guard !words.isEmpty else { return }
+        var lowerToWord: [String: String] = [:]
+        // (lower-cased first byte, length) of the words: a cheap filter before hashing a token
+        var shapes = [Bool](repeating: false, count: 256 * 64)
+        func shape(_ first: UInt8, _ n: Int) -> Int { Int(first | 0x20) << 6 | min(n, 63) }
+        for w in words {
+            lowerToWord[w.lowercased()] = w
+            if let f = w.utf8.first { shapes[shape(f, w.utf8.count)] = true }
+        }
+        t.doc.bytes.withUnsafeBufferPointer { bytes in
+            for i in 0..<t.count where t.tokens[i].kind == .word {
+                let r = t.tokens[i].range
+                guard shapes[shape(bytes[r.start], r.length)] else { continue }
+                if t.isCap(i) {
+                    // standing alone: `Rail` inside `Network Rail` is no evidence for `Rail` by itself
+                    let alone = !(i > 0 && t.isCap(i - 1)) && !(i + 1 < t.count && t.isCap(i + 1))
+                    if alone, words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
+                } else if let w = lowerToWord[t.words[i]] {
+                    counts[w, default: (0, 0)].lowerCase += 1
+                }
+            }
+        }
+    }
 }
 
 /// The per-document entity pass: candidate chunks, gazetteers, titles, name rules, dates and numbers,
@@ -45,16 +79,27 @@ public struct EntityRecognizer: Sendable {
                     k = m.end
                     continue
                 }
+                if let m = CountRules.time(t, k, e) {
+                    out.append(RawMention(tokens: k..<m.end, label: .time, evidence: Evidence(rule: "time", detail: m.detail)))
+                    k = m.end
+                    continue
+                }
                 if let d = DateRules.match(t, k, e) {
                     out.append(RawMention(tokens: k..<d.end, label: .date, evidence: Evidence(rule: "date", detail: d.detail)))
                     k = d.end
                     continue
                 }
+                if let m = CountRules.count(t, k, e) {
+                    out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "count", detail: m.detail)))
+                    k = m.end
+                    continue
+                }
                 let tok = t.tokens[k]
-                if tok.kind == .word && (t.isCap(k) || lex.gazetteerFirst[t.words[k]] != nil) {
+                if tok.kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
                     let chunk = scanner.scan(k, e)
                     let before = out.count
                     interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
+                    joinPossessive(t, lex, k, before, &out)
                     if out.count > before, let last = out.last, last.tokens.upperBound == chunk.end {
                         lastChunk = (chunk.end, t.text((chunk.segments.first?.tokens.lowerBound ?? k)..<chunk.end),
                                      last.label == .person ? nil : (last.canonical ?? t.text(last.tokens)))
@@ -68,13 +113,42 @@ public struct EntityRecognizer: Sendable {
         return out
     }
 
+    /// `I've`, `I’m`, `Don't`: a word with a contracted ending.
+    func isContraction(_ w: String) -> Bool {
+        guard let a = w.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
+        return ["ve", "m", "d", "ll", "re", "t", "s"].contains(w[w.index(after: a)...].lowercased())
+    }
+
+    /// `O'Gara`, `McCall`, `MacLeod`: surname shapes.
+    func hasSurnamePrefix(_ w: String) -> Bool {
+        (w.hasPrefix("O'") || w.hasPrefix("O’") || w.hasPrefix("Mc") || w.hasPrefix("Mac")) && w.count > 4
+    }
+
+    /// `People’s Choice Awards`, `Children’s Hospital`: an ordinary capitalised word and `’s` before a
+    /// name typed by its last word belong to that name (rather than cutting it to `Choice Awards`).
+    func joinPossessive(_ t: TokenText, _ lex: Lexicon, _ k: Int, _ before: Int, _ out: inout [RawMention]) {
+        guard out.count > before, k >= 2, t.tokens[k - 1].kind == .clitic, t.tokens[k - 2].kind == .word,
+              t.tokens[k - 2].has(Token.capitalized), out[before].tokens.lowerBound == k,
+              out[before].evidence.rule.hasSuffix("-suffix"),
+              lex.commonWords.contains(t.lower(k - 2)), !lex.givenNames.contains(t.words[k - 2]),
+              lex.gazetteer[t.words[k - 2]] == nil else { return }
+        // drop a weak mention of the possessor itself
+        if before > 0, out[before - 1].tokens.upperBound > k - 2 {
+            guard out[before - 1].weak else { return }
+            out.remove(at: before - 1)
+            out[before - 1].tokens = (k - 2)..<out[before - 1].tokens.upperBound
+            return
+        }
+        out[before].tokens = (k - 2)..<out[before].tokens.upperBound
+    }
+
     /// Turns a chunk's segments into mentions, with roles for titled people.
     func interpret(_ chunk: Chunk, start k: Int, _ t: TokenText, _ lex: Lexicon, _ names: NameClassifier,
                    _ titles: TitleRules, _ lastChunk: (end: Int, text: String, body: String?), _ out: inout [RawMention]) {
         if let s = chunk.stripped, chunk.segments.isEmpty || chunk.segments[0].tokens.lowerBound > s {
             if !TitleRules.modifiers.contains(t.lower(s)) && t.tokens[s].kind == .word {
                 out.append(RawMention(tokens: s..<(s + 1), label: .person,
-                                      evidence: Evidence(rule: "weak", detail: "sentence-initial ordinary word"), weak: true))
+                                      evidence: Evidence(rule: "weak", detail: RawMention.openerDetail), weak: true))
             }
         }
         var segs = chunk.segments
@@ -229,12 +303,33 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    /// Keeps a weak lone word as a PERSON when the document names someone with it as a surname,
-    /// or when a speech verb follows it; drops it otherwise.
+    /// Decides the weak lone words (a sentence-initial ordinary word, or a lone capitalised word):
+    /// kept when the document names a person with it as a surname, when the same word is an entity
+    /// mid-sentence elsewhere in the document (`Apple said …` beside `shares in Apple`), when a speech
+    /// verb follows it, or when it is capitalised mid-sentence again and again and never written in
+    /// lower case (`Qantas`, `Monsanto`); dropped otherwise.
     func resolveWeak(_ t: TokenText, _ raw: inout [RawMention]) {
+        guard raw.contains(where: { $0.weak }) else { return }
+        let lex = Lexicon.shared
         var surnames: [String: String] = [:]
-        for m in raw where m.label == .person && !m.weak && m.tokens.count >= 2 {
-            surnames[t.bare(m.tokens.upperBound - 1)] = t.text(m.tokens)
+        var typed: [String: RawMention] = [:]  // one-word names found by a rule, by text
+        for m in raw where !m.weak {
+            if m.label == .person && m.tokens.count >= 2 {
+                surnames[t.bare(m.tokens.upperBound - 1)] = t.text(m.tokens)
+            } else if m.tokens.count == 1, t.isCap(m.tokens.lowerBound), typed[t.words[m.tokens.lowerBound]] == nil,
+                      ![.date, .time, .cardinal, .ordinal, .money, .percent].contains(m.label) {
+                typed[t.words[m.tokens.lowerBound]] = m
+            }
+        }
+        let usage = WordUsage(t, Set(raw.filter { $0.weak }.map { t.words[$0.tokens.lowerBound] }))
+        // Words a speech verb follows somewhere: all their lone mentions are the same person,
+        // so a word is never a PERSON in one sentence and an ORG in the next.
+        var speakers: [String: String] = [:]
+        for m in raw where m.weak {
+            let i = m.tokens.lowerBound
+            guard i + 1 < t.sentenceEnd[i], Appositions.speechVerbs.contains(t.words[i + 1]), t.tokens[i].has(Token.capitalized),
+                  !lex.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
+            if speakers[t.words[i]] == nil { speakers[t.words[i]] = t.words[i + 1] }
         }
         var kept: [RawMention] = []
         kept.reserveCapacity(raw.count)
@@ -242,14 +337,34 @@ public struct EntityRecognizer: Sendable {
             if m.weak {
                 let i = m.tokens.lowerBound
                 let w = t.bare(i)
+                let word = t.words[i]
+                let next = i + 1 < t.sentenceEnd[i] ? t.words[i + 1] : ""
+                let opener = m.evidence.rule == "weak" && m.evidence.detail == RawMention.openerDetail
+                let (midCaps, lowerCase) = usage.counts[word] ?? (0, 0)
+                let common = lex.commonWords.contains(t.lower(i))
                 if let full = surnames[w] {
                     m.weak = false
                     m.evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
-                } else if !Lexicon.shared.commonWords.contains(t.lower(i)), Lexicon.shared.gazetteerFirst[t.words[i]] == nil,
-                          i + 1 < t.count, Appositions.speechVerbs.contains(t.words[i + 1]), t.bare(i).count > 2,
-                          t.tokens[i].has(Token.capitalized) {
+                } else if let other = typed[word] {
+                    m = RawMention(tokens: m.tokens, label: other.label,
+                                   evidence: Evidence(rule: "same-document", detail: "‘\(word)’ is \(other.label.rawValue) elsewhere in the document (\(other.evidence.rule))"),
+                                   canonical: other.canonical)
+                } else if opener, let g = lex.gazetteer[word], Appositions.speechVerbs.contains(next) {
+                    m = RawMention(tokens: m.tokens, label: g.label,
+                                   evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical), before ‘\(next)’"),
+                                   canonical: g.canonical)
+                } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.notNames.contains(word), w.count > 1,
+                          lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
+                    // a name repeated with no full name is mostly a firm, club or band; people come with given names
+                    let label: EntityLabel = NameClassifier.productNouns.contains(next) ? .product
+                        : lex.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
+                    m = RawMention(tokens: m.tokens, label: label,
+                                   evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
+                } else if let verb = speakers[word] {
                     m.weak = false
-                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(t.words[i])’ followed by ‘\(t.words[i + 1])’")
+                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(verb)’ in the document")
+                } else if NameClassifier.productNouns.contains(next), t.tokens[i].has(Token.capitalized), !common || !opener {
+                    m = RawMention(tokens: m.tokens, label: .product, evidence: Evidence(rule: "product-noun", detail: "followed by ‘\(next)’"))
                 } else {
                     continue
                 }

@@ -55,6 +55,25 @@ enum TitleKind: Sendable {
     case role
 }
 
+/// What the lists say about one token text, looked up once per token (`TokenText.info`)
+/// so the per-token rules test flags instead of hashing the word again and again.
+struct WordInfo: Sendable {
+    /// Largest number of tokens of a gazetteer entry starting with this exact word (0: none).
+    var gazetteerFirst: UInt8 = 0
+    /// The lower-cased word can open a DATE (`DateRules.openers`).
+    var opensDate = false
+    /// The lower-cased word is a number word (`DateRules.numberWords`).
+    var isNumberWord = false
+    /// The lower-cased word is a count (`CountRules.cardinalWords`).
+    var isCardinalWord = false
+    /// The lower-cased word is an ordinal (`CountRules.ordinalWords`).
+    var isOrdinalWord = false
+    /// The lower-cased word can open a TIME (`CountRules.timeOpeners`).
+    var opensTime = false
+    /// The exact word is a weekday, month or named day (`DateRules`).
+    var isDateName = false
+}
+
 /// The word lists the entity rules use, loaded once from the package's `Data` files.
 ///
 /// Multi-word entries are keyed the way `key(_:_:_:)` joins document tokens, so the
@@ -67,6 +86,8 @@ final class Lexicon: Sendable {
     let gazetteer: [String: GazetteerEntry]
     /// First token of a gazetteer key → largest number of tokens of an entry starting with it.
     let gazetteerFirst: [String: Int]
+    /// Token text → what the lists say about it (see `WordInfo`).
+    let wordInfo: [String: WordInfo]
     /// Lower-cased title key (final periods dropped) → kind.
     let titles: [String: TitleKind]
     /// Lower-cased first word of a title → largest number of words.
@@ -110,6 +131,15 @@ final class Lexicon: Sendable {
         }
         gazetteer = gaz
         gazetteerFirst = first
+        var info: [String: WordInfo] = [:]
+        for (w, n) in first { info[w, default: WordInfo()].gazetteerFirst = UInt8(min(n, 255)) }
+        for w in DateRules.openers { info[w, default: WordInfo()].opensDate = true }
+        for w in DateRules.numberWords { info[w, default: WordInfo()].isNumberWord = true }
+        for w in CountRules.cardinalWords.union(CountRules.hyphenatedCardinals) { info[w, default: WordInfo()].isCardinalWord = true }
+        for w in CountRules.ordinalWords.union(CountRules.hyphenatedOrdinals) { info[w, default: WordInfo()].isOrdinalWord = true }
+        for w in DateRules.weekdays.union(DateRules.months).union(DateRules.namedDays) { info[w, default: WordInfo()].isDateName = true }
+        for w in CountRules.timeOpeners { info[w, default: WordInfo()].opensTime = true }
+        wordInfo = info
 
         var titles: [String: TitleKind] = [:]
         var titleFirst: [String: Int] = [:]

@@ -48,6 +48,43 @@ struct NameClassifier {
         return tok.has(Token.capitalized) || lex.rules[t.words[i]]?.contains(.particle) == true
     }
 
+    /// Nouns that, right after a name, make it a product (`the Cell processor`, `Xbox console`).
+    static let productNouns: Set<String> = ["processor", "processors", "chip", "chips", "console", "consoles", "phone",
+                                            "phones", "handset", "handsets", "computer", "computers", "software",
+                                            "browser", "player", "players", "device", "devices", "camera", "laptop",
+                                            "laptops", "console's", "operating", "format", "platform", "gadget"]
+    /// Determiners that do not stand before a person's name (`the Cell`, `a Walkman`).
+    static let determiners: Set<String> = ["the", "a", "an"]
+
+    /// For a name-shaped run that is unlikely to be a person, its type: a product noun after it
+    /// gives PRODUCT; a determiner before it, digits or an inner capital (`PodShow`) give ORG.
+    func notAPerson(_ r: Range<Int>) -> Outcome? {
+        let after = r.upperBound
+        if after < t.count, t.tokens[after].kind == .word, NameClassifier.productNouns.contains(t.words[after]) {
+            return .typed(.product, r, Evidence(rule: "product-noun", detail: "followed by ‘\(t.words[after])’"))
+        }
+        if r.lowerBound > t.sentenceStart[r.lowerBound], NameClassifier.determiners.contains(t.lower(r.lowerBound - 1)) {
+            return .typed(.org, r, Evidence(rule: "determiner-name", detail: "‘\(t.words[r.lowerBound - 1])’ before a name that is no known person"))
+        }
+        if let odd = r.first(where: { hasInnerCapitalOrDigit(t.words[$0]) }) {
+            return .typed(.org, r, Evidence(rule: "brand-shape", detail: "‘\(t.words[odd])’ has an inner capital or a digit"))
+        }
+        return nil
+    }
+
+    /// `PodShow`, `eBay`, `MP3`: a capital after a lower-case letter, or a digit.
+    func hasInnerCapitalOrDigit(_ w: String) -> Bool {
+        let surnamePrefix = ["Mc", "Mac", "Di", "De", "Da", "Le", "La", "Van", "Von", "Fitz"].contains { w.hasPrefix($0) }
+        var prevLower = false
+        for c in w.utf8 {
+            if c >= 0x30 && c <= 0x39 { return true }
+            let upper = c >= 0x41 && c <= 0x5A
+            if upper && prevLower && !surnamePrefix { return true }
+            prevLower = c >= 0x61 && c <= 0x7A
+        }
+        return false
+    }
+
     /// Types name segment `r`.
     func classify(_ r: Range<Int>) -> Outcome {
         let n = r.count
@@ -63,6 +100,9 @@ struct NameClassifier {
                b.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
                 return .typed(.org, r, Evidence(rule: "acronym", detail: "all-capitals word ‘\(w)’"))
             }
+            if t.tokens[first].has(Token.capitalized), hasInnerCapitalOrDigit(w) {
+                return .typed(.org, r, Evidence(rule: "brand-shape", detail: "‘\(w)’ has an inner capital or a digit"))
+            }
             return .weak(first)
         }
         let allNameWords = r.allSatisfy { isNameWord($0) }
@@ -72,6 +112,7 @@ struct NameClassifier {
             }
             let rare = r.filter { !isCommon($0) && t.bare($0).count > 1 }
             if !rare.isEmpty && !isCommon(last) && n <= 3 {
+                if let typed = notAPerson(r) { return typed }
                 return .person(r, Evidence(rule: "name-shape", detail: "capitalised words not in the common-word list"))
             }
         }

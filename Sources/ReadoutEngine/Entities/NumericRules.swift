@@ -27,12 +27,12 @@ enum NumericRules {
             return (end, .money, "currency symbol")
         }
         if tok.kind == .word {
-            guard let f = t.words[k].utf8.first, (f >= 0x30 && f <= 0x39) || DateRules.numberWords.contains(t.lower(k)) else { return nil }
+            guard let f = t.words[k].utf8.first, (f >= 0x30 && f <= 0x39) || t.info[k].isNumberWord else { return nil }
         } else if tok.kind != .number {
             return nil
         }
         let lw = t.lower(k)
-        let numeric = isAmount(t, k) || DateRules.numberWords.contains(lw) && !["many", "several", "few", "couple"].contains(lw)
+        let numeric = isAmount(t, k) || t.info[k].isNumberWord && !["many", "several", "few", "couple"].contains(lw)
         guard numeric else { return nil }
         var i = k + 1
         if i < e, scales.contains(t.words[i]) { i += 1 }

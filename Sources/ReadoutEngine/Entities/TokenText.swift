@@ -4,6 +4,10 @@ struct TokenText {
     let tokens: [Token]
     /// The text of every token (short strings, stored inline).
     let words: [String]
+    /// The lower-cased text of every token (the same string for tokens already in lower case).
+    let lowered: [String]
+    /// What the word lists say about every token (one dictionary lookup per token, or two when capitalised).
+    let info: [WordInfo]
     /// For every token, the end (exclusive) of the sentence holding it.
     let sentenceEnd: [Int]
     /// For every token, the start of the sentence holding it.
@@ -21,6 +25,28 @@ struct TokenText {
             }
         }
         self.words = words
+        let lex = Lexicon.shared
+        var lowered: [String] = []
+        var info: [WordInfo] = []
+        lowered.reserveCapacity(tokens.count)
+        info.reserveCapacity(tokens.count)
+        for (i, w) in words.enumerated() {
+            let capital = tokens[i].flags & (Token.capitalized | Token.allCaps) != 0
+            let lw = capital ? w.lowercased() : w
+            lowered.append(lw)
+            var f = lex.wordInfo[w] ?? WordInfo()
+            if capital, let l = lex.wordInfo[lw] {
+                f.opensDate = l.opensDate
+                f.isNumberWord = l.isNumberWord
+                f.isCardinalWord = l.isCardinalWord
+                f.isOrdinalWord = l.isOrdinalWord
+                f.opensTime = l.opensTime
+                f.isDateName = f.isDateName || l.isDateName
+            }
+            info.append(f)
+        }
+        self.lowered = lowered
+        self.info = info
         var ends = [Int](repeating: tokens.count, count: tokens.count)
         var starts = [Int](repeating: 0, count: tokens.count)
         for s in doc.sentences {
@@ -54,9 +80,7 @@ struct TokenText {
     }
 
     /// The lower-cased text of token `i` (cheap for tokens already in lower case).
-    @inline(__always) func lower(_ i: Int) -> String {
-        tokens[i].flags & (Token.capitalized | Token.allCaps) == 0 ? words[i] : words[i].lowercased()
-    }
+    @inline(__always) func lower(_ i: Int) -> String { lowered[i] }
 
     /// Token `i`'s text without periods (`W.` → `W`, `U.S.` → `US`).
     func bare(_ i: Int) -> String {
