@@ -96,6 +96,14 @@ public struct TopicExtractor: Sendable {
             var j = k
             while j < last {
                 if let m = mentionAt[j] {
+                    if [.ordinal, .cardinal, .quantity].contains(m.label) {
+                        // "third country", "two sides": a number modifies the phrase
+                        var e = j
+                        while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
+                        words.append((doc.string(m.range).lowercased(), m.range, false))
+                        j = e
+                        continue
+                    }
                     if m.label == .person || !TopicExtractor.topicLabels.contains(m.label) && m.label != .norp { break }
                     var e = j
                     while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
