@@ -114,7 +114,7 @@ public struct Loader {
                 }
             }
             text = Loader.normaliseNewlines(text)
-            if text.allSatisfy({ $0.isWhitespace }) {
+            if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
                 return Decoded(path: path, text: "", title: "", encoding: enc, warning: "'\(path)' has no article text")
             }
             return Decoded(path: path, text: text, title: title ?? Loader.guessTitle(text), encoding: enc, warning: warning)
@@ -127,16 +127,22 @@ public struct Loader {
     }
 
     static func normaliseNewlines(_ s: String) -> String {
-        guard s.contains("\r") else { return s }
+        guard s.utf8.contains(0x0D) else { return s }
         return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// The first line when it reads as a headline, else the opening words.
     public static func guessTitle(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return "" }
+        // only the first non-empty line and whether another follows matter: scan bytes, not the whole text
+        let u = text.utf8
+        var i = u.startIndex
+        while i < u.endIndex, u[i] == 0x0A || u[i] == 0x0D || u[i] == 0x20 { i = u.index(after: i) }
+        guard i < u.endIndex else { return "" }
+        let lineEnd = u[i...].firstIndex(of: 0x0A) ?? u.endIndex
+        let first = String(Substring(u[i..<lineEnd])).trimmingCharacters(in: .whitespaces)
+        let moreLines = lineEnd < u.endIndex && u[lineEnd...].contains { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 }
         let endsLikeSentence = first.hasSuffix(".") || first.hasSuffix("”") || first.hasSuffix("\"") || first.hasSuffix(",")
-        if lines.count > 1, first.count <= 150, !endsLikeSentence, first.split(separator: " ").count >= 2 { return first }
+        if moreLines, first.count <= 150, !endsLikeSentence, first.split(separator: " ").count >= 2 { return first }
         let words = first.split(separator: " ")
         return words.count <= 10 ? first : words.prefix(10).joined(separator: " ") + "…"
     }

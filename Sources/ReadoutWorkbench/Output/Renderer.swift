@@ -64,13 +64,14 @@ public enum CSV {
 /// Aligned text tables that fit a width by shortening flexible columns.
 public enum TableLayout {
     public static func render(_ t: Table, style: RenderStyle) -> String {
+        let wraps = t.columns.map { $0.flexible && $0.wraps }
         let cells: [[String]] = t.rows.map { row in row.enumerated().map { i, v in
-            i < t.columns.count && t.columns[i].flexible && t.columns[i].wraps ? v.cellText : clean(v.cellText)
+            i < wraps.count && wraps[i] ? v.cellText : clean(v.cellText)
         } }
-        var widths = t.columns.map { $0.title.count }
+        var widths = t.columns.map { width($0.title) }
         for row in cells {
             for (i, c) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], c.split(separator: "\n").map(\.count).max() ?? 0)
+                widths[i] = max(widths[i], hasLineBreak(c) ? c.split(separator: "\n").map { width(String($0)) }.max() ?? 0 : width(c))
             }
         }
         let gap = 2
@@ -86,39 +87,53 @@ public enum TableLayout {
             over -= cut
         }
         let numeric = t.columns.indices.map { i in !t.rows.isEmpty && t.rows.allSatisfy { i < $0.count && ($0[i].isNumber || $0[i] == .null) } }
-        func line(_ row: [String], header: Bool) -> String {
-            var parts: [String] = []
+        let separator = String(repeating: " ", count: gap)
+        func line(_ row: [String], header: Bool, into out: inout String) {
+            var s = ""
             for (i, w) in widths.enumerated() {
                 var c = i < row.count ? row[i] : ""
                 let right = !header && t.columns[i].alignRight
-                if c.count > w { c = right ? "…" + String(c.suffix(max(0, w - 1))) : String(c.prefix(max(0, w - 1))) + "…" }
-                let pad = String(repeating: " ", count: max(0, w - c.count))
+                var cw = width(c)
+                if cw > w {
+                    c = right ? "…" + suffix(c, max(0, w - 1)) : prefix(c, max(0, w - 1)) + "…"
+                    cw = w
+                }
+                let pad = String(repeating: " ", count: max(0, w - cw))
                 let last = i == widths.count - 1
                 var cell = numeric[i] || right ? pad + c : (last ? c : c + pad)
                 if header && style.color { cell = "\u{1B}[1m" + cell + "\u{1B}[0m" }
-                parts.append(cell)
+                if i > 0 { s += separator }
+                s += cell
             }
-            var s = parts.joined(separator: String(repeating: " ", count: gap))
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
+            while s.utf8.last == 0x20 { s.removeLast() }
+            out += s
+            out += "\n"
         }
-        var out = line(t.columns.map(\.title), header: true) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)) + "\n"
+        var out = ""
+        out.reserveCapacity(cells.count * (total() + 1) + 256)
+        line(t.columns.map(\.title), header: true, into: &out)
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: separator) + "\n"
         var spaced = false
         for (r, row) in cells.enumerated() {
             // flexible text columns wrap onto more lines (and keep their line breaks) instead of being cut
             var columns: [[String]] = []
+            var height = 1
             for (i, w) in widths.enumerated() {
                 let c = i < row.count ? row[i] : ""
-                if t.columns[i].flexible && t.columns[i].wraps {
-                    columns.append(c.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), w) })
+                if wraps[i] && (hasLineBreak(c) || width(c) > w) {
+                    let lines = c.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), w) }
+                    height = max(height, lines.count)
+                    columns.append(lines)
                 } else {
                     columns.append([c])
                 }
             }
-            let height = columns.map(\.count).max() ?? 1
             if height > 1 && r > 0 && !spaced { out += "\n" }
-            for k in 0..<height { out += line(columns.map { k < $0.count ? $0[k] : "" }, header: false) + "\n" }
+            if height == 1 {
+                line(row, header: false, into: &out)
+            } else {
+                for k in 0..<height { line(columns.map { k < $0.count ? $0[k] : "" }, header: false, into: &out) }
+            }
             spaced = height > 1 && r + 1 < cells.count
             if spaced { out += "\n" }
         }
@@ -126,20 +141,53 @@ public enum TableLayout {
         return out
     }
 
+    /// Display width: Unicode scalars, counted on the UTF-8 bytes (fast for large tables).
+    @inline(__always) static func width(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    @inline(__always) static func hasLineBreak(_ s: String) -> Bool { s.utf8.contains(0x0A) }
+
+    /// The first `n` scalars of `s`.
+    static func prefix(_ s: String, _ n: Int) -> String {
+        var v = String.UnicodeScalarView()
+        for u in s.unicodeScalars.prefix(n) { v.append(u) }
+        return String(v)
+    }
+
+    /// The last `n` scalars of `s`.
+    static func suffix(_ s: String, _ n: Int) -> String {
+        var v = String.UnicodeScalarView()
+        for u in s.unicodeScalars.suffix(n) { v.append(u) }
+        return String(v)
+    }
+
     /// Breaks text into lines of at most `width` characters at spaces (long words are split).
-    static func wrap(_ s: String, _ width: Int) -> [String] {
+    static func wrap(_ s: String, _ limit: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in s.split(separator: " ", omittingEmptySubsequences: true) {
-            var w = Substring(word)
-            while w.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(w.prefix(width)))
-                w = w.dropFirst(width)
+            var w = String(word)
+            var ww = width(w)
+            while ww > limit {
+                if !current.isEmpty { lines.append(current); current = ""; currentWidth = 0 }
+                lines.append(prefix(w, limit))
+                w = String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(limit)))
+                ww -= limit
             }
-            if current.isEmpty { current = String(w) } else if current.count + 1 + w.count <= width { current += " " + w } else {
+            if current.isEmpty {
+                current = w
+                currentWidth = ww
+            } else if currentWidth + 1 + ww <= limit {
+                current += " " + w
+                currentWidth += 1 + ww
+            } else {
                 lines.append(current)
-                current = String(w)
+                current = w
+                currentWidth = ww
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
@@ -147,7 +195,7 @@ public enum TableLayout {
     }
 
     static func clean(_ s: String) -> String {
-        guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
         return String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }
