@@ -14,7 +14,7 @@ swift build --sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz --pr
 swift build --sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz --product readout-fuzz-commands
 
 if [ -d "$CORPUS" ]; then
-  find "$CORPUS" -name '*.txt' | sort | head -300 | while read -r f; do
+  find "$CORPUS" -name '*.txt' | sort | sed -n '1,300p' | while read -r f; do
     head -c 4096 "$f" > "$WORK/engine/$(echo "$f" | tr '/' '_')"
   done
 fi
