@@ -3,13 +3,14 @@ import ReadoutEngine
 extension CommandSpec {
     static let entities = CommandSpec(
         name: "entities", summary: "people, organisations, places and more, with aliases merged and roles",
-        usage: "entities [type=T] [doc=D] [min=N] [sort=count|name|first] [top=N]",
+        usage: "entities [type=T] [doc=D] [min=N] [sort=count|name|first] [top=N] [numbers=on]",
         keys: [KeySpec("type", "only this type: PERSON, ORG, GPE, LOC, NORP, FAC, DATE, MONEY, PERCENT, LAW, EVENT…",
                        .values(EntityLabel.allCases.map(\.rawValue))),
                KeySpec("doc", "only mentions in this document", .documents),
                KeySpec("min", "only entities mentioned at least N times"),
                KeySpec("sort", "order: most mentioned, by name, or by first mention", .values(["count", "name", "first"])),
-               KeySpec("top", "show only the first N")],
+               KeySpec("top", "show only the first N"),
+               KeySpec("numbers", "also list plain numbers (CARDINAL, ORDINAL), hidden unless asked for", .values(["on", "off"]))],
         example: "entities type=PERSON sort=first"
     ) { wb, inv throws(ReadoutError) in
         try wb.entitiesCommand(inv)
@@ -62,7 +63,9 @@ extension Workbench {
         let minCount = try inv.int("min", default: 1)
         struct Row { var e: Entity; var count: Int; var docs: [Int]; var first: MentionRef }
         var rows: [Row] = []
-        for e in a.entities where type == nil || e.label == type {
+        let plainNumbers: Set<EntityLabel> = [.cardinal, .ordinal]
+        let showNumbers = type != nil || inv.choice("numbers", default: "off") == "on"
+        for e in a.entities where (type == nil || e.label == type) && (showNumbers || !plainNumbers.contains(e.label)) {
             let ms = docIndex.map { d in e.mentions.filter { $0.doc == d } } ?? e.mentions
             guard ms.count >= minCount, let first = ms.first else { continue }
             var docs: [Int] = []

@@ -88,8 +88,9 @@ public enum TableLayout {
         }
         let numeric = t.columns.indices.map { i in !t.rows.isEmpty && t.rows.allSatisfy { i < $0.count && ($0[i].isNumber || $0[i] == .null) } }
         let separator = String(repeating: " ", count: gap)
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 1)
         func line(_ row: [String], header: Bool, into out: inout String) {
-            var s = ""
+            // written straight into `out`: no per-cell padded copies
             for (i, w) in widths.enumerated() {
                 var c = i < row.count ? row[i] : ""
                 let right = !header && t.columns[i].alignRight
@@ -98,15 +99,20 @@ public enum TableLayout {
                     c = right ? "…" + suffix(c, max(0, w - 1)) : prefix(c, max(0, w - 1)) + "…"
                     cw = w
                 }
-                let pad = String(repeating: " ", count: max(0, w - cw))
+                let pad = max(0, w - cw)
                 let last = i == widths.count - 1
-                var cell = numeric[i] || right ? pad + c : (last ? c : c + pad)
-                if header && style.color { cell = "\u{1B}[1m" + cell + "\u{1B}[0m" }
-                if i > 0 { s += separator }
-                s += cell
+                if i > 0 { out += separator }
+                if header && style.color { out += "\u{1B}[1m" }
+                if numeric[i] || right {
+                    out += spaces.prefix(pad)
+                    out += c
+                } else {
+                    out += c
+                    if !last { out += spaces.prefix(pad) }
+                }
+                if header && style.color { out += "\u{1B}[0m" }
             }
-            while s.utf8.last == 0x20 { s.removeLast() }
-            out += s
+            while out.utf8.last == 0x20 { out.removeLast() }
             out += "\n"
         }
         var out = ""
