@@ -7,26 +7,24 @@ import XCTest
 /// One test per kind of bad input people will feed Readout: each is a warning or error that
 /// names the file, the other files still load, and nothing crashes or hangs.
 final class BadInputTests: XCTestCase {
-    var dir: String!
+    var folder: TempFolder!
+    var dir: String! { folder.path }
     var wb: Workbench!
     let output = OutputBuffer()
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "readout-bad-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        folder = try TempFolder("bad")
         try write("good.txt", Array("A good article\n\nThe minister said the plan would work.".utf8))
         let out = output
         wb = Workbench(options: .init(out: { out.append($0) }, err: { out.append($0) }))
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: dir)
+        folder = nil
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) throws {
-        let path = dir + "/" + name
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try folder.write(name, bytes)
     }
 
     /// Loads the folder, analyses it, and returns what was printed.

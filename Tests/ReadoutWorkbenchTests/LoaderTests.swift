@@ -3,21 +3,19 @@ import XCTest
 @testable import ReadoutWorkbench
 
 final class LoaderTests: XCTestCase {
-    var dir: String!
+    var folder: TempFolder!
+    var dir: String! { folder.path }
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "readout-loader-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        folder = try TempFolder("loader")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: dir)
+        folder = nil
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) throws {
-        let path = dir + "/" + name
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try folder.write(name, bytes)
     }
 
     private func load(_ paths: [String]) throws -> Loader.Report {
