@@ -67,3 +67,14 @@ final class QuoteReportedTests: XCTestCase {
         XCTAssertEqual(QuoteTest.lines("The firm said goodbye to its chairman."), [])
     }
 }
+
+extension QuoteReportedTests {
+    /// Found by fuzzing: a cue with a hearer that runs to the end of the text ("told reporters")
+    /// has no reported clause, and must not read past the last token.
+    func testCueWhoseHearerEndsTheTextHasNoClause() {
+        for text in ["The minister told reporters", "Mr Smith told the Russian leader", "She told him"] {
+            let a = Analyzer().analyze([Document(id: "t", text: text)])
+            XCTAssertTrue(a.quotes.allSatisfy { $0.content.end <= text.utf8.count }, text)
+        }
+    }
+}

@@ -148,6 +148,7 @@ struct ReportedSpeech {
         guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
         if t.isWord(j, "by") || t.isWord(j, "to") || t.isWord(j, "of") || t.isWord(j, "about") || t.isWord(j, "for") { return nil }
         if cue.frame == .addressee, !t.isWord(j, "that") { j = hearer(j, end) }
+        guard j < end else { return nil } // the hearer ran to the end: no clause follows (found by fuzzing)
         if t.isWord(j, "that") { return j + 1 }
         // `said in a separate statement that`, `said on Friday that`
         var m = j
