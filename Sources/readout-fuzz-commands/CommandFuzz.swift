@@ -22,6 +22,7 @@ let readOnlyCommands: Set<String> = ["docs", "show", "entities", "mentions", "ex
 /// Lexes, binds and (for read-only commands) runs arbitrary input; completes at every position.
 func fuzzCommands(_ bytes: UnsafeRawBufferPointer) {
     let line = String(decoding: bytes, as: UTF8.self)
+    fuzzBench.workspace.history.removeAll() // each input starts from the same state
     if let statements = try? Lexer.statements(line) {
         for s in statements where s.redirect == nil {
             let name = s.name.text.hasSuffix("!") ? String(s.name.text.dropLast()) : s.name.text
