@@ -4,6 +4,7 @@
 #   make bench  release-mode benchmark against the reference pipeline (see README)
 
 SWIFT ?= swift
+SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test release bench clean fuzz
@@ -21,9 +22,17 @@ build: deps
 run: build
 	$(SWIFT) run --skip-build readout --load seeds/
 
+# The suite is XCTest; its summary is repeated as one closing "N passed, N failed" line.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; \
+	  status=$$?; \
+	  line=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with" .build/test.log | tail -1); \
+	  total=$$(echo "$$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	  failed=$$(echo "$$line" | sed -E 's/.* ([0-9]+) failures? .*/\1/'); \
+	  skipped=$$(echo "$$line" | sed -nE 's/.*with ([0-9]+) tests? skipped.*/\1/p'); \
+	  [ -n "$$total" ] && echo "$$((total - failed - $${skipped:-0})) passed, $$failed failed, $${skipped:-0} skipped"; \
+	  exit $$status
 
 release: deps
 	$(SWIFT) build -c release
