@@ -50,15 +50,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Replays fuzz inputs from files when the fuzz targets are built without FUZZING.
+        .target(name: "FuzzReplay"),
         /// libFuzzer target for the analysis engine (`make fuzz`); without FUZZING it replays inputs.
         .executableTarget(
             name: "readout-fuzz-engine",
-            dependencies: ["ReadoutEngine"]
+            dependencies: ["ReadoutEngine", "FuzzReplay"]
         ),
         /// libFuzzer target for the command language (`make fuzz`); without FUZZING it replays inputs.
         .executableTarget(
             name: "readout-fuzz-commands",
-            dependencies: ["ReadoutWorkbench"]
+            dependencies: ["ReadoutWorkbench", "FuzzReplay"]
         ),
         .testTarget(
             name: "ReadoutEngineTests",

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzReplay
 import ReadoutWorkbench
 
 /// A workbench holding the seed article, shared by every fuzz input.
@@ -44,20 +45,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 @main
 struct Replay {
     static func main() {
-        var n = 0
-        for path in CommandLine.arguments.dropFirst() {
-            var files = [path]
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue,
-               let e = FileManager.default.enumerator(atPath: path) {
-                files = e.compactMap { $0 as? String }.sorted().map { path + "/" + $0 }
-            }
-            for f in files {
-                guard let d = FileManager.default.contents(atPath: f) else { continue }
-                d.withUnsafeBytes { fuzzCommands($0) }
-                n += 1
-            }
-        }
+        let n = replayInputs(Array(CommandLine.arguments.dropFirst())) { fuzzCommands($0) }
         print("replayed \(n) inputs, no crash")
     }
 }
