@@ -134,12 +134,7 @@ public struct TopicDiff: Sendable {
         return (topics, order)
     }
 
-    /// A name folded for comparison: lower case, letters and digits only, no leading "the".
-    static func foldName(_ s: String) -> String {
-        var t = s.lowercased()
-        if t.hasPrefix("the ") { t.removeFirst(4) }
-        return String(t.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
-    }
+    static func foldName(_ s: String) -> String { NameFold.fold(s) }
 
     static func displayForm(_ s: String) -> String {
         var words = s.split(separator: " ")

@@ -14,12 +14,8 @@ public struct SpeakerMatcher {
         self.groups = groups
     }
 
-    /// Folds a name for comparison: lower case, letters and digits only, no leading "the".
-    public static func fold(_ s: String) -> String {
-        var t = s.lowercased()
-        if t.hasPrefix("the ") { t.removeFirst(4) }
-        return String(t.unicodeScalars.filter { CharacterSetLite.isAlnum($0) }.map(Character.init))
-    }
+    /// Folds a name for comparison (see `NameFold`).
+    public static func fold(_ s: String) -> String { NameFold.fold(s) }
 
     /// The group a name refers to, if any (folded comparison).
     func group(_ name: String) -> (String, [String])? {
@@ -54,14 +50,6 @@ public struct SpeakerMatcher {
         }
         names.formUnion(groups.keys)
         return names.sorted()
-    }
-}
-
-/// ASCII-and-Unicode letter/digit test without Foundation.
-enum CharacterSetLite {
-    static func isAlnum(_ u: Unicode.Scalar) -> Bool {
-        if u.isASCII { return (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") }
-        return u.properties.isAlphabetic || u.properties.numericType != nil
     }
 }
 
