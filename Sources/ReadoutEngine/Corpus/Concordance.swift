@@ -66,14 +66,20 @@ public enum Concordance {
     /// space, the space next to the keyword dropped. Works on bytes, so long lists stay fast.
     public static func line(_ h: Hit, index: CorpusIndex, width: Int) -> ConcordanceLine {
         let d = index.documents[h.doc]
-        let r = h.range
-        return d.bytes.withUnsafeBufferPointer { b in
+        let c = context(d, h.range, width: width)
+        return ConcordanceLine(hit: h, paragraph: d.paragraphIndex(containing: h.range.start) ?? 0,
+                               sentence: d.sentenceIndex(containing: h.range.start) ?? 0,
+                               left: c.left, keyword: c.keyword, right: c.right)
+    }
+
+    /// The keyword at `r` in `d` with up to `width` characters of context each side, as a
+    /// concordance line shows it (also used by `mentions`).
+    public static func context(_ d: Document, _ r: TextRange, width: Int) -> (left: String, keyword: String, right: String) {
+        d.bytes.withUnsafeBufferPointer { b in
             let left = flatBytes(b, max(0, r.start - width * 4), r.start)
             let right = flatBytes(b, r.end, min(b.count, r.end + width * 4))
-            return ConcordanceLine(hit: h, paragraph: d.paragraphIndex(containing: r.start) ?? 0,
-                                   sentence: d.sentenceIndex(containing: r.start) ?? 0,
-                                   left: cut(left, width, fromEnd: true), keyword: String(decoding: flatBytes(b, r.start, r.end), as: UTF8.self),
-                                   right: cut(right, width, fromEnd: false))
+            return (cut(left, width, fromEnd: true), String(decoding: flatBytes(b, r.start, r.end), as: UTF8.self),
+                    cut(right, width, fromEnd: false))
         }
     }
 

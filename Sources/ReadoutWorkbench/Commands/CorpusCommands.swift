@@ -77,12 +77,6 @@ struct TermMatch {
 }
 
 extension Workbench {
-    /// The document index `doc=` names, if given.
-    func docOption(_ inv: Invocation) throws(ReadoutError) -> Int? {
-        guard let w = inv.options["doc"] else { return nil }
-        return workspace.index(of: try document(w).id)
-    }
-
     /// Parses `/pattern/` or `/pattern/i` (a bare word is a pattern too) into a regular expression;
     /// a syntax error points at the pattern's column.
     func regex(_ w: Word) throws(ReadoutError) -> NSRegularExpression {

@@ -66,7 +66,7 @@ extension Workbench {
 
     func topicDiff(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let a = workspace.analysis
-        let doc: Int? = try inv.options["doc"].map { w throws(ReadoutError) in workspace.index(of: try document(w).id)! }
+        let doc = try docOption(inv)
         let sa = try diffSide(inv.positionals[0], doc: doc)
         let sb = try diffSide(inv.positionals[1], doc: doc)
         let named = { (d: Int) -> [TopicExtractor.NamedMention] in

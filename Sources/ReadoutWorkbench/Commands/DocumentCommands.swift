@@ -81,6 +81,12 @@ extension Workbench {
         throw ReadoutError.unknown("document", w.text, candidates: Array(docs.keys), column: w.column, listAll: docs.count <= 8)
     }
 
+    /// The document index (analysis order) that `doc=` names, if given.
+    func docOption(_ inv: Invocation) throws(ReadoutError) -> Int? {
+        guard let w = inv.options["doc"] else { return nil }
+        return workspace.index(of: try document(w).id)
+    }
+
     /// Loads paths, reporting per-file problems as warnings/errors; fails only if nothing loaded and something was wrong.
     func load(_ paths: [String]) throws(ReadoutError) -> CommandOutput {
         let started = Date()

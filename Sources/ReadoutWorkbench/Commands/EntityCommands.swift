@@ -59,7 +59,7 @@ extension Workbench {
     func entitiesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let a = workspace.analysis
         let type = inv.string("type").map { EntityLabel(rawValue: $0)! }
-        let docIndex: Int? = try inv.options["doc"].map { w throws(ReadoutError) in workspace.index(of: try document(w).id)! }
+        let docIndex = try docOption(inv)
         let minCount = try inv.int("min", default: 1)
         struct Row { var e: Entity; var count: Int; var docs: [Int]; var first: MentionRef }
         var rows: [Row] = []
@@ -98,17 +98,17 @@ extension Workbench {
         let e = try entity(inv.positionals[0])
         let a = workspace.analysis
         let width = try inv.int("width", default: 40, range: 5...500)
-        let docIndex: Int? = try inv.options["doc"].map { w throws(ReadoutError) in workspace.index(of: try document(w).id)! }
+        let docIndex = try docOption(inv)
         var rows: [[Value]] = []
         var json: [Value] = []
         for ref in e.mentions where docIndex == nil || ref.doc == docIndex {
             let da = a.documents[ref.doc]
             let m = da.mentions[ref.mention]
-            let ctx = Context.around(da.document, m.range, width: width)
+            let ctx = Concordance.context(da.document, m.range, width: width)
             let para = (da.document.paragraphIndex(containing: m.range.start) ?? 0) + 1
             let id = workspace.record(at: ref.doc).id
-            rows.append([.string(id), .int(para), .string(ctx.left), .string(ctx.match), .string(ctx.right)])
-            json.append(.obj(["doc": .string(id), "para": .int(para), "left": .string(ctx.left), "mention": .string(ctx.match),
+            rows.append([.string(id), .int(para), .string(ctx.left), .string(ctx.keyword), .string(ctx.right)])
+            json.append(.obj(["doc": .string(id), "para": .int(para), "left": .string(ctx.left), "mention": .string(ctx.keyword),
                               "right": .string(ctx.right), "start": .int(da.document.scalarOffset(m.range.start)),
                               "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.evidence.rule)]))
         }
@@ -153,12 +153,3 @@ extension Workbench {
     }
 }
 
-/// Context around a range, cut to whole characters, line breaks as spaces.
-enum Context {
-    static func around(_ d: Document, _ r: TextRange, width: Int) -> (left: String, match: String, right: String) {
-        let left = d.string(TextRange(max(0, r.start - width * 4), r.start))
-        let right = d.string(TextRange(r.end, min(d.bytes.count, r.end + width * 4)))
-        func flat(_ s: String) -> String { String(s.map { $0.isNewline ? " " : $0 }) }
-        return (String(flat(left).suffix(width)), d.string(r), String(flat(right).prefix(width)))
-    }
-}

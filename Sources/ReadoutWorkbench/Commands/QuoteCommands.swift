@@ -55,10 +55,7 @@ extension Workbench {
         var qs = a.quotes
         if let w = inv.options["who"] { qs = try quotes(who: w) }
         if let k = inv.string("kind") { qs = qs.filter { $0.kind.rawValue == k } }
-        if let w = inv.options["doc"] {
-            let d = workspace.index(of: try document(w).id)!
-            qs = qs.filter { $0.doc == d }
-        }
+        if let d = try docOption(inv) { qs = qs.filter { $0.doc == d } }
         if let about = inv.string("about") {
             var needles = [about.lowercased()]
             if let e = a.entity(named: about) { needles += e.aliases.map { $0.lowercased() } + [e.name.lowercased()] }
@@ -94,10 +91,7 @@ extension Workbench {
     func sourcesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let a = workspace.analysis
         var qs = a.quotes
-        if let w = inv.options["doc"] {
-            let d = workspace.index(of: try document(w).id)!
-            qs = qs.filter { $0.doc == d }
-        }
+        if let d = try docOption(inv) { qs = qs.filter { $0.doc == d } }
         struct Tally { var source: String?; var direct = 0; var reported = 0; var words = 0; var first: Int }
         var tallies: [String: Tally] = [:]
         var order: [String] = []
