@@ -34,8 +34,10 @@ test: deps
 	  [ -n "$$total" ] && echo "$$((total - failed - $${skipped:-0})) passed, $$failed failed, $${skipped:-0} skipped"; \
 	  exit $$status
 
+# Release builds link the Swift runtime statically: process start drops from ~13 ms to ~5 ms,
+# which matters for scripted runs (one process per command file).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # Whole-corpus stages, interactive commands, and end to end against the reference on the first 200 articles.
 CORPUS ?= ../shared/corpora/bbc
