@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(
             name: "readout",
             dependencies: [
+                "ReadoutEngine",
                 "ReadoutWorkbench",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

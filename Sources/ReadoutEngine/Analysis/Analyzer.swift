@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs every analysis stage over a set of documents.
 ///
 /// Stages: per-document entity recognition and quote extraction (in parallel when
@@ -16,4 +18,15 @@ public struct Analyzer: Sendable {
         QuoteStage.analyze(&analysis, parallel: parallel)
         return analysis
     }
+
+    /// Starts loading the word lists (gazetteers, name lists, part-of-speech lexicon, cue verbs)
+    /// on a background thread, so the first analysis need not wait for them; a front end calls it
+    /// at start-up, while it parses arguments and reads files. Only the first call does anything.
+    public static func prewarm() { _ = prewarming }
+
+    private static let prewarming: Void = {
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = (Lexicon.shared, POSLexicon.shared, CueVerbs.shared, QuoteLists.shared)
+        }
+    }()
 }

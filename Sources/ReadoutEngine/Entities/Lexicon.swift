@@ -83,99 +83,125 @@ final class Lexicon: Sendable {
     static let shared = Lexicon()
 
     /// Surface key → entry.
-    let gazetteer: [String: GazetteerEntry]
-    /// First token of a gazetteer key → largest number of tokens of an entry starting with it.
-    let gazetteerFirst: [String: Int]
-    /// Token text → what the lists say about it (see `WordInfo`).
-    let wordInfo: [String: WordInfo]
+    let gazetteer: ByteTable<GazetteerEntry>
+    /// Token text → what the lists say about it (see `WordInfo`), including the largest number
+    /// of tokens of a gazetteer entry starting with that word.
+    let wordInfo: ByteTable<WordInfo>
     /// Lower-cased title key (final periods dropped) → kind.
-    let titles: [String: TitleKind]
+    let titles: ByteTable<TitleKind>
     /// Lower-cased first word of a title → largest number of words.
-    let titleFirst: [String: Int]
+    let titleFirst: ByteTable<Int>
     /// Lower-case role-noun phrases (`leader`, `chief executive`).
-    let roleNouns: Set<String>
+    let roleNouns: WordSet
     /// Words that type names by position.
-    let rules: [String: NameRules]
+    let rules: ByteTable<NameRules>
     /// Given names (census lists plus curated extras).
-    let givenNames: Set<String>
+    let givenNames: WordSet
     /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
-    let maleNames: Set<String>
+    let maleNames: WordSet
     /// Ordinary lower-case English words.
-    let commonWords: Set<String>
+    let commonWords: WordSet
     /// Capitalised words and acronyms that are never entities by themselves.
-    let notNames: Set<String>
+    let notNames: WordSet
 
+    // The lists are parsed on bytes into `ByteTable`s: building `String` sets and dictionaries
+    // of them dominated the start of every run.
     private init() {
-        var gaz: [String: GazetteerEntry] = [:]
-        var first: [String: Int] = [:]
+        var gaz = ByteTable<GazetteerEntry>(capacity: 8192)
+        var info = ByteTable<WordInfo>(capacity: 8192)
         let tokenizer = Tokenizer()
         // Order matters: an earlier list wins a surface that several lists hold.
         for file in ["metonyms.tsv", "organizations.tsv", "places-extra.tsv", "countries.tsv", "demonyms.tsv",
                      "regions.tsv", "cities.tsv"] {
-            for line in Lexicon.lines(file) {
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard cols.count >= 3, let label = EntityLabel(rawValue: cols[2]) else { continue }
-                let country = cols.count >= 4 ? cols[3] : nil
-                for surface in cols[0].split(separator: "|").map(String.init) {
-                    let canonical = cols[1] == "=" ? surface : cols[1]
-                    let toks = tokenizer.tokenize(Array(surface.utf8)).tokens
-                    guard !toks.isEmpty else { continue }
-                    let bytes = Array(surface.utf8)
-                    let k = Lexicon.key(bytes, toks, 0..<toks.count)
+            DataFiles.forEachRecord(DataFiles.bytes(file) ?? []) { cols in
+                guard cols.count >= 3, let label = EntityLabel(rawValue: String(decoding: cols[2], as: UTF8.self)) else { return }
+                let country = cols.count >= 4 ? String(decoding: cols[3], as: UTF8.self) : nil
+                let sameName = cols[1].elementsEqual([0x3D])
+                let canonicalField = sameName ? "" : String(decoding: cols[1], as: UTF8.self)
+                for piece in cols[0].split(separator: 0x7C) {
+                    let bytes = Array(piece)
+                    guard let (k, firstWord, count) = Lexicon.gazetteerKey(bytes, tokenizer) else { continue }
                     if gaz[k] != nil { continue }
-                    gaz[k] = GazetteerEntry(surface: surface, canonical: canonical, label: label, list: file, country: country)
-                    let f = String(decoding: bytes[toks[0].range.start..<toks[0].range.end], as: UTF8.self)
-                    first[f] = max(first[f] ?? 0, toks.count)
+                    let surface = String(decoding: bytes, as: UTF8.self)
+                    gaz.insert(k, GazetteerEntry(surface: surface, canonical: sameName ? surface : canonicalField,
+                                                 label: label, list: file, country: country))
+                    let n = UInt8(min(count, 255))
+                    bytes[firstWord].withUnsafeBufferPointer { f in
+                        info.update(f, default: WordInfo()) { $0.gazetteerFirst = max($0.gazetteerFirst, n) }
+                    }
                 }
             }
         }
         gazetteer = gaz
-        gazetteerFirst = first
-        var info: [String: WordInfo] = [:]
-        for (w, n) in first { info[w, default: WordInfo()].gazetteerFirst = UInt8(min(n, 255)) }
-        for w in DateRules.openers { info[w, default: WordInfo()].opensDate = true }
-        for w in DateRules.numberWords { info[w, default: WordInfo()].isNumberWord = true }
-        for w in CountRules.cardinalWords.union(CountRules.hyphenatedCardinals) { info[w, default: WordInfo()].isCardinalWord = true }
-        for w in CountRules.ordinalWords.union(CountRules.hyphenatedOrdinals) { info[w, default: WordInfo()].isOrdinalWord = true }
-        for w in DateRules.weekdays.union(DateRules.months).union(DateRules.namedDays) { info[w, default: WordInfo()].isDateName = true }
-        for w in CountRules.timeOpeners { info[w, default: WordInfo()].opensTime = true }
+        for w in DateRules.openers { info.update(w, default: WordInfo()) { $0.opensDate = true } }
+        for w in DateRules.numberWords { info.update(w, default: WordInfo()) { $0.isNumberWord = true } }
+        for w in CountRules.cardinalWords.union(CountRules.hyphenatedCardinals) { info.update(w, default: WordInfo()) { $0.isCardinalWord = true } }
+        for w in CountRules.ordinalWords.union(CountRules.hyphenatedOrdinals) { info.update(w, default: WordInfo()) { $0.isOrdinalWord = true } }
+        for w in DateRules.weekdays.union(DateRules.months).union(DateRules.namedDays) { info.update(w, default: WordInfo()) { $0.isDateName = true } }
+        for w in CountRules.timeOpeners { info.update(w, default: WordInfo()) { $0.opensTime = true } }
         wordInfo = info
 
-        var titles: [String: TitleKind] = [:]
-        var titleFirst: [String: Int] = [:]
+        var titles = ByteTable<TitleKind>(capacity: 256)
+        var titleFirst = ByteTable<Int>(capacity: 256)
         for line in Lexicon.lines("titles.tsv") {
             let cols = line.split(separator: "\t").map(String.init)
             guard cols.count >= 2 else { continue }
             let kind: TitleKind = cols[1] == "honorific" ? .honorific : .role
             for t in cols[0].split(separator: "|") {
                 let words = t.lowercased().split(separator: " ").map(String.init)
-                titles[words.joined(separator: " ")] = kind
-                titleFirst[words[0]] = max(titleFirst[words[0]] ?? 0, words.count)
+                titles.update(words.joined(separator: " "), default: kind) { $0 = kind }
+                titleFirst.update(words[0], default: words.count) { $0 = max($0, words.count) }
             }
         }
         self.titles = titles
         self.titleFirst = titleFirst
-        roleNouns = Set(Lexicon.lines("role-nouns.tsv"))
+        roleNouns = WordSet(dataFile: DataFiles.bytes("role-nouns.tsv") ?? [])
 
-        var rules: [String: NameRules] = [:]
+        var rules = ByteTable<NameRules>(capacity: 256)
         for line in Lexicon.lines("name-rules.tsv") {
             let cols = line.split(separator: "\t").map(String.init)
             guard cols.count >= 2 else { continue }
             let r = NameRules.parse(cols[1])
-            for w in cols[0].split(separator: "|") { rules[String(w), default: []].formUnion(r) }
+            for w in cols[0].split(separator: "|") { rules.update(String(w), default: []) { $0.formUnion(r) } }
         }
         self.rules = rules
-        var given = Set(Lexicon.lines("given-names-extra.txt"))
-        var male = Set<String>()
-        for line in Lexicon.lines("given-names.txt") {
-            let cols = line.split(separator: "\t")
-            given.insert(String(cols[0]))
-            if cols.count > 1 && cols[1] == "m" { male.insert(String(cols[0])) }
+        var given = WordSet(dataFile: DataFiles.bytes("given-names-extra.txt") ?? [])
+        var male = WordSet(capacity: 2048)
+        DataFiles.forEachRecord(DataFiles.bytes("given-names.txt") ?? []) { cols in
+            given.insert(cols[0])
+            if cols.count > 1 && cols[1].elementsEqual([0x6D]) { male.insert(cols[0]) }
         }
         givenNames = given
         maleNames = male
-        commonWords = Set(Lexicon.lines("common-words.txt"))
-        notNames = Set(Lexicon.lines("not-names.txt"))
+        commonWords = WordSet(dataFile: DataFiles.bytes("common-words.txt") ?? [])
+        notNames = WordSet(dataFile: DataFiles.bytes("not-names.txt") ?? [])
+    }
+
+    /// A gazetteer surface's lookup key, the byte range of its first token and its number of tokens
+    /// (nil when it has no tokens). Plain surfaces (ASCII letters and single spaces, most of the lists)
+    /// take a shortcut that gives what the tokenizer gives; `fast: false` always tokenizes.
+    static func gazetteerKey(_ bytes: [UInt8], _ tokenizer: Tokenizer, fast: Bool = true) -> (String, Range<Int>, Int)? {
+        if fast, let first = bytes.first, first != 0x20, bytes.last != 0x20 {
+            var plain = true, words = 1, firstEnd = bytes.count
+            var previousSpace = false
+            for (i, b) in bytes.enumerated() {
+                if b == 0x20 {
+                    if previousSpace { plain = false; break }
+                    if words == 1 { firstEnd = i }
+                    words += 1
+                    previousSpace = true
+                } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                    previousSpace = false
+                } else {
+                    plain = false
+                    break
+                }
+            }
+            if plain { return (String(decoding: bytes, as: UTF8.self), 0..<firstEnd, words) }
+        }
+        let toks = tokenizer.tokenize(bytes).tokens
+        guard !toks.isEmpty else { return nil }
+        return (Lexicon.key(bytes, toks, 0..<toks.count), toks[0].range.start..<toks[0].range.end, toks.count)
     }
 
     /// Joins tokens `r` of `bytes` into a lookup key: one space where the text has any space.
@@ -191,29 +217,8 @@ final class Lexicon: Sendable {
 
     /// The non-comment, non-empty lines of a bundled data file.
     static func lines(_ file: String) -> [String] {
-        let dot = file.lastIndex(of: ".")!
-        let name = String(file[..<dot]), ext = String(file[file.index(after: dot)...])
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Data")
-                ?? Bundle.module.url(forResource: name, withExtension: ext),
-              let data = try? Data(contentsOf: url) else { return [] }
-        // split on bytes: Character-level splitting of these files dominated start-up
         var out: [String] = []
-        out.reserveCapacity(data.count / 8)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let b = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            let n = b.count
-            while start < n {
-                var end = start
-                while end < n, b[end] != 0x0A { end += 1 }
-                var last = end
-                if last > start, b[last - 1] == 0x0D { last -= 1 }
-                if last > start, b[start] != 0x23 {
-                    out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<last]), as: UTF8.self))
-                }
-                start = end + 1
-            }
-        }
+        DataFiles.forEachLine(DataFiles.bytes(file) ?? []) { out.append(String(decoding: $0, as: UTF8.self)) }
         return out
     }
 }

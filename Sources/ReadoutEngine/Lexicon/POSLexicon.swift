@@ -19,7 +19,7 @@ public struct POSLexicon: Sendable {
         public var count: Int
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries = ByteTable<Entry>()
 
     /// The shipped lexicon, loaded once.
     public static let shared = POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? [])
@@ -31,23 +31,25 @@ public struct POSLexicon: Sendable {
 
     /// Parses the lexicon from bytes (no per-line `String` work beyond the word and lemma).
     public init(tsv: [UInt8]) {
-        entries.reserveCapacity(tsv.count / 24)
+        entries = ByteTable(capacity: tsv.count / 24)
         DataFiles.forEachRecord(tsv) { f in
             guard f.count >= 5, let pos = UPOS(rawValue: String(decoding: f[1], as: UTF8.self)) else { return }
             let word = String(decoding: f[0], as: UTF8.self)
             let lemma = f[3].elementsEqual(f[0]) ? word : String(decoding: f[3], as: UTF8.self)
-            entries[word] = Entry(pos: pos, share: POSLexicon.decimal(f[2]), lemma: lemma, count: POSLexicon.integer(f[4]))
+            entries.update(f[0], default: Entry(pos: pos, share: 0, lemma: lemma, count: 0)) {
+                $0 = Entry(pos: pos, share: POSLexicon.decimal(f[2]), lemma: lemma, count: POSLexicon.integer(f[4]))
+            }
         }
     }
 
-    static func integer(_ b: ArraySlice<UInt8>) -> Int {
+    static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var v = 0
         for c in b where c >= 0x30 && c <= 0x39 { v = v * 10 + Int(c - 0x30) }
         return v
     }
 
     /// Parses "0.85"-style shares.
-    static func decimal(_ b: ArraySlice<UInt8>) -> Float {
+    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Float {
         var whole = 0, frac = 0, scale = 1, seenDot = false
         for c in b {
             if c == 0x2E { seenDot = true; continue }

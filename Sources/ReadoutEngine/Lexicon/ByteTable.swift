@@ -1,0 +1,230 @@
+/// A hash table keyed by UTF-8 byte strings, for the word lists the rules consult per token.
+///
+/// Keys are stored back to back in one byte buffer and found through an open-addressing table
+/// of entry numbers, hashed with FNV-1a on the bytes. Building it from a data file makes no
+/// `String` per line, and a lookup hashes the token's bytes once with no per-process seed, so
+/// loading the lists and consulting them both stay cheap. The first value stored for a key wins
+/// unless `update` changes it.
+struct ByteTable<Value: Sendable>: Sendable {
+    private var keyBytes: [UInt8] = []
+    private var keyStart: [UInt32] = []
+    private var keyEnd: [UInt32] = []
+    /// The values, in insertion order.
+    private(set) var values: [Value] = []
+    /// Entry number + 1 per slot; 0 is an empty slot.
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// An empty table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 16) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        slots = [Int32](repeating: 0, count: n)
+        mask = n - 1
+    }
+
+    /// An empty table whose keys will be ranges of `storage` (see `insertStored`), so a data
+    /// file's bytes serve as the key buffer without a copy.
+    init(keyStorage storage: [UInt8], capacity: Int) {
+        self.init(capacity: capacity)
+        keyBytes = storage
+    }
+
+    /// Number of keys.
+    var count: Int { values.count }
+
+    @inline(__always) static func hash(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var h = hashSeed
+        for b in p { h = hashStep(h, b) }
+        return hashFinish(h)
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always) private func slot(_ key: UnsafeBufferPointer<UInt8>, _ h: Int) -> Int {
+        var s = h & mask
+        return keyBytes.withUnsafeBufferPointer { kb in
+            while true {
+                let e = Int(slots[s])
+                if e == 0 { return s }
+                let a = Int(keyStart[e - 1]), b = Int(keyEnd[e - 1])
+                if b - a == key.count && (key.isEmpty || memcmpEqual(kb.baseAddress! + a, key.baseAddress!, key.count)) {
+                    return s
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always) private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The entry number of `key`, if present.
+    @inline(__always) func index(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let e = Int(slots[slot(key, ByteTable.hash(key))])
+        return e == 0 ? nil : e - 1
+    }
+
+    /// The value stored for `key`.
+    @inline(__always) func value(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        index(key).map { values[$0] }
+    }
+
+    /// The value stored for the UTF-8 bytes of `key`.
+    @inline(__always) subscript(_ key: String) -> Value? {
+        var k = key
+        return k.withUTF8 { value($0) }
+    }
+
+    /// The value stored for the bytes of `key`.
+    subscript(_ key: ArraySlice<UInt8>) -> Value? {
+        key.withUnsafeBufferPointer { value($0) }
+    }
+
+    /// True when `key` is present.
+    @inline(__always) func contains(_ key: String) -> Bool {
+        var k = key
+        return k.withUTF8 { index($0) != nil }
+    }
+
+    /// Adds `key` with `value`; returns false (and changes nothing) when the key is already there.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Bool {
+        let h = ByteTable.hash(key)
+        let s = slot(key, h)
+        if slots[s] != 0 { return false }
+        keyStart.append(UInt32(keyBytes.count))
+        keyBytes.append(contentsOf: key)
+        keyEnd.append(UInt32(keyBytes.count))
+        values.append(value)
+        slots[s] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+        return true
+    }
+
+    /// Adds the key held at `start..<end` of the key storage, whose hash is `h`; first value winning.
+    @discardableResult
+    mutating func insertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) -> Bool {
+        let s = keyBytes.withUnsafeBufferPointer { kb in slot(UnsafeBufferPointer(rebasing: kb[start..<end]), h) }
+        if slots[s] != 0 { return false }
+        keyStart.append(UInt32(start))
+        keyEnd.append(UInt32(end))
+        values.append(value)
+        slots[s] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+        return true
+    }
+
+    /// FNV-1a state before any byte.
+    static var hashSeed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    /// FNV-1a step.
+    @inline(__always) static func hashStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    /// The table hash from a finished FNV-1a state.
+    @inline(__always) static func hashFinish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+
+    /// Adds `key` (a `String`) with `value`, first value winning.
+    @discardableResult
+    mutating func insert(_ key: String, _ value: Value) -> Bool {
+        var k = key
+        return k.withUTF8 { insert($0, value) }
+    }
+
+    /// Adds `key` (bytes) with `value`, first value winning.
+    @discardableResult
+    mutating func insert(_ key: ArraySlice<UInt8>, _ value: Value) -> Bool {
+        key.withUnsafeBufferPointer { insert($0, value) }
+    }
+
+    /// Changes the value of `key` with `body`, inserting `initial` first when it is missing.
+    mutating func update(_ key: UnsafeBufferPointer<UInt8>, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if let i = index(key) {
+            body(&values[i])
+        } else {
+            var v = initial()
+            body(&v)
+            insert(key, v)
+        }
+    }
+
+    /// Changes the value of `key` with `body`, inserting `initial` first when it is missing.
+    mutating func update(_ key: String, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        var k = key
+        k.withUTF8 { update($0, default: initial(), body) }
+    }
+
+    /// Every key and value, in insertion order.
+    func forEach(_ body: (String, Value) -> Void) {
+        for i in values.indices {
+            body(String(decoding: keyBytes[Int(keyStart[i])..<Int(keyEnd[i])], as: UTF8.self), values[i])
+        }
+    }
+
+    private mutating func grow() {
+        let n = slots.count * 2
+        var fresh = [Int32](repeating: 0, count: n)
+        let m = n - 1
+        keyBytes.withUnsafeBufferPointer { kb in
+            for e in values.indices {
+                let a = Int(keyStart[e]), b = Int(keyEnd[e])
+                var s = ByteTable.hash(UnsafeBufferPointer(rebasing: kb[a..<b])) & m
+                while fresh[s] != 0 { s = (s + 1) & m }
+                fresh[s] = Int32(e + 1)
+            }
+        }
+        slots = fresh
+        mask = m
+    }
+}
+
+/// A set of byte strings (see `ByteTable`).
+struct WordSet: Sendable {
+    private var table: ByteTable<Bool>
+
+    /// An empty set sized for about `capacity` words.
+    init(capacity: Int = 16) { table = ByteTable(capacity: capacity) }
+
+    /// The first TAB field of every line of a data file (comment and blank lines skipped),
+    /// hashed as the lines are scanned; the file's bytes are the key storage, so no key is copied.
+    init(dataFile bytes: [UInt8]) {
+        var t = ByteTable<Bool>(keyStorage: bytes, capacity: bytes.count / 8)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let start = i
+                var h = ByteTable<Bool>.hashSeed
+                while i < n, b[i] != 0x0A, b[i] != 0x09, b[i] != 0x0D {
+                    h = ByteTable<Bool>.hashStep(h, b[i])
+                    i += 1
+                }
+                let end = i
+                while i < n, b[i] != 0x0A { i += 1 }
+                i += 1
+                if end > start, b[start] != 0x23 {
+                    t.insertStored(start, end, hash: ByteTable<Bool>.hashFinish(h), true)
+                }
+            }
+        }
+        table = t
+    }
+
+    /// Number of words.
+    var count: Int { table.count }
+
+    /// True when `word` is in the set.
+    @inline(__always) func contains(_ word: String) -> Bool { table.contains(word) }
+
+    /// True when the bytes are in the set.
+    @inline(__always) func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { table.index(word) != nil }
+
+    /// Adds `word`.
+    mutating func insert(_ word: String) { table.insert(word, true) }
+
+    /// Adds the bytes of `word`.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) { table.insert(word, true) }
+}
