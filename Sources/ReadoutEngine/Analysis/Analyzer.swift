@@ -14,9 +14,37 @@ public struct Analyzer: Sendable {
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        var analysis = EntityStage.analyze(documents, parallel: parallel)
-        QuoteStage.analyze(&analysis, parallel: parallel)
+        // One pass over the documents does both stages' per-document work (entity recognition and
+        // quote extraction do not depend on each other), so the cores share one queue of work
+        // instead of meeting at a barrier between the stages; then the corpus-wide steps run.
+        let (entities, quotes) = perDocument(documents)
+        var analysis = EntityStage.merge(documents, entities)
+        QuoteStage.resolveAll(&analysis, quotes)
         return analysis
+    }
+
+    /// Entity recognition and quote extraction for every document, in parallel when there are many.
+    func perDocument(_ documents: [Document]) -> ([DocumentEntities], [[FoundQuote]]) {
+        let recognizer = EntityRecognizer()
+        let extractor = DocumentQuotes()
+        _ = (CueVerbs.shared, QuoteLists.shared, POSLexicon.shared, Lexicon.shared) // the lists, before the workers start
+        guard parallel ?? (documents.count >= EntityStage.parallelThreshold) else {
+            return (documents.map { recognizer.recognize($0) }, documents.map { extractor.extract($0) })
+        }
+        var entities = [DocumentEntities?](repeating: nil, count: documents.count)
+        var quotes = [[FoundQuote]](repeating: [], count: documents.count)
+        entities.withUnsafeMutableBufferPointer { e in
+            quotes.withUnsafeMutableBufferPointer { q in
+                nonisolated(unsafe) let entityOut = e
+                nonisolated(unsafe) let quoteOut = q
+                DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+                    // each worker writes only its own slots
+                    entityOut[i] = recognizer.recognize(documents[i])
+                    quoteOut[i] = extractor.extract(documents[i])
+                }
+            }
+        }
+        return (entities.map { $0! }, quotes)
     }
 
     /// Starts loading the word lists (gazetteers, name lists, part-of-speech lexicon, cue verbs)

@@ -167,7 +167,7 @@ public final class CorpusIndex: Sendable {
 
     /// A word as the index keys it: lower-cased, curly apostrophes made straight.
     public static func normalize(_ s: String) -> String {
-        let l = s.lowercased()
+        let l = s.fastLowercased()
         return l.contains("\u{2019}") || l.contains("\u{2018}")
             ? l.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'") : l
     }

@@ -176,7 +176,7 @@ public enum DateExpression: Hashable, Sendable {
     /// Parses the words of a date phrase (`on Friday`, `last week`, `9 April 2021`, `three years ago`).
     /// Nil when the words are a duration or otherwise not a point in time (`another five years`).
     public static func parse(_ words: [String]) -> DateExpression? {
-        var w = words.map { $0.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
+        var w = words.map { $0.fastLowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
         w.removeAll { $0 == "," || $0 == "'s" || $0 == "'" }
         while let f = w.first, lead.contains(f) { w.removeFirst() }
         var shift = Shift.none
@@ -325,12 +325,12 @@ public enum DateFinder {
         for s in doc.sentences {
             let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
             func word(_ k: Int) -> String { k >= lo && k < hi ? doc.string(token: k) : "" }
-            func lower(_ k: Int) -> String { word(k).lowercased() }
+            func lower(_ k: Int) -> String { word(k).fastLowercased() }
             var k = lo
             while k < hi {
                 var end: Int? = nil
                 var start = k
-                let w = word(k), lw = w.lowercased()
+                let w = word(k), lw = w.fastLowercased()
                 let t = toks[k]
                 if t.kind == .word && t.isCapitalized && DateExpression.weekdays.contains(lw) {
                     end = k + 1
@@ -400,7 +400,7 @@ public enum DateFinder {
             }
             var ws = words(doc, r)
             let first = doc.tokenIndex(atOrAfter: r.start)
-            if first > 0, modifiers.contains(doc.string(token: first - 1).lowercased()) {
+            if first > 0, modifiers.contains(doc.string(token: first - 1).fastLowercased()) {
                 ws.insert(doc.string(token: first - 1), at: 0)
             }
             out.append(DateMention(range: r, text: doc.string(r), expression: DateExpression.parse(ws), byFinder: false, byEntities: true))

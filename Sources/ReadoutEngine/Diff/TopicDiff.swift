@@ -121,7 +121,7 @@ public struct TopicDiff: Sendable {
             for t in all where !named.contains(where: { $0.contains(t.range) }) {
                 let c = Citation(statement: i, clause: t.clause, surface: t.surface, range: t.range)
                 if topics[t.key] == nil {
-                    let display = t.isEntity ? s.mentions.first { $0.canonical.lowercased() == t.key }?.canonical ?? t.surface : displayForm(t.surface)
+                    let display = t.isEntity ? s.mentions.first { $0.canonical.fastLowercased() == t.key }?.canonical ?? t.surface : displayForm(t.surface)
                     topics[t.key] = Collected(display: display, isEntity: t.isEntity, citations: [])
                     order.append(t.key)
                 }
@@ -138,7 +138,7 @@ public struct TopicDiff: Sendable {
 
     static func displayForm(_ s: String) -> String {
         var words = s.split(separator: " ")
-        while let f = words.first, ["the", "a", "an", "our", "its", "their", "his", "her"].contains(f.lowercased()) { words.removeFirst() }
+        while let f = words.first, ["the", "a", "an", "our", "its", "their", "his", "her"].contains(f.fastLowercased()) { words.removeFirst() }
         return words.joined(separator: " ")
     }
 

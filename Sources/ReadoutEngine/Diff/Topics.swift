@@ -85,7 +85,7 @@ public struct TopicExtractor: Sendable {
             mentionAt[s] = m
             for k in s..<e { inMention.insert(k) }
             if TopicExtractor.topicLabels.contains(m.label) {
-                out.append(TopicOccurrence(key: m.canonical.lowercased(), surface: doc.string(m.range), range: m.range,
+                out.append(TopicOccurrence(key: m.canonical.fastLowercased(), surface: doc.string(m.range), range: m.range,
                                            clause: clause(for: m.range, clauses), isEntity: true, isWholePhrase: true))
             }
         }
@@ -100,21 +100,21 @@ public struct TopicExtractor: Sendable {
                         // "third country", "two sides": a number modifies the phrase
                         var e = j
                         while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
-                        words.append((doc.string(m.range).lowercased(), m.range, false))
+                        words.append((doc.string(m.range).fastLowercased(), m.range, false))
                         j = e
                         continue
                     }
                     if m.label == .person || !TopicExtractor.topicLabels.contains(m.label) && m.label != .norp { break }
                     var e = j
                     while e < last, doc.tokens[e].range.end <= m.range.end { e += 1 }
-                    words.append((m.label == .norp ? doc.string(m.range).lowercased() : m.canonical.lowercased(), m.range, m.label != .norp))
+                    words.append((m.label == .norp ? doc.string(m.range).fastLowercased() : m.canonical.fastLowercased(), m.range, m.label != .norp))
                     j = e
                     continue
                 }
                 let role = self.role(doc, j, inMention: inMention.contains(j))
                 if role == .breaker { break }
                 if role == .possessive { j += 1; continue }
-                let w = doc.string(token: j).lowercased()
+                let w = doc.string(token: j).fastLowercased()
                 words.append((w, doc.tokens[j].range, role == .noun))
                 j += 1
             }
@@ -168,7 +168,7 @@ public struct TopicExtractor: Sendable {
         case .word: break
         default: return .breaker
         }
-        let w = doc.string(token: i).lowercased()
+        let w = doc.string(token: i).fastLowercased()
         if let e = lexicon.entry(w) {
             switch e.pos {
             case .noun, .propn:
@@ -180,7 +180,7 @@ public struct TopicExtractor: Sendable {
                 if e.share < 0.85, !w.hasSuffix("ing"), !w.hasSuffix("ed"), looksNominal(doc, i) { return .noun }
                 // participles used as adjectives ("emerging security issues", "occupied Crimea")
                 if (w.hasSuffix("ing") || w.hasSuffix("ed")), i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
-                   let next = lexicon.entry(doc.string(token: i + 1).lowercased()), next.pos == .noun || next.pos == .adj {
+                   let next = lexicon.entry(doc.string(token: i + 1).fastLowercased()), next.pos == .noun || next.pos == .adj {
                     return e.share < 0.9 || w.hasSuffix("ing") ? .content : .breaker
                 }
                 return .breaker
@@ -204,9 +204,9 @@ public struct TopicExtractor: Sendable {
     /// Whether an ambiguous verb/noun at `i` is used as a noun: after a determiner, preposition or
     /// adjective, or before a noun.
     private func looksNominal(_ doc: Document, _ i: Int) -> Bool {
-        if i > 0, doc.tokens[i - 1].kind == .word, let p = lexicon.entry(doc.string(token: i - 1).lowercased()),
+        if i > 0, doc.tokens[i - 1].kind == .word, let p = lexicon.entry(doc.string(token: i - 1).fastLowercased()),
            p.pos == .det || p.pos == .adp || p.pos == .adj { return true }
-        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word, let n = lexicon.entry(doc.string(token: i + 1).lowercased()),
+        if i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word, let n = lexicon.entry(doc.string(token: i + 1).fastLowercased()),
            n.pos == .noun, n.share > 0.8 { return true }
         return false
     }
@@ -215,9 +215,9 @@ public struct TopicExtractor: Sendable {
     private func looksVerbal(_ doc: Document, _ i: Int, share: Float) -> Bool {
         // after a modal or "to" even a mostly-noun word is a verb ("would strike", "will act")
         if share < 0.9, i > 0, doc.tokens[i - 1].kind == .word,
-           TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).lowercased()) { return true }
+           TopicExtractor.verbContextBefore.contains(doc.string(token: i - 1).fastLowercased()) { return true }
         if share < 0.6, i + 1 < doc.tokens.count, doc.tokens[i + 1].kind == .word,
-           TopicExtractor.verbContextAfter.contains(doc.string(token: i + 1).lowercased()) { return true }
+           TopicExtractor.verbContextAfter.contains(doc.string(token: i + 1).fastLowercased()) { return true }
         return false
     }
 
@@ -244,11 +244,11 @@ public struct TopicExtractor: Sendable {
         var i = toks.lowerBound
         while i < toks.upperBound {
             let t = doc.tokens[i]
-            let w = t.kind == .word ? doc.string(token: i).lowercased() : ""
+            let w = t.kind == .word ? doc.string(token: i).fastLowercased() : ""
             if t.kind == .terminal || (t.kind == .punct && [";", ":"].contains(doc.string(token: i))) || t.kind == .dash {
                 close(i); i += 1; start = i; continue
             }
-            if w == "and" || w == "but", i + 1 < toks.upperBound, doc.string(token: i + 1).lowercased() == "that" {
+            if w == "and" || w == "but", i + 1 < toks.upperBound, doc.string(token: i + 1).fastLowercased() == "that" {
                 close(i); i += 2; start = i; continue
             }
             if w == "but" || w == "while" || w == "where" { close(i); start = i + 1 }

@@ -24,7 +24,7 @@ enum CountRules {
     static let dayPartOpeners: Set<String> = ["this", "last", "yesterday", "tomorrow"]
     /// Lower-cased words that can open a TIME (`WordInfo.opensTime`).
     static let timeOpeners: Set<String> = dayPartOpeners.union(cardinalWords).union(["tonight", "an"])
-        .union(DateRules.weekdays.map { $0.lowercased() })
+        .union(DateRules.weekdays.map { $0.fastLowercased() })
 
     // MARK: TIME
 
@@ -116,7 +116,7 @@ enum CountRules {
     static func isNumericOrdinal(_ w: String) -> Bool {
         let digits = w.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return false }
-        return ["st", "nd", "rd", "th"].contains(w.dropFirst(digits.count).lowercased())
+        return ["st", "nd", "rd", "th"].contains(w.dropFirst(digits.count).fastLowercased())
     }
 
     static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]

@@ -81,7 +81,7 @@ enum DateRules {
     /// `four-year`, `25-year-old`, `six-month`: a number and a time unit joined by hyphens.
     static func isHyphenDuration(_ w: String) -> Bool {
         guard w.utf8.contains(0x2D) else { return false }
-        let parts = w.lowercased().split(separator: "-")
+        let parts = w.fastLowercased().split(separator: "-")
         guard parts.count >= 2 else { return false }
         let unit = String(parts[1])
         guard units.contains(unit) || units.contains(unit + "s") else { return false }

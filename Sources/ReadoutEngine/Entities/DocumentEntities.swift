@@ -57,11 +57,11 @@ struct DocumentClusterer {
         func isSinglePerson(_ m: RawMention) -> Bool { m.label == .person && m.tokens.count == 1 }
         func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
         func key(_ m: RawMention) -> String {
-            if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").lowercased() }
+            if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
             if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(m.label) {
-                return "\(m.label.rawValue):" + surface(m).lowercased()
+                return "\(m.label.rawValue):" + surface(m).fastLowercased()
             }
-            return "X:" + (m.canonical ?? surface(m)).lowercased()
+            return "X:" + (m.canonical ?? surface(m)).fastLowercased()
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }
@@ -107,11 +107,11 @@ struct DocumentClusterer {
             } else if m.female, fullNames.contains(where: { $0.last == w }) {
                 // `Mrs Howard` beside `Michael Howard`: someone else, named with her title
                 let titled = m.titledForm ?? w
-                add(i, key: "P:" + titled.lowercased(), singleName: nil)
+                add(i, key: "P:" + titled.fastLowercased(), singleName: nil)
                 builders[assign[i]].entity.name = titled
                 extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(titled)’ is not merged with a man of that surname")
             } else {
-                add(i, key: "P1:" + w.lowercased(), singleName: w)
+                add(i, key: "P1:" + w.fastLowercased(), singleName: w)
             }
         }
 

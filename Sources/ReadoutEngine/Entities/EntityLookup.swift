@@ -6,7 +6,7 @@ extension CorpusAnalysis {
     public static func aliasKey(_ name: String) -> String {
         // Entity names are already trimmed; only typed names pay for Foundation's trimming.
         let untrimmed = name.first.map { $0.isWhitespace } == true || name.last.map { $0.isWhitespace } == true
-        var s = (untrimmed ? name.trimmingCharacters(in: .whitespacesAndNewlines) : name).lowercased()
+        var s = (untrimmed ? name.trimmingCharacters(in: .whitespacesAndNewlines) : name).fastLowercased()
         if s.hasPrefix("the ") { s.removeFirst(4) }
         return s
     }

@@ -28,7 +28,9 @@ struct EntityMerger {
         var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
 
         // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
-        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, _ step: Evidence?) {
+        // `sameName`: it joins by name, a step worth recording for the first few documents only
+        // (the evidence text is made only then: most absorbs are of names seen many times).
+        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, sameName: Bool) {
             for m in le.mentions {
                 b.mentions.append(MentionRef(doc: d, mention: m))
                 let label = docs[d].mentions[m].label
@@ -44,7 +46,9 @@ struct EntityMerger {
             if b.docs == 1 {
                 b.evidence = le.evidence
             } else {
-                if b.docs <= EntityMerger.evidenceLimit + 1, let s = step { b.evidence.append(s) }
+                if b.docs <= EntityMerger.evidenceLimit + 1, sameName {
+                    b.evidence.append(Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name"))
+                }
                 for ev in le.evidence where ev.rule.hasSuffix("-merge") && !b.evidence.contains(ev) && b.evidence.count < 24 {
                     b.evidence.append(ev)
                 }
@@ -64,26 +68,26 @@ struct EntityMerger {
         for (d, doc) in docs.enumerated() {
             for (l, le) in doc.entities.enumerated() where le.singleName == nil {
                 let g: Int
-                var step: Evidence? = nil
+                var sameName = false
                 if let existing = byKey[le.key] {
                     g = existing
-                    step = Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name")
+                    sameName = true
                 } else {
                     g = newBuilder(le)
                     byKey[le.key] = g
                     if le.label == .person, let last = le.name.split(separator: " ").last {
-                        bySurname[String(last).replacingOccurrences(of: ".", with: "").lowercased(), default: []].append(g)
+                        bySurname[String(last).replacingOccurrences(of: ".", with: "").fastLowercased(), default: []].append(g)
                     }
                 }
-                absorb(&builders[g], d, le, step)
+                absorb(&builders[g], d, le, sameName: sameName)
                 localToGlobal[d][l] = g
             }
         }
         // 2. single names: the only, or the most mentioned, person with that surname
         for (d, doc) in docs.enumerated() {
             for (l, le) in doc.entities.enumerated() where le.singleName != nil {
-                let w = le.singleName!.lowercased()
-                var step: Evidence? = nil
+                let w = le.singleName!.fastLowercased()
+                var sameName = false
                 let g: Int
                 if let cands = bySurname[w], !cands.isEmpty {
                     let best = cands.max { a, b in
@@ -91,19 +95,17 @@ struct EntityMerger {
                             ? builders[a].mentions.count < builders[b].mentions.count : a > b
                     }!
                     g = best
-                    step = Evidence(rule: "surname-merge", detail: cands.count == 1
+                    builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
                         ? "‘\(le.singleName!)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
-                        : "‘\(le.singleName!)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname")
-                    builders[g].evidence.append(step!)
-                    step = nil
+                        : "‘\(le.singleName!)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
                 } else if let existing = byKey[le.key] {
                     g = existing
-                    step = Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name")
+                    sameName = true
                 } else {
                     g = newBuilder(le)
                     byKey[le.key] = g
                 }
-                absorb(&builders[g], d, le, step)
+                absorb(&builders[g], d, le, sameName: sameName)
                 localToGlobal[d][l] = g
             }
         }

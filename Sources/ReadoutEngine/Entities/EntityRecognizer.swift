@@ -30,7 +30,7 @@ struct WordUsage {
         var shapes = [Bool](repeating: false, count: 256 * 64)
         func shape(_ first: UInt8, _ n: Int) -> Int { Int(first | 0x20) << 6 | min(n, 63) }
         for w in words {
-            lowerToWord[w.lowercased()] = w
+            lowerToWord[w.fastLowercased()] = w
             if let f = w.utf8.first { shapes[shape(f, w.utf8.count)] = true }
         }
         t.doc.bytes.withUnsafeBufferPointer { bytes in
@@ -116,7 +116,7 @@ public struct EntityRecognizer: Sendable {
     /// `I've`, `I’m`, `Don't`: a word with a contracted ending.
     func isContraction(_ w: String) -> Bool {
         guard let a = w.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
-        return ["ve", "m", "d", "ll", "re", "t", "s"].contains(w[w.index(after: a)...].lowercased())
+        return ["ve", "m", "d", "ll", "re", "t", "s"].contains(w[w.index(after: a)...].fastLowercased())
     }
 
     /// `O'Gara`, `McCall`, `MacLeod`: surname shapes.

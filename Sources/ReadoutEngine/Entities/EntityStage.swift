@@ -24,7 +24,11 @@ public enum EntityStage {
 
     /// Runs recognition and merging and returns the corpus analysis (quotes not filled in).
     public static func analyze(_ documents: [Document], parallel: Bool? = nil) -> CorpusAnalysis {
-        let perDoc = recognize(documents, parallel: parallel)
+        merge(documents, recognize(documents, parallel: parallel))
+    }
+
+    /// Merges per-document results (in document order) into the corpus analysis (quotes not filled in).
+    static func merge(_ documents: [Document], _ perDoc: [DocumentEntities]) -> CorpusAnalysis {
         let (entities, mentionEntity) = EntityMerger().merge(perDoc, ids: documents.map { $0.id })
         var analysis = CorpusAnalysis(documents: documents.indices.map { i in
             DocumentAnalysis(document: documents[i], mentions: perDoc[i].mentions, mentionEntity: mentionEntity[i])

@@ -148,7 +148,7 @@ final class Lexicon: Sendable {
             guard cols.count >= 2 else { continue }
             let kind: TitleKind = cols[1] == "honorific" ? .honorific : .role
             for t in cols[0].split(separator: "|") {
-                let words = t.lowercased().split(separator: " ").map(String.init)
+                let words = t.fastLowercased().split(separator: " ").map(String.init)
                 titles.update(words.joined(separator: " "), default: kind) { $0 = kind }
                 titleFirst.update(words[0], default: words.count) { $0 = max($0, words.count) }
             }

@@ -19,32 +19,43 @@ struct TokenText {
         let bytes = doc.bytes
         var words: [String] = []
         words.reserveCapacity(tokens.count)
-        bytes.withUnsafeBufferPointer { b in
-            for t in doc.tokens {
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: b[t.range.start..<t.range.end]), as: UTF8.self))
-            }
-        }
-        self.words = words
         let lex = Lexicon.shared
         var lowered: [String] = []
         var info: [WordInfo] = []
         lowered.reserveCapacity(tokens.count)
         info.reserveCapacity(tokens.count)
-        for (i, w) in words.enumerated() {
-            let capital = tokens[i].flags & (Token.capitalized | Token.allCaps) != 0
-            let lw = capital ? w.lowercased() : w
-            lowered.append(lw)
-            var f = lex.wordInfo[w] ?? WordInfo()
-            if capital, let l = lex.wordInfo[lw] {
-                f.opensDate = l.opensDate
-                f.isNumberWord = l.isNumberWord
-                f.isCardinalWord = l.isCardinalWord
-                f.isOrdinalWord = l.isOrdinalWord
-                f.opensTime = l.opensTime
-                f.isDateName = f.isDateName || l.isDateName
+        var lowerBuffer: [UInt8] = []
+        bytes.withUnsafeBufferPointer { b in
+            for tok in doc.tokens {
+                let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
+                let w = String(decoding: word, as: UTF8.self)
+                words.append(w)
+                let capital = tok.flags & (Token.capitalized | Token.allCaps) != 0
+                var lw = w
+                if capital {
+                    // ASCII words (nearly all) lower-case on their bytes; others take the Unicode rules
+                    lowerBuffer.removeAll(keepingCapacity: true)
+                    var ascii = true
+                    for c in word {
+                        if c >= 0x80 { ascii = false; break }
+                        lowerBuffer.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                    }
+                    lw = ascii ? String(decoding: lowerBuffer, as: UTF8.self) : w.fastLowercased()
+                }
+                lowered.append(lw)
+                var f = lex.wordInfo.value(word) ?? WordInfo()
+                if capital, let l = lex.wordInfo[lw] {
+                    f.opensDate = l.opensDate
+                    f.isNumberWord = l.isNumberWord
+                    f.isCardinalWord = l.isCardinalWord
+                    f.isOrdinalWord = l.isOrdinalWord
+                    f.opensTime = l.opensTime
+                    f.isDateName = f.isDateName || l.isDateName
+                }
+                info.append(f)
             }
-            info.append(f)
         }
+        self.words = words
         self.lowered = lowered
         self.info = info
         var ends = [Int](repeating: tokens.count, count: tokens.count)

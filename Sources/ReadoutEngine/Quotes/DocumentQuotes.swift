@@ -54,7 +54,7 @@ struct DocumentQuotes {
             let q = raw[i]
             let inherit = q.inherit.flatMap { newIndex[$0] } // targets are always kept (see above)
             out.append(FoundQuote(kind: q.kind, content: t.range(q.content), span: t.range(q.span),
-                                  cue: q.cue.map { t.text($0).lowercased() } ?? "", cueRange: q.cue.map { t.range($0) },
+                                  cue: q.cue.map { t.text($0).fastLowercased() } ?? "", cueRange: q.cue.map { t.range($0) },
                                   speakerRange: q.speaker.map { t.range($0) },
                                   speakerWords: q.speaker.map { r in r.filter { t.tokens[$0].kind == .word }.map { t.lower($0) } } ?? [],
                                   reporterRange: q.reporter.map { t.range($0) }, inherit: inherit, evidence: q.evidence))

@@ -20,7 +20,11 @@ public enum QuoteStage {
 
     /// Fills `analysis.quotes`: extraction, then resolution of speakers, sources and reporters.
     public static func analyze(_ analysis: inout CorpusAnalysis, parallel: Bool? = nil) {
-        let found = extract(analysis.documents.map(\.document), parallel: parallel)
+        resolveAll(&analysis, extract(analysis.documents.map(\.document), parallel: parallel))
+    }
+
+    /// Fills `analysis.quotes` from each document's extracted quotes (in document order).
+    static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]]) {
         let resolver = SpeakerResolver(analysis)
         var quotes: [Quote] = []
         quotes.reserveCapacity(found.reduce(0) { $0 + $1.count })
@@ -46,7 +50,7 @@ public enum QuoteStage {
                 out[i].evidence += res.steps
             }
             if let rr = f.reporterRange {
-                let words = doc.string(rr).lowercased().split(separator: " ").map(String.init)
+                let words = doc.string(rr).fastLowercased().split(separator: " ").map(String.init)
                 let res = resolver.resolve(doc: d, range: rr, words: words, quoted: quoted)
                 out[i].reportedBy = res.name ?? doc.string(rr)
                 out[i].evidence.append(Evidence(rule: "reported-by", detail: "‘\(doc.string(rr))’ → \(res.name ?? "unresolved")"))

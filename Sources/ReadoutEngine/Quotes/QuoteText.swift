@@ -82,7 +82,7 @@ struct QuoteText {
     func lower(_ i: Int) -> String {
         let t = tokens[i]
         let s = String(decoding: bytes[t.range.start..<t.range.end], as: UTF8.self)
-        return t.flags & (Token.capitalized | Token.allCaps) == 0 ? s : s.lowercased()
+        return t.flags & (Token.capitalized | Token.allCaps) == 0 ? s : s.fastLowercased()
     }
 
     /// The text of token `i`.

@@ -68,7 +68,7 @@ struct SourceRules {
             return (e.name, Evidence(rule: "source", detail: "‘\(e.name)’ speaks for itself"))
         case .person:
             guard let body = e.body else { return (nil, nil) }
-            let role = (e.role ?? "").lowercased()
+            let role = (e.role ?? "").fastLowercased()
             let serving = !role.contains("former") && !role.hasPrefix("ex") && !role.contains("late ")
             if serving, let g = lists.government[body], lists.headOfState.contains(where: { role.contains($0) }) {
                 return (g, Evidence(rule: "source", detail: "role ‘\(e.role ?? "")’ of \(body) → ‘\(g)’ (government-level convention, speaker-descriptions.tsv)"))

@@ -96,11 +96,11 @@ struct SpeakerResolver {
             let before = mentionIndex(d, before: range.start)
             for (m, mention) in da.mentions.enumerated() where mention.label == .person {
                 let e = analysis.entities[da.mentionEntity[m]]
-                guard let role = e.role?.lowercased() else { continue }
+                guard let role = e.role?.fastLowercased() else { continue }
                 let fits = leader ? lists.headOfState.contains { role.contains($0) } || role.contains(head) : role.contains(head2) || role.contains(head)
                 guard fits else { continue }
                 if let c = country {
-                    let aliases = [c.lowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
+                    let aliases = [c.fastLowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
                     let spaced = " " + role + " "
                     guard e.body == c || aliases.contains(where: { spaced.contains(" " + $0 + " ") }) else { continue }
                 }
@@ -122,7 +122,7 @@ struct SpeakerResolver {
                 let mention = da.mentions[m]
                 if mention.label == .org {
                     let e = analysis.entities[da.mentionEntity[m]]
-                    if e.name.lowercased().contains(head) {
+                    if e.name.fastLowercased().contains(head) {
                         return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")])
                     }
                     if fallback == nil { fallback = m }
@@ -186,7 +186,7 @@ struct SpeakerResolver {
             if a.hasPrefix("Mrs ") || a.hasPrefix("Ms ") || a.hasPrefix("Miss ") || a.hasPrefix("Lady ") || a.hasPrefix("Dame ")
                 || a.hasPrefix("Baroness ") { return .female }
         }
-        let role = (e.role ?? "").lowercased()
+        let role = (e.role ?? "").fastLowercased()
         if role.contains("woman") || role.contains("queen") || role.contains("princess") || role.contains("actress") { return .female }
         if role.contains("spokesman") || role.contains("chairman") || role.contains("king") || role.contains("prince") { return .male }
         guard let first = e.name.split(separator: " ").first.map(String.init), e.name.contains(" ") else { return .unknown }

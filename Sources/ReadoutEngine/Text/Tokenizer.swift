@@ -248,7 +248,7 @@ public struct Tokenizer: Sendable {
                 return (i + 1, kind, flags | Token.abbreviation) // initial: George W. Bush
             }
             if i - start <= 5 {
-                let w = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self).lowercased()
+                let w = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self).fastLowercased()
                 if Abbreviations.words.contains(w) { return (i + 1, kind, flags | Token.abbreviation) }
             }
         }
