@@ -53,28 +53,31 @@ struct DocumentClusterer {
         var byKey: [String: Int] = [:]
         var assign = [Int](repeating: -1, count: raw.count)
         var extraEvidence = [Evidence?](repeating: nil, count: raw.count)
+        // each mention's surface text, made once (keys, names and aliases all use it)
+        let surfaces = raw.map { surface($0) }
 
         func isSinglePerson(_ m: RawMention) -> Bool { m.label == .person && m.tokens.count == 1 }
         func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
-        func key(_ m: RawMention) -> String {
+        func key(_ i: Int) -> String {
+            let m = raw[i]
             if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
             if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(m.label) {
-                return "\(m.label.rawValue):" + surface(m).fastLowercased()
+                return "\(m.label.rawValue):" + surfaces[i].fastLowercased()
             }
-            return "X:" + (m.canonical ?? surface(m)).fastLowercased()
+            return "X:" + (m.canonical ?? surfaces[i]).fastLowercased()
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }
             byKey[k] = builders.count
             assign[i] = builders.count
             let m = raw[i]
-            builders.append(Builder(entity: LocalEntity(name: m.canonical ?? surface(m), label: m.label, role: nil, body: nil,
+            builders.append(Builder(entity: LocalEntity(name: m.canonical ?? surfaces[i], label: m.label, role: nil, body: nil,
                                                         aliases: [], aliasCounts: [], mentions: [], evidence: [m.evidence],
                                                         key: k, singleName: singleName), tokenCounts: []))
         }
 
         // 1. full names and everything else, by key
-        for (i, m) in raw.enumerated() where !isSinglePerson(m) && !isAcronym(m) { add(i, key: key(m)) }
+        for (i, m) in raw.enumerated() where !isSinglePerson(m) && !isAcronym(m) { add(i, key: key(i)) }
         // 2. acronyms of names in the document (`WTO` → `World Trade Organization`)
         for (i, m) in raw.enumerated() where isAcronym(m) {
             let acr = t.bare(m.tokens.lowerBound)
@@ -82,7 +85,7 @@ struct DocumentClusterer {
                 assign[i] = b
                 extraEvidence[i] = Evidence(rule: "acronym-merge", detail: "‘\(acr)’ = initials of ‘\(builders[b].entity.name)’")
             } else {
-                add(i, key: key(m))
+                add(i, key: key(i))
             }
         }
         // 3. single names to the nearest full name sharing the surname
@@ -118,7 +121,7 @@ struct DocumentClusterer {
         // Updates entity `e` in place with mention `i` (copying it out would copy its arrays per mention).
         func fill(_ e: inout LocalEntity, _ i: Int, _ m: RawMention) {
             e.mentions.append(i)
-            let s = surface(m)
+            let s = surfaces[i]
             noteAlias(&e, s)
             if let tf = m.titledForm, tf != s { noteAlias(&e, tf) }
             if let ev = extraEvidence[i], !e.evidence.contains(ev) { e.evidence.append(ev) }

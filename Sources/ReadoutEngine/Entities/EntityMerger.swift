@@ -38,8 +38,13 @@ struct EntityMerger {
                 else { b.labels.append((label, 1)) }
             }
             for (a, c) in zip(le.aliases, le.aliasCounts) {
-                if b.aliasCounts[a] == nil { b.aliasOrder.append(a) }
-                b.aliasCounts[a, default: 0] += c
+                // one hash per alias: find, then bump in place or insert
+                if let k = b.aliasCounts.index(forKey: a) {
+                    b.aliasCounts.values[k] += c
+                } else {
+                    b.aliasOrder.append(a)
+                    b.aliasCounts[a] = c
+                }
             }
             if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
             b.docs += 1
@@ -124,9 +129,10 @@ struct EntityMerger {
             // the most frequent label; the first seen among equals
             var label = b.labels[0]
             for l in b.labels.dropFirst() where l.count > label.count { label = l }
-            let aliases = b.aliasOrder.enumerated().sorted { x, y in
-                b.aliasCounts[x.element]! != b.aliasCounts[y.element]! ? b.aliasCounts[x.element]! > b.aliasCounts[y.element]! : x.offset < y.offset
-            }.map { $0.element }
+            let counts = b.aliasOrder.map { b.aliasCounts[$0]! }
+            let aliases = b.aliasOrder.count < 2 ? b.aliasOrder : b.aliasOrder.indices.sorted { x, y in
+                counts[x] != counts[y] ? counts[x] > counts[y] : x < y
+            }.map { b.aliasOrder[$0] }
             var evidence = b.evidence
             if b.docs > EntityMerger.evidenceLimit + 1 {
                 evidence.append(Evidence(rule: "name-merge", detail: "merged across \(b.docs) documents by name"))

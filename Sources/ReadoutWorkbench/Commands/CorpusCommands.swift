@@ -265,7 +265,7 @@ extension Workbench {
         var counts = Keyness.Counts()
         let a = workspace.analysis
         let m = speakerMatcher
-        let qs = a.quotes.filter { m.matches($0, w.text) }
+        let qs = a.quotes.filter(m.predicate(w.text))
         if !qs.isEmpty {
             var byDoc: [Int: [TextRange]] = [:]
             for q in qs { byDoc[q.doc, default: []].append(q.content) }

@@ -46,7 +46,7 @@ extension Workbench {
     func diffSide(_ w: Word, doc: Int?) throws(ReadoutError) -> DiffSide {
         let a = workspace.analysis
         let m = speakerMatcher
-        var qs = a.quotes.filter { m.matches($0, w.text) }
+        var qs = a.quotes.filter(m.predicate(w.text))
         if let d = doc { qs = qs.filter { $0.doc == d } }
         if !qs.isEmpty || m.group(w.text) != nil {
             return DiffSide(name: m.group(w.text)?.0 ?? w.text, kind: m.group(w.text) != nil ? "group" : "speaker", quotes: qs, sentences: [])

@@ -25,20 +25,42 @@ public struct SpeakerMatcher {
 
     /// Whether `q` matches `name` (a speaker, source, entity alias or group).
     func matches(_ q: Quote, _ name: String, depth: Int = 0) -> Bool {
+        predicate(name, depth: depth)(q)
+    }
+
+    /// A test of quotes against `name`, with everything that depends only on the name (its group,
+    /// its folded form, the entity it names) worked out once, so filtering every quote of a large
+    /// corpus stays fast.
+    func predicate(_ name: String, depth: Int = 0) -> (Quote) -> Bool {
         if depth < 4, let (_, members) = group(name) {
-            return members.contains { matches(q, $0, depth: depth + 1) }
+            let tests = members.map { predicate($0, depth: depth + 1) }
+            return { q in tests.contains { $0(q) } }
         }
         let f = SpeakerMatcher.fold(name)
-        guard !f.isEmpty else { return false }
-        if let s = q.speaker, SpeakerMatcher.fold(s) == f { return true }
-        if let s = q.source, SpeakerMatcher.fold(s) == f { return true }
-        if let r = q.speakerRange, SpeakerMatcher.fold(analysis.documents[q.doc].document.string(r)) == f { return true }
-        if let s = q.speaker, let e = analysis.entity(named: s), e.name == s {
-            if e.aliases.contains(where: { SpeakerMatcher.fold($0) == f }) { return true }
-        }
+        guard !f.isEmpty else { return { _ in false } }
+        let analysis = self.analysis
         // a name that resolves to an entity (a surname, an acronym) matches that entity's quotes
-        if let e = analysis.entity(named: name), let s = q.speaker, e.name == s { return true }
-        return false
+        let named = analysis.entity(named: name)?.name
+        let aliasCache = AliasFoldCache()
+        return { q in
+            if let s = q.speaker, SpeakerMatcher.fold(s) == f { return true }
+            if let s = q.source, SpeakerMatcher.fold(s) == f { return true }
+            if let r = q.speakerRange, SpeakerMatcher.fold(analysis.documents[q.doc].document.string(r)) == f { return true }
+            if let s = q.speaker {
+                if let known = aliasCache.known[s] {
+                    if known { return true }
+                } else {
+                    var hit = false
+                    if let e = analysis.entity(named: s), e.name == s {
+                        hit = e.aliases.contains(where: { SpeakerMatcher.fold($0) == f })
+                    }
+                    aliasCache.known[s] = hit
+                    if hit { return true }
+                }
+            }
+            if let n = named, let s = q.speaker, n == s { return true }
+            return false
+        }
     }
 
     /// Every speaker, source and group name, for suggestions and completion.
@@ -62,10 +84,15 @@ extension Workbench {
     /// The quotes a `who=` value selects, or an error listing the closest speakers and groups.
     func quotes(who w: Word) throws(ReadoutError) -> [Quote] {
         let m = speakerMatcher
-        let found = workspace.analysis.quotes.filter { m.matches($0, w.text) }
+        let found = workspace.analysis.quotes.filter(m.predicate(w.text))
         if found.isEmpty && m.group(w.text) == nil && workspace.analysis.entity(named: w.text) == nil {
             throw ReadoutError.unknown("speaker or group", w.text, candidates: m.knownNames(), column: w.column, listAll: m.knownNames().count <= 12)
         }
         return found
     }
+}
+
+/// Per speaker name: whether that speaker's entity has an alias folding to the name sought.
+private final class AliasFoldCache {
+    var known: [String: Bool] = [:]
 }
