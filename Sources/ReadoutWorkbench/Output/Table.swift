@@ -64,9 +64,10 @@ public struct CommandOutput: Sendable {
         self.mutates = mutates
     }
 
-    /// A table result: its JSON is the array of row objects unless given.
+    /// A table result: its JSON is the array of row objects unless given (derived when printed,
+    /// so table and CSV output never build it).
     public static func table(_ t: Table, json: Value? = nil) -> CommandOutput {
-        CommandOutput(blocks: [.table(t)], json: json ?? t.jsonValue)
+        CommandOutput(blocks: [.table(t)], json: json)
     }
 
     /// A status message: text in table mode, `{"ok":true,"message":…}` plus extra fields in JSON.
