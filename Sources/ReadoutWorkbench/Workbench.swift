@@ -14,7 +14,7 @@ public final class Workbench {
         public var interactive: Bool
         /// True when progress may be drawn on stderr (stderr is a terminal).
         public var progress: Bool
-        /// Receives rendered output.
+        /// Receives rendered output: a large result arrives in several pieces (see `Renderer.chunkSize`).
         public var out: @Sendable (String) -> Void
         /// Receives errors, warnings and progress.
         public var err: @Sendable (String) -> Void
@@ -94,11 +94,12 @@ public final class Workbench {
             let output = try spec.run(self, inv)
             if output.mutates { workspace.dirty = true }
             if workspace.dirty && (!before || output.mutates) { session.noteChange() }
-            let rendered = Renderer(format: format, style: redirectStyle(s)).render(output)
+            let renderer = Renderer(format: format, style: redirectStyle(s))
             if let r = s.redirect {
-                try writeRedirect(rendered, r)
-            } else if !rendered.isEmpty {
-                options.out(rendered)
+                try writeRedirect(renderer.renderBytes(output), r)
+            } else {
+                // streamed in chunks: a large result is never held as one string
+                renderer.render(output, to: options.out)
             }
             try session.autosaveIfNeeded(self)
             return !output.partialFailure
@@ -112,12 +113,12 @@ public final class Workbench {
         s.redirect == nil ? style : RenderStyle(width: Int.max / 4, color: false)
     }
 
-    private func writeRedirect(_ text: String, _ r: Redirect) throws(ReadoutError) {
+    private func writeRedirect(_ bytes: [UInt8], _ r: Redirect) throws(ReadoutError) {
         let path = PathExpander.expandTilde(r.path)
         if r.append {
-            try AtomicFile.append(Array(text.utf8), to: path)
+            try AtomicFile.append(bytes, to: path)
         } else {
-            try AtomicFile.write(Array(text.utf8), to: path)
+            try AtomicFile.write(bytes, to: path)
         }
     }
 

@@ -1,8 +1,17 @@
 /// Turns command outputs into text for one output format. The only place output is formatted.
+///
+/// Rendering works on UTF-8 bytes and can stream: `render(_:to:)` hands the text on in chunks
+/// of about `chunkSize` bytes, so a large result is never held as one string.
 public struct Renderer: Sendable {
+    /// The format results are printed in.
     public var format: OutputFormat
+    /// Width and colour for table output.
     public var style: RenderStyle
 
+    /// About how many bytes `render(_:to:)` hands on at a time.
+    public static let chunkSize = 1 << 16
+
+    /// A renderer for `format` with `style`.
     public init(format: OutputFormat, style: RenderStyle) {
         self.format = format
         self.style = style
@@ -10,49 +19,147 @@ public struct Renderer: Sendable {
 
     /// The full text for `output`, ending in a newline unless empty.
     public func render(_ output: CommandOutput) -> String {
+        String(decoding: renderBytes(output), as: UTF8.self)
+    }
+
+    /// The full text for `output` as UTF-8 bytes (what `render(_:)` returns, without the string).
+    public func renderBytes(_ output: CommandOutput) -> [UInt8] {
+        var w = ByteWriter()
+        write(output, to: &w)
+        return w.bytes
+    }
+
+    /// Hands the text for `output` to `sink` in pieces of about `chunkSize` bytes, cut between
+    /// lines or values (never inside a character). Joined, the pieces are `render(output)`;
+    /// `sink` is not called when that is empty.
+    public func render(_ output: CommandOutput, chunkSize: Int = Renderer.chunkSize, to sink: (String) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var w = ByteWriter(chunkSize: chunkSize) { sink(String(decoding: $0, as: UTF8.self)) }
+            write(output, to: &w)
+            w.flush()
+        }
+    }
+
+    func write(_ output: CommandOutput, to w: inout ByteWriter) {
         switch format {
         case .json:
-            return output.jsonValue.json + "\n"
-        case .csv:
-            var parts: [String] = []
-            for b in output.blocks {
-                switch b {
-                case .table(let t): parts.append(CSV.render(t))
-                case .text(let s): if !output.blocks.contains(where: { if case .table = $0 { return true }; return false }) {
-                    parts.append(CSV.render(Table([Column("text")], rows: [[.string(s)]])))
-                }
-                case .heading: break
-                }
+            if let j = output.json {
+                j.writeJSON(to: &w)
+            } else if let t = output.firstTable {
+                t.writeJSON(to: &w) // the rows straight from the table: no Value tree
+            } else {
+                output.jsonValue.writeJSON(to: &w)
             }
-            return parts.joined(separator: "\r\n")
+            w.append(0x0A)
+        case .csv:
+            let hasTable = output.firstTable != nil
+            var first = true
+            for b in output.blocks {
+                let t: Table
+                switch b {
+                case .table(let table): t = table
+                case .text(let s) where !hasTable: t = Table([Column("text")], rows: [[.string(s)]])
+                default: continue
+                }
+                if !first { w.appendLiteral("\r\n") }
+                first = false
+                CSV.write(t, to: &w)
+            }
         case .table:
-            var out = ""
             for b in output.blocks {
                 switch b {
                 case .heading(let h):
-                    if !out.isEmpty { out += "\n" }
-                    out += (style.color ? "\u{1B}[1m" + h + "\u{1B}[0m" : h) + "\n"
+                    if !w.isEmpty { w.append(0x0A) }
+                    if style.color {
+                        w.appendLiteral("\u{1B}[1m")
+                        w.append(h)
+                        w.appendLiteral("\u{1B}[0m")
+                    } else {
+                        w.append(h)
+                    }
+                    w.append(0x0A)
                 case .text(let s):
-                    out += s.hasSuffix("\n") || s.isEmpty ? s : s + "\n"
+                    w.append(s)
+                    if !(s.hasSuffix("\n") || s.isEmpty) { w.append(0x0A) }
                 case .table(let t):
-                    out += TableLayout.render(t, style: style)
+                    TableLayout.write(t, style: style, to: &w)
                 }
+                w.flushIfFull()
             }
-            return out
         }
+    }
+}
+
+extension CommandOutput {
+    var firstTable: Table? {
+        for b in blocks { if case .table(let t) = b { return t } }
+        return nil
     }
 }
 
 /// RFC 4180 CSV: CRLF line ends, fields with comma, quote or line break quoted, quotes doubled.
 public enum CSV {
+    /// The table as CSV text: a header line, then one line per row.
     public static func render(_ t: Table) -> String {
-        var s = t.columns.map { field($0.title) }.joined(separator: ",") + "\r\n"
-        for row in t.rows {
-            s += row.map { field($0.cellText) }.joined(separator: ",") + "\r\n"
-        }
-        return s
+        var w = ByteWriter()
+        write(t, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
+    static func write(_ t: Table, to w: inout ByteWriter) {
+        for (i, c) in t.columns.enumerated() {
+            if i > 0 { w.append(UInt8(ascii: ",")) }
+            field(c.title, to: &w)
+        }
+        w.appendLiteral("\r\n")
+        for row in t.rows {
+            for (i, v) in row.enumerated() {
+                if i > 0 { w.append(UInt8(ascii: ",")) }
+                switch v {
+                case .null: break
+                case .int(let n): w.appendDecimal(n)
+                default: field(v.cellText, to: &w)
+                }
+            }
+            w.appendLiteral("\r\n")
+            w.flushIfFull()
+        }
+    }
+
+    /// Writes `v` as a field, quoted when it holds a comma, quote or line break.
+    static func field(_ v: String, to w: inout ByteWriter) {
+        var v = v
+        let done = v.withUTF8 { b -> Bool in
+            // Quote only when a comma, quote, CR or LF is its own character. With ASCII on both
+            // sides it is; otherwise (a combining mark after it, say) the String code decides.
+            var special = false
+            for k in 0..<b.count {
+                let x = b[k]
+                guard x == 0x2C || x == 0x22 || x == 0x0A || x == 0x0D else { continue }
+                special = true
+                if (x == 0x2C || x == 0x22) && ((k > 0 && b[k - 1] >= 0x80) || (k + 1 < b.count && b[k + 1] >= 0x80)) {
+                    return false
+                }
+            }
+            guard special else {
+                w.append(b)
+                return true
+            }
+            w.append(0x22)
+            var run = 0
+            for k in 0..<b.count where b[k] == 0x22 {
+                w.append(UnsafeBufferPointer(rebasing: b[run...k]))
+                w.append(0x22)
+                run = k + 1
+            }
+            w.append(UnsafeBufferPointer(rebasing: b[run...]))
+            w.append(0x22)
+            return true
+        }
+        if !done { w.append(field(v)) }
+    }
+
+    /// `v` as a field, decided on characters (the reference for `field(_:to:)`).
     static func field(_ v: String) -> String {
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -63,20 +170,49 @@ public enum CSV {
 
 /// Aligned text tables that fit a width by shortening flexible columns.
 public enum TableLayout {
+    /// The table as aligned text: header, rule, rows (long text wrapped or cut) and a row count.
     public static func render(_ t: Table, style: RenderStyle) -> String {
+        var w = ByteWriter()
+        write(t, style: style, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// Part of a row's text in a byte arena, with its width in Unicode scalars.
+    struct Span {
+        var start: Int
+        var end: Int
+        var width: Int
+        static let empty = Span(start: 0, end: 0, width: 0)
+        /// True when every scalar is one byte.
+        var isASCII: Bool { end - start == width }
+    }
+
+    /// Column widths are found in one pass over the cells; rows are then laid out one at a
+    /// time into a reused byte arena and written to `out`, which may hand them on as it fills.
+    static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter) {
+        let n = t.columns.count
         let wraps = t.columns.map { $0.flexible && $0.wraps }
-        let cells: [[String]] = t.rows.map { row in row.enumerated().map { i, v in
-            i < wraps.count && wraps[i] ? v.cellText : clean(v.cellText)
-        } }
         var widths = t.columns.map { width($0.title) }
-        for row in cells {
-            for (i, c) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], hasLineBreak(c) ? c.split(separator: "\n").map { width(String($0)) }.max() ?? 0 : width(c))
+        var numeric = [Bool](repeating: !t.rows.isEmpty, count: n)
+        for row in t.rows {
+            for i in 0..<n {
+                guard i < row.count else {
+                    numeric[i] = false
+                    continue
+                }
+                let v = row[i]
+                switch v {
+                case .null: break
+                case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
+                default:
+                    numeric[i] = numeric[i] && v.isNumber
+                    var c = wraps[i] ? v.cellText : clean(v.cellText)
+                    widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
+                }
             }
         }
         let gap = 2
-        let total = { widths.reduce(0, +) + gap * max(0, widths.count - 1) }
-        var over = total() - style.width
+        var over = widths.reduce(0, +) + gap * max(0, widths.count - 1) - style.width
         // shrink the widest flexible column toward the next widest, one step at a time, not below 12
         while over > 0 {
             let flex = widths.indices.filter { t.columns[$0].flexible && widths[$0] > 12 }
@@ -86,75 +222,251 @@ public enum TableLayout {
             widths[i] -= cut
             over -= cut
         }
-        let numeric = t.columns.indices.map { i in !t.rows.isEmpty && t.rows.allSatisfy { i < $0.count && ($0[i].isNumber || $0[i] == .null) } }
-        let separator = String(repeating: " ", count: gap)
-        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 1)
-        func line(_ row: [String], header: Bool, into out: inout String) {
-            // written straight into `out`: no per-cell padded copies
-            for (i, w) in widths.enumerated() {
-                var c = i < row.count ? row[i] : ""
-                let right = !header && t.columns[i].alignRight
-                var cw = width(c)
-                if cw > w {
-                    c = right ? "…" + suffix(c, max(0, w - 1)) : prefix(c, max(0, w - 1)) + "…"
-                    cw = w
-                }
-                let pad = max(0, w - cw)
-                let last = i == widths.count - 1
-                if i > 0 { out += separator }
-                if header && style.color { out += "\u{1B}[1m" }
-                if numeric[i] || right {
-                    out += spaces.prefix(pad)
-                    out += c
-                } else {
-                    out += c
-                    if !last { out += spaces.prefix(pad) }
-                }
-                if header && style.color { out += "\u{1B}[0m" }
-            }
-            while out.utf8.last == 0x20 { out.removeLast() }
-            out += "\n"
+        let lines = LineWriter(widths: widths, numeric: numeric, alignRight: t.columns.map(\.alignRight), color: style.color)
+
+        var arena: [UInt8] = []
+        var spans = [Span](repeating: .empty, count: n)
+        for (i, c) in t.columns.enumerated() { spans[i] = append(c.title, to: &arena) }
+        lines.write(spans, from: arena, header: true, to: &out)
+        for (i, w) in widths.enumerated() {
+            if i > 0 { out.appendSpaces(gap) }
+            out.bytes.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: w))
         }
-        var out = ""
-        out.reserveCapacity(cells.count * (total() + 1) + 256)
-        line(t.columns.map(\.title), header: true, into: &out)
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: separator) + "\n"
+        out.append(0x0A)
+
+        // flexible text columns wrap onto more lines (and keep their line breaks) instead of being cut
+        var wrapped = [[Span]](repeating: [], count: n)
+        var isWrapped = [Bool](repeating: false, count: n)
         var spaced = false
-        for (r, row) in cells.enumerated() {
-            // flexible text columns wrap onto more lines (and keep their line breaks) instead of being cut
-            var columns: [[String]] = []
+        for (r, row) in t.rows.enumerated() {
+            arena.removeAll(keepingCapacity: true)
             var height = 1
-            for (i, w) in widths.enumerated() {
-                let c = i < row.count ? row[i] : ""
-                if wraps[i] && (hasLineBreak(c) || width(c) > w) {
-                    let lines = c.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), w) }
-                    height = max(height, lines.count)
-                    columns.append(lines)
-                } else {
-                    columns.append([c])
+            for i in 0..<n {
+                isWrapped[i] = false
+                guard i < row.count else {
+                    spans[i] = .empty
+                    continue
+                }
+                let v = row[i]
+                if case .int(let x) = v {
+                    let start = arena.count
+                    arena.appendDecimal(x)
+                    spans[i] = Span(start: start, end: arena.count, width: arena.count - start)
+                    if !(wraps[i] && spans[i].width > widths[i]) { continue }
+                }
+                var c = wraps[i] ? v.cellText : clean(v.cellText)
+                c.withUTF8 { b in
+                    let start = arena.count
+                    arena.append(contentsOf: b)
+                    spans[i] = Span(start: start, end: arena.count, width: UTF8Text.width(b))
+                    if wraps[i] && (b.contains(0x0A) || spans[i].width > widths[i]) {
+                        wrapped[i].removeAll(keepingCapacity: true)
+                        wrapCell(b, widths[i], into: &arena, lines: &wrapped[i])
+                        isWrapped[i] = true
+                        height = max(height, wrapped[i].count)
+                    }
                 }
             }
-            if height > 1 && r > 0 && !spaced { out += "\n" }
+            if height > 1 && r > 0 && !spaced { out.append(0x0A) }
             if height == 1 {
-                line(row, header: false, into: &out)
+                lines.write(spans, from: arena, header: false, to: &out)
             } else {
-                for k in 0..<height { line(columns.map { k < $0.count ? $0[k] : "" }, header: false, into: &out) }
+                var line = [Span](repeating: .empty, count: n)
+                for k in 0..<height {
+                    for i in 0..<n {
+                        if isWrapped[i] {
+                            line[i] = k < wrapped[i].count ? wrapped[i][k] : .empty
+                        } else {
+                            line[i] = k == 0 ? spans[i] : .empty
+                        }
+                    }
+                    lines.write(line, from: arena, header: false, to: &out)
+                }
             }
-            spaced = height > 1 && r + 1 < cells.count
-            if spaced { out += "\n" }
+            spaced = height > 1 && r + 1 < t.rows.count
+            if spaced { out.append(0x0A) }
+            out.flushIfFull()
         }
-        out += "(\(t.rows.count) row\(t.rows.count == 1 ? "" : "s"))\n"
-        return out
+        out.appendLiteral("(")
+        out.appendDecimal(t.rows.count)
+        out.appendLiteral(t.rows.count == 1 ? " row)\n" : " rows)\n")
     }
 
-    /// Display width: Unicode scalars, counted on the UTF-8 bytes (fast for large tables).
+    /// Writes lines of cells padded to column widths.
+    struct LineWriter {
+        let widths: [Int]
+        let numeric: [Bool]
+        let alignRight: [Bool]
+        let color: Bool
+
+        func write(_ cells: [Span], from arena: [UInt8], header: Bool, to out: inout ByteWriter) {
+            let lineStart = out.bytes.count
+            arena.withUnsafeBufferPointer { a in
+                for (i, w) in widths.enumerated() {
+                    var c = cells[i]
+                    let right = !header && alignRight[i]
+                    var cw = c.width
+                    var ellipsis = 0 // 1: "…" before (cut from the left), 2: after
+                    if cw > w {
+                        let keep = max(0, w - 1)
+                        if right {
+                            c.start = c.isASCII ? c.end - keep : UTF8Text.suffixStart(a, c.start, c.end, scalars: keep)
+                            ellipsis = 1
+                        } else {
+                            c.end = c.isASCII ? c.start + keep : UTF8Text.prefixEnd(a, c.start, c.end, scalars: keep)
+                            ellipsis = 2
+                        }
+                        cw = w
+                    }
+                    let pad = max(0, w - cw)
+                    if i > 0 { out.appendSpaces(2) }
+                    if header && color { out.appendLiteral("\u{1B}[1m") }
+                    if numeric[i] || right { out.appendSpaces(pad) }
+                    if ellipsis == 1 { out.appendLiteral("…") }
+                    out.append(UnsafeBufferPointer(rebasing: a[c.start..<c.end]))
+                    if ellipsis == 2 { out.appendLiteral("…") }
+                    if !(numeric[i] || right) && i != widths.count - 1 { out.appendSpaces(pad) }
+                    if header && color { out.appendLiteral("\u{1B}[0m") }
+                }
+            }
+            TableLayout.trimTrailingSpaces(&out.bytes, from: lineStart)
+            out.append(0x0A)
+        }
+    }
+
+    /// Drops the spaces that end `bytes[from...]`, as removing the last character while it ends
+    /// in a space would: a Prepend mark before the spaces forms one character with the last one.
+    static func trimTrailingSpaces(_ bytes: inout [UInt8], from lineStart: Int) {
+        var end = bytes.count
+        while end > lineStart && bytes[end - 1] == 0x20 { end -= 1 }
+        guard end < bytes.count else { return }
+        let joins = end > lineStart && bytes[end - 1] >= 0x80
+            && bytes.withUnsafeBufferPointer { UTF8Text.mayJoinNext(UTF8Text.scalar(endingAt: end - 1, in: $0)) }
+        if joins {
+            var s = String(decoding: bytes[lineStart...], as: UTF8.self)
+            while s.utf8.last == 0x20 { s.removeLast() }
+            bytes.removeSubrange(lineStart...)
+            bytes.append(contentsOf: s.utf8)
+        } else {
+            bytes.removeSubrange(end...)
+        }
+    }
+
+    /// Copies `s` into `arena`.
+    static func append(_ s: String, to arena: inout [UInt8]) -> Span {
+        var s = s
+        return s.withUTF8 { b in
+            let start = arena.count
+            arena.append(contentsOf: b)
+            return Span(start: start, end: arena.count, width: UTF8Text.width(b))
+        }
+    }
+
+    /// Digits (and sign) of `x`.
+    static func decimalWidth(_ x: Int) -> Int {
+        var m = x.magnitude
+        var n = x < 0 ? 2 : 1
+        while m >= 10 {
+            m /= 10
+            n += 1
+        }
+        return n
+    }
+
+    /// The widest line of `b`: lines end at LF characters (a CR LF pair is one character, not a break).
+    static func widestLine(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var widest = 0
+        var current = 0
+        for k in 0..<b.count {
+            let x = b[k]
+            if x == 0x0A && !(k > 0 && b[k - 1] == 0x0D) {
+                widest = max(widest, current)
+                current = 0
+            } else if x & 0xC0 != 0x80 {
+                current += 1
+            }
+        }
+        return max(widest, current)
+    }
+
+    /// The lines cell text `b` shows as in a column `limit` wide: each of its lines (split at LF
+    /// characters) cleaned and wrapped. Appends them to `arena`.
+    static func wrapCell(_ b: UnsafeBufferPointer<UInt8>, _ limit: Int, into arena: inout [UInt8], lines: inout [Span]) {
+        var pieceStart = 0
+        for k in 0...b.count where k == b.count || (b[k] == 0x0A && !(k > 0 && b[k - 1] == 0x0D)) {
+            let piece = UnsafeBufferPointer(rebasing: b[pieceStart..<k])
+            pieceStart = k + 1
+            if piece.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                var cleaned = clean(String(decoding: piece, as: UTF8.self))
+                cleaned.withUTF8 { wrapLine($0, limit, into: &arena, lines: &lines) }
+            } else {
+                wrapLine(piece, limit, into: &arena, lines: &lines)
+            }
+        }
+    }
+
+    /// `wrap(_:_:)` on bytes: appends the lines of `b` (no line breaks) to `arena`.
+    static func wrapLine(_ b: UnsafeBufferPointer<UInt8>, _ limit: Int, into arena: inout [UInt8], lines: inout [Span]) {
+        // Words are split at space characters. A space next to a combining mark or a Prepend
+        // mark is part of a larger character and splits nothing: leave those to the String code.
+        for k in 0..<b.count where b[k] == 0x20 {
+            if (k + 1 < b.count && b[k + 1] >= 0x80 && UTF8Text.mayJoinPrevious(UTF8Text.scalar(startingAt: k + 1, in: b)))
+                || (k > 0 && b[k - 1] >= 0x80 && UTF8Text.mayJoinNext(UTF8Text.scalar(endingAt: k - 1, in: b))) {
+                for line in wrap(String(decoding: b, as: UTF8.self), limit) { lines.append(append(line, to: &arena)) }
+                return
+            }
+        }
+        let limit = max(1, limit)
+        let before = lines.count
+        var current = -1 // arena index where the line being filled starts, or -1
+        var currentWidth = 0
+        var k = 0
+        while k < b.count {
+            if b[k] == 0x20 {
+                k += 1
+                continue
+            }
+            var start = k
+            while k < b.count && b[k] != 0x20 { k += 1 }
+            var ww = UTF8Text.width(b, start, k)
+            let ascii = ww == k - start
+            while ww > limit {
+                if current >= 0 {
+                    lines.append(Span(start: current, end: arena.count, width: currentWidth))
+                    current = -1
+                    currentWidth = 0
+                }
+                let cut = ascii ? start + limit : UTF8Text.prefixEnd(b, start, k, scalars: limit)
+                let s = arena.count
+                arena.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<cut]))
+                lines.append(Span(start: s, end: arena.count, width: limit))
+                start = cut
+                ww -= limit
+            }
+            if current < 0 {
+                current = arena.count
+                currentWidth = ww
+            } else if currentWidth + 1 + ww <= limit {
+                arena.append(0x20)
+                currentWidth += 1 + ww
+            } else {
+                lines.append(Span(start: current, end: arena.count, width: currentWidth))
+                current = arena.count
+                currentWidth = ww
+            }
+            arena.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<k]))
+        }
+        if current >= 0 || lines.count == before {
+            lines.append(current >= 0 ? Span(start: current, end: arena.count, width: currentWidth) : .empty)
+        }
+    }
+
+    /// Display width: Unicode scalars, counted on the UTF-8 bytes.
     @inline(__always) static func width(_ s: String) -> Int {
         var n = 0
         for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
         return n
     }
-
-    @inline(__always) static func hasLineBreak(_ s: String) -> Bool { s.utf8.contains(0x0A) }
 
     /// The first `n` scalars of `s`.
     static func prefix(_ s: String, _ n: Int) -> String {
@@ -163,14 +475,8 @@ public enum TableLayout {
         return String(v)
     }
 
-    /// The last `n` scalars of `s`.
-    static func suffix(_ s: String, _ n: Int) -> String {
-        var v = String.UnicodeScalarView()
-        for u in s.unicodeScalars.suffix(n) { v.append(u) }
-        return String(v)
-    }
-
     /// Breaks text into lines of at most `width` characters at spaces (long words are split).
+    /// The reference for `wrapLine`, which falls back to it for spaces inside larger characters.
     static func wrap(_ s: String, _ limit: Int) -> [String] {
         var lines: [String] = []
         var current = ""
@@ -200,8 +506,10 @@ public enum TableLayout {
         return lines
     }
 
+    /// `s` with line breaks and tabs (as characters: CR LF is one) turned into single spaces.
     static func clean(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
+        var s = s
+        guard s.withUTF8({ $0.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) }) else { return s }
         return String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }

@@ -35,6 +35,24 @@ public struct Table: Sendable, Equatable {
     public var jsonValue: Value {
         .array(rows.map { row in .object(zip(columns, row).map { Value.Field($0.key, $1) }) })
     }
+
+    /// Writes `jsonValue` as JSON without building it, handing it on between rows.
+    func writeJSON(to w: inout ByteWriter) {
+        w.append(UInt8(ascii: "["))
+        for (r, row) in rows.enumerated() {
+            if r > 0 { w.append(UInt8(ascii: ",")) }
+            w.append(UInt8(ascii: "{"))
+            for (k, (c, v)) in zip(columns, row).enumerated() {
+                if k > 0 { w.append(UInt8(ascii: ",")) }
+                Value.escape(c.key, to: &w)
+                w.append(UInt8(ascii: ":"))
+                v.writeJSON(to: &w)
+            }
+            w.append(UInt8(ascii: "}"))
+            w.flushIfFull()
+        }
+        w.append(UInt8(ascii: "]"))
+    }
 }
 
 /// What a command produced, before rendering.
@@ -64,9 +82,10 @@ public struct CommandOutput: Sendable {
         self.mutates = mutates
     }
 
-    /// A table result: its JSON is the array of row objects unless given.
+    /// A table result: its JSON is the array of row objects unless given (derived when printed,
+    /// so table and CSV output never build it).
     public static func table(_ t: Table, json: Value? = nil) -> CommandOutput {
-        CommandOutput(blocks: [.table(t)], json: json ?? t.jsonValue)
+        CommandOutput(blocks: [.table(t)], json: json)
     }
 
     /// A status message: text in table mode, `{"ok":true,"message":…}` plus extra fields in JSON.

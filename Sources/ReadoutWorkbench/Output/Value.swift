@@ -54,55 +54,83 @@ public indirect enum Value: Equatable, Sendable {
 
     /// Compact one-line JSON.
     public var json: String {
-        var s = ""
-        write(into: &s)
-        return s
+        var w = ByteWriter()
+        writeJSON(to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    func write(into s: inout String) {
+    /// Writes compact one-line JSON; a streaming writer may hand it on between array elements.
+    func writeJSON(to w: inout ByteWriter) {
         switch self {
-        case .null: s += "null"
-        case .bool(let b): s += b ? "true" : "false"
-        case .int(let i): s += String(i)
-        case .double(let d): s += d.isFinite ? Value.format(d) : "null"
-        case .string(let str): Value.escape(str, into: &s)
+        case .null: w.appendLiteral("null")
+        case .bool(let b): w.appendLiteral(b ? "true" : "false")
+        case .int(let i): w.appendDecimal(i)
+        case .double(let d): w.append(d.isFinite ? Value.format(d) : "null")
+        case .string(let str): Value.escape(str, to: &w)
         case .array(let a):
-            s += "["
+            w.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                if i > 0 { s += "," }
-                v.write(into: &s)
+                if i > 0 { w.append(UInt8(ascii: ",")) }
+                v.writeJSON(to: &w)
+                w.flushIfFull()
             }
-            s += "]"
+            w.append(UInt8(ascii: "]"))
         case .object(let fields):
-            s += "{"
+            w.append(UInt8(ascii: "{"))
             for (i, f) in fields.enumerated() {
-                if i > 0 { s += "," }
-                Value.escape(f.key, into: &s)
-                s += ":"
-                f.value.write(into: &s)
+                if i > 0 { w.append(UInt8(ascii: ",")) }
+                Value.escape(f.key, to: &w)
+                w.append(UInt8(ascii: ":"))
+                f.value.writeJSON(to: &w)
             }
-            s += "}"
+            w.append(UInt8(ascii: "}"))
         }
     }
 
-    static func escape(_ str: String, into s: inout String) {
-        s += "\""
-        for u in str.unicodeScalars {
-            switch u {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    s += String(format: "\\u%04x", u.value)
-                } else {
-                    s.unicodeScalars.append(u)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal: `"` and `\` escaped, `\n`, `\r`, `\t`, other control characters
+    /// and U+2028/U+2029 as `\uXXXX` (lowercase hex); everything else as is.
+    static func escape(_ str: String, to w: inout ByteWriter) {
+        w.append(UInt8(ascii: "\""))
+        var str = str
+        str.withUTF8 { b in
+            var run = 0
+            var k = 0
+            while k < b.count {
+                let x = b[k]
+                let escaped: Bool
+                switch x {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0..<0x20: escaped = true
+                case 0xE2: escaped = k + 2 < b.count && b[k + 1] == 0x80 && (b[k + 2] == 0xA8 || b[k + 2] == 0xA9)
+                default: escaped = false
                 }
+                guard escaped else {
+                    k += 1
+                    continue
+                }
+                w.append(UnsafeBufferPointer(rebasing: b[run..<k]))
+                w.append(UInt8(ascii: "\\"))
+                switch x {
+                case 0x22, 0x5C: w.append(x)
+                case 0x0A: w.append(UInt8(ascii: "n"))
+                case 0x0D: w.append(UInt8(ascii: "r"))
+                case 0x09: w.append(UInt8(ascii: "t"))
+                case 0xE2:
+                    w.appendLiteral("u202")
+                    w.append(b[k + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    k += 2
+                default:
+                    w.appendLiteral("u00")
+                    w.append(hexDigits[Int(x >> 4)])
+                    w.append(hexDigits[Int(x & 15)])
+                }
+                k += 1
+                run = k
             }
+            w.append(UnsafeBufferPointer(rebasing: b[run..<b.count]))
         }
-        s += "\""
+        w.append(UInt8(ascii: "\""))
     }
 
     /// Member `key` of an object.

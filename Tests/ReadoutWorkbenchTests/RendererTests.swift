@@ -1,0 +1,150 @@
+import XCTest
+@testable import ReadoutWorkbench
+
+/// Table, CSV and JSON rendering on bytes: the edge cases of cutting, wrapping and colour, the
+/// byte paths against the character-based rules they stand in for, and streaming in chunks.
+final class RendererTests: XCTestCase {
+    private func lines(_ ls: String...) -> String { ls.joined(separator: "\n") + "\n" }
+
+    func testMultibyteTextCutWithEllipsis() {
+        let t = Table([Column("id"), Column("context", flexible: true, wraps: false), Column("n")],
+                      rows: [[.string("a"), .string("Ünïcödé naïve café £5 and a great deal more text"), .int(3)],
+                             [.string("b"), .string("short"), .int(12345)],
+                             [.string("c"), .string("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"), .null]])
+        // widths are Unicode scalars, so the CJK cell is cut at 19 scalars plus "…"
+        XCTAssertEqual(TableLayout.render(t, style: RenderStyle(width: 30)), lines(
+            "id  context                  n",
+            "--  -------------------  -----",
+            "a   Ünïcödé naïve café…      3",
+            "b   short                12345",
+            "c   漢字漢字漢字漢字漢字漢字漢字漢字漢字…",
+            "(3 rows)"))
+    }
+
+    func testRightAlignedColumnCutFromTheLeft() {
+        let t = Table([Column("left", flexible: true, alignRight: true), Column("kw"), Column("right", flexible: true, wraps: false)],
+                      rows: [[.string("le café où l’on parle de naïveté et de £ avant"), .string("mot"), .string("après le mot, encore du texte façonné")],
+                             [.string("court"), .string("mot"), .string("fin")]])
+        XCTAssertEqual(TableLayout.render(t, style: RenderStyle(width: 40)), lines(
+            "left              kw   right",
+            "----------------  ---  -----------------",
+            "…é et de £ avant  mot  après le mot, en…",
+            "           court  mot  fin",
+            "(2 rows)"))
+    }
+
+    func testWrappedCellsKeepLineBreaks() {
+        let t = Table([Column("id"), Column("text", flexible: true)],
+                      rows: [[.string("q1"), .string("first line\nsecond line is rather long and must wrap\r\nstill second\tline\n\nafter  blank supercalifragilisticexpialidocious")],
+                             [.string("q2"), .string("short")],
+                             [.string("q3"), .string("naïve café résumé über straße façade jalapeño")]])
+        // LF breaks lines; CR LF is one character and, like a tab, becomes a space
+        XCTAssertEqual(TableLayout.render(t, style: RenderStyle(width: 24)), lines(
+            "id  text",
+            "--  --------------------",
+            "q1  first line",
+            "    second line is",
+            "    rather long and must",
+            "    wrap still second",
+            "    line",
+            "",
+            "    after blank",
+            "    supercalifragilistic",
+            "    expialidocious",
+            "",
+            "q2  short",
+            "",
+            "q3  naïve café résumé",
+            "    über straße façade",
+            "    jalapeño",
+            "(3 rows)"))
+    }
+
+    func testColourHeaders() {
+        let out = CommandOutput(blocks: [.heading("Speakers"), .table(Table([Column("speaker"), Column("quotes"), Column("share")],
+                                rows: [[.string("Ms Ünïcödé"), .int(12), .double(0.25)], [.string("Mr X"), .int(3), .null]]))])
+        XCTAssertEqual(Renderer(format: .table, style: RenderStyle(width: 80, color: true)).render(out), lines(
+            "\u{1B}[1mSpeakers\u{1B}[0m",
+            "\u{1B}[1mspeaker   \u{1B}[0m  \u{1B}[1mquotes\u{1B}[0m  \u{1B}[1mshare\u{1B}[0m",
+            "----------  ------  -----",
+            "Ms Ünïcödé      12  0.250",
+            "Mr X             3",
+            "(2 rows)"))
+    }
+
+    /// Strings whose spaces, commas and quotes are, or are not, characters of their own.
+    private let tricky = [
+        "plain words  with   spaces ", " lead and trail ", "café au lait £5", "e\u{301} \u{301}accent after a space",
+        "prepend\u{600} mark before a space", "\u{110BD} x", "emoji 👍🏽 👩‍👩‍👧 flags 🇬🇧 here", "thai ำ and \u{0E33}x",
+        "a,b", "a,\u{301}b", "say \"hi\"", "\"\u{301}quoted", "é,é", "£\"", "line\nbreak", "cr\r\nlf", "lone\rcr",
+        "漢字 漢字漢字漢字 漢字", "supercalifragilisticexpialidocious", "", " ", "\u{2028}sep\u{2029} x",
+    ]
+
+    func testByteWrappingMatchesCharacterWrapping() {
+        for s in tricky {
+            for limit in [1, 3, 7, 12, 40] {
+                let cleaned = TableLayout.clean(s.replacingOccurrences(of: "\n", with: " "))
+                var arena: [UInt8] = []
+                var spans: [TableLayout.Span] = []
+                var copy = cleaned
+                copy.withUTF8 { TableLayout.wrapLine($0, limit, into: &arena, lines: &spans) }
+                let got = spans.map { String(decoding: arena[$0.start..<$0.end], as: UTF8.self) }
+                XCTAssertEqual(got, TableLayout.wrap(cleaned, limit), "\(s.debugDescription) at \(limit)")
+                XCTAssertEqual(spans.map(\.width), got.map(TableLayout.width), "\(s.debugDescription) at \(limit)")
+            }
+        }
+    }
+
+    func testCSVFieldsMatchCharacterRules() {
+        for s in tricky {
+            var w = ByteWriter()
+            CSV.field(s, to: &w)
+            XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), CSV.field(s), s.debugDescription)
+        }
+        XCTAssertEqual(CSV.render(Table([Column("a"), Column("b, c")], rows: [[.int(-42), .string("say \"hi\"")], [.null, .double(1.5)]])),
+                       "a,\"b, c\"\r\n-42,\"say \"\"hi\"\"\"\r\n,1.500\r\n")
+    }
+
+    func testTrailingSpacesGoLikeCharacters() {
+        // a Prepend mark and the space after it are one character: dropping it drops the mark too
+        for line in ["x\u{600}   ", "x\u{600}\u{600} ", "a \u{600}  ", "café  ", "…  ", "   ", "x"] {
+            var bytes = Array("prev\n".utf8) + Array(line.utf8)
+            TableLayout.trimTrailingSpaces(&bytes, from: 5)
+            var expected = "prev\n" + line
+            while expected.utf8.last == 0x20 { expected.removeLast() }
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, line.debugDescription)
+        }
+    }
+
+    func testJSONEscapes() {
+        XCTAssertEqual(Value.string("q\"b\\s\n\r\t\u{01}\u{1F}\u{7F}\u{2028}\u{2029}é€").json,
+                       "\"q\\\"b\\\\s\\n\\r\\t\\u0001\\u001f\u{7F}\\u2028\\u2029é€\"")
+        XCTAssertEqual(Value.obj(["n": .int(Int.min), "m": .int(Int.max), "d": .double(.nan), "z": .int(0), "a": .array([.null, .bool(true)])]).json,
+                       "{\"n\":-9223372036854775808,\"m\":9223372036854775807,\"d\":null,\"z\":0,\"a\":[null,true]}")
+        let t = Table([Column("Name"), Column("Doc Count")], rows: [[.string("é\"x"), .int(2)], [.string("y")], []])
+        XCTAssertEqual(Renderer(format: .json, style: RenderStyle()).render(.table(t)), t.jsonValue.json + "\n")
+    }
+
+    func testStreamedChunksJoinToTheWholeText() {
+        let rows: [[Value]] = (0..<500).map { i in
+            [.int(i), .string("speaker \(i) Ünïcödé"), .string(String(repeating: "words, “quoted” and £ ", count: i % 7 + 1)), .double(Double(i) / 7)]
+        }
+        let t = Table([Column("n"), Column("who"), Column("text", flexible: true), Column("score")], rows: rows)
+        let output = CommandOutput(blocks: [.heading("Heading"), .text("intro"), .table(t), .table(t)])
+        for format in OutputFormat.allCases {
+            let r = Renderer(format: format, style: RenderStyle(width: 60, color: true))
+            let whole = r.render(output)
+            for size in [1, 100, 4096] {
+                var chunks: [String] = []
+                r.render(output, chunkSize: size) { chunks.append($0) }
+                XCTAssertEqual(chunks.joined(), whole, "\(format) in chunks of \(size)")
+                XCTAssertGreaterThan(chunks.count, 1, "\(format) in chunks of \(size)")
+                XCTAssertFalse(chunks.contains(where: \.isEmpty))
+            }
+            XCTAssertEqual(r.renderBytes(output), Array(whole.utf8))
+        }
+        var calls = 0
+        Renderer(format: .table, style: RenderStyle()).render(CommandOutput(blocks: [])) { _ in calls += 1 }
+        XCTAssertEqual(calls, 0, "empty output reaches no sink")
+    }
+}
