@@ -3,27 +3,27 @@
 /// They run after MONEY, PERCENT (`NumericRules`) and, for counts, after DATE, so a number
 /// those rules own is never a CARDINAL.
 enum CountRules {
-    static let cardinalWords: Set<String> = [
+    static let cardinalWords: WordSet = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
         "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
         "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
     ]
     /// Words that make a following number word part of the same count (`two million`, `one hundred`).
-    static let scaleWords: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "m", "bn"]
-    static let ordinalWords: Set<String> = [
+    static let scaleWords: WordSet = ["hundred", "thousand", "million", "billion", "trillion", "m", "bn"]
+    static let ordinalWords: WordSet = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
         "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth", "thousandth",
     ]
     /// Words before `one` that make it a pronoun (`no one`, `the one`), not a count.
-    static let pronounOne: Set<String> = ["no", "any", "every", "some", "the", "this", "that", "each", "which", "little"]
-    static let clockSuffixes: Set<String> = ["am", "pm", "a.m.", "p.m.", "GMT", "BST", "CET", "EST", "ET", "PST"]
-    static let timeUnits: Set<String> = ["hour", "hours", "minute", "minutes", "seconds", "hrs", "mins"]
-    static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "lunchtime", "midnight"]
-    static let dayPartOpeners: Set<String> = ["this", "last", "yesterday", "tomorrow"]
+    static let pronounOne: WordSet = ["no", "any", "every", "some", "the", "this", "that", "each", "which", "little"]
+    static let clockSuffixes: WordSet = ["am", "pm", "a.m.", "p.m.", "GMT", "BST", "CET", "EST", "ET", "PST"]
+    static let timeUnits: WordSet = ["hour", "hours", "minute", "minutes", "seconds", "hrs", "mins"]
+    static let dayParts: WordSet = ["morning", "afternoon", "evening", "night", "lunchtime", "midnight"]
+    static let dayPartOpeners: WordSet = ["this", "last", "yesterday", "tomorrow"]
     /// Lower-cased words that can open a TIME (`WordInfo.opensTime`).
-    static let timeOpeners: Set<String> = dayPartOpeners.union(cardinalWords).union(["tonight", "an"])
+    static let timeOpeners: WordSet = dayPartOpeners.union(cardinalWords).union(["tonight", "an"])
         .union(DateRules.weekdays.map { $0.fastLowercased() })
 
     // MARK: TIME

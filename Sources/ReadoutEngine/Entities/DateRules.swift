@@ -2,28 +2,28 @@
 /// relative periods (`last year`, `the coming months`), durations (`another five years`,
 /// `four-year`) and named days (`Christmas`).
 enum DateRules {
-    static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+    static let weekdays: WordSet = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let months: WordSet = ["January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
                                       "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]
     /// Months that are also common words: they need a date-like neighbour.
-    static let ambiguousMonths: Set<String> = ["March", "May"]
-    static let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+    static let ambiguousMonths: WordSet = ["March", "May"]
+    static let units: WordSet = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
                                      "decades", "century", "centuries", "weekend", "weekends", "quarter", "quarters",
                                      "season", "seasons", "fortnight", "summer", "winter", "spring", "autumn"]
-    static let relative: Set<String> = ["last", "next", "this", "coming", "past", "previous", "following", "recent",
+    static let relative: WordSet = ["last", "next", "this", "coming", "past", "previous", "following", "recent",
                                         "same", "current", "first", "second", "third", "fourth", "final", "latest",
                                         "early", "late"]
-    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    static let numberWords: WordSet = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                            "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty",
                                            "forty", "fifty", "hundred", "few", "several", "couple", "many"]
-    static let namedDays: Set<String> = ["Christmas", "Easter", "Ramadan", "Thanksgiving", "Hanukkah", "Diwali"]
-    static let deictic: Set<String> = ["today", "yesterday", "tomorrow"]
-    static let monthPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "last", "next", "early",
+    static let namedDays: WordSet = ["Christmas", "Easter", "Ramadan", "Thanksgiving", "Hanukkah", "Diwali"]
+    static let deictic: WordSet = ["today", "yesterday", "tomorrow"]
+    static let monthPrepositions: WordSet = ["in", "since", "until", "by", "from", "of", "last", "next", "early",
                                                  "late", "mid", "this", "during", "before", "after", "through", "to"]
 
     /// Lower-case words that can open a DATE (a cheap first test for every token).
-    static let openers: Set<String> = {
+    static let openers: WordSet = {
         var s = deictic.union(relative).union(numberWords)
         s.insert("the"); s.insert("another"); s.insert("a")
         return s

@@ -49,12 +49,12 @@ struct NameClassifier {
     }
 
     /// Nouns that, right after a name, make it a product (`the Cell processor`, `Xbox console`).
-    static let productNouns: Set<String> = ["processor", "processors", "chip", "chips", "console", "consoles", "phone",
+    static let productNouns: WordSet = ["processor", "processors", "chip", "chips", "console", "consoles", "phone",
                                             "phones", "handset", "handsets", "computer", "computers", "software",
                                             "browser", "player", "players", "device", "devices", "camera", "laptop",
                                             "laptops", "console's", "operating", "format", "platform", "gadget"]
     /// Determiners that do not stand before a person's name (`the Cell`, `a Walkman`).
-    static let determiners: Set<String> = ["the", "a", "an"]
+    static let determiners: WordSet = ["the", "a", "an"]
 
     /// For a name-shaped run that is unlikely to be a person, its type: a product noun after it
     /// gives PRODUCT; a determiner before it, digits or an inner capital (`PodShow`) give ORG.

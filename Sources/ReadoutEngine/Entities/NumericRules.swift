@@ -1,9 +1,9 @@
 /// MONEY and PERCENT rules: `$1.2bn`, `£10m`, `5 million dollars`, `3.5%`, `five per cent`.
 enum NumericRules {
-    static let currencySymbols: Set<String> = ["$", "£", "€", "¥", "US$"]
-    static let currencyWords: Set<String> = ["dollar", "dollars", "pound", "pounds", "euro", "euros", "pence", "cents",
+    static let currencySymbols: WordSet = ["$", "£", "€", "¥", "US$"]
+    static let currencyWords: WordSet = ["dollar", "dollars", "pound", "pounds", "euro", "euros", "pence", "cents",
                                              "yen", "yuan", "roubles", "rubles", "rupees", "francs", "sterling"]
-    static let scales: Set<String> = ["million", "billion", "trillion", "bn", "m", "k", "thousand", "mn", "tn"]
+    static let scales: WordSet = ["million", "billion", "trillion", "bn", "m", "k", "thousand", "mn", "tn"]
 
     /// True for a number token, or a word like `10m`, `1.5bn`.
     static func isAmount(_ t: TokenText, _ i: Int) -> Bool {

@@ -3,9 +3,9 @@ struct Appositions {
     let t: TokenText
     let lex: Lexicon
 
-    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "insisted", "argued", "warned",
+    static let speechVerbs: WordSet = ["said", "says", "told", "added", "explained", "insisted", "argued", "warned",
                                            "claimed", "stated", "admitted", "noted", "replied", "announced", "confirmed"]
-    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
+    static let determiners: WordSet = ["the", "a", "an", "its", "his", "her", "their"]
 
     /// Gives a role to each person mention without one that an apposition describes.
     func attach(_ raw: inout [RawMention]) {

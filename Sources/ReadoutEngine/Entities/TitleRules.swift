@@ -5,16 +5,16 @@ struct TitleRules {
     let lex: Lexicon
 
     /// Lower-case words before a title that belong to the role (`former US President`).
-    static let modifiers: Set<String> = ["former", "ex", "then", "acting", "outgoing", "incoming", "late", "interim",
+    static let modifiers: WordSet = ["former", "ex", "then", "acting", "outgoing", "incoming", "late", "interim",
                                          "deputy", "current", "new", "veteran", "retired"]
 
     /// Titles that are also ordinary words: after them a name must not be ordinary words only.
-    static let ambiguousTitles: Set<String> = ["general", "gen", "major", "chief", "executive", "director", "manager",
+    static let ambiguousTitles: WordSet = ["general", "gen", "major", "chief", "executive", "director", "manager",
                                                "coach", "editor", "chair", "justice", "marshal", "speaker", "secretary",
                                                "minister", "judge", "commander", "captain", "inspector", "brother",
                                                "sister", "father", "saint", "st", "queen", "king", "prince"]
     /// Honorifics that mark a woman.
-    static let femaleHonorifics: Set<String> = ["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "sister"]
+    static let femaleHonorifics: WordSet = ["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "sister"]
 
     /// A modifier word just before token `k` (`former`), if any.
     func modifier(before k: Int) -> String? {

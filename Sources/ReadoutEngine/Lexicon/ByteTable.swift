@@ -181,8 +181,35 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 }
 
-/// A set of byte strings (see `ByteTable`).
-struct WordSet: Sendable {
+/// A set of byte strings (see `ByteTable`): what the rules' fixed word lists are, so testing a
+/// token against one hashes its bytes once with no per-process seed.
+struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
+    /// A set of the given words.
+    init(arrayLiteral words: String...) { self.init(words) }
+
+    /// A set of the given words.
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        table = ByteTable(capacity: 16)
+        for w in words { table.insert(w, true) }
+    }
+
+    /// Every word, in insertion order.
+    var words: [String] {
+        var out: [String] = []
+        table.forEach { w, _ in out.append(w) }
+        return out
+    }
+
+    /// Iterates the words in insertion order.
+    func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
+
+    /// This set and `other`'s words.
+    func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
+        var s = self
+        for w in other { s.insert(w) }
+        return s
+    }
+
     private var table: ByteTable<Bool>
 
     /// An empty set sized for about `capacity` words.

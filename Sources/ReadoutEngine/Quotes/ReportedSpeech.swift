@@ -20,8 +20,8 @@ struct ReportedSpeech {
         quoted = q
     }
 
-    static let passive: Set<String> = ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "to"]
-    static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "reporters", "journalists",
+    static let passive: WordSet = ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "to"]
+    static let objectPronouns: WordSet = ["him", "her", "them", "us", "me", "you", "reporters", "journalists",
                                               "mps", "parliament", "delegates", "listeners", "viewers", "lawmakers"]
 
     /// Reported statements of every sentence none of whose tokens is `consumed` by a direct quotation.

@@ -3,19 +3,19 @@
 struct SpeakerPhrase {
     let t: QuoteText
 
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i"]
-    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
+    static let pronouns: WordSet = ["he", "she", "it", "they", "we", "i"]
+    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
                                            "some", "several", "many", "both", "two", "three", "other", "this", "these"]
     /// Words that open a clause, so a phrase holding them is not a speaker.
-    static let clauseWords: Set<String> = ["who", "which", "that", "what", "whom", "whose", "when", "where", "if",
+    static let clauseWords: WordSet = ["who", "which", "that", "what", "whom", "whose", "when", "where", "if",
                                            "because", "while", "as", "than", "whether", "although", "though",
                                            "since", "unless", "until", "not", "to", "there", "you", "me", "him",
                                            "us", "them", "this", "also", "so", "then"]
     /// Lead words dropped from the front of a subject (`But he said`).
-    static let leaders: Set<String> = ["but", "and", "yet", "so", "now", "however", "meanwhile", "still", "instead",
+    static let leaders: WordSet = ["but", "and", "yet", "so", "now", "however", "meanwhile", "still", "instead",
                                        "indeed", "also", "later", "earlier", "separately", "yesterday", "today"]
     /// Words allowed between a subject and its cue (`also said`, `has said`, `later told`).
-    static let between: Set<String> = ["also", "later", "earlier", "then", "previously", "has", "have", "had",
+    static let between: WordSet = ["also", "later", "earlier", "then", "previously", "has", "have", "had",
                                        "further", "separately", "repeatedly", "publicly", "recently", "again",
                                        "once", "today", "yesterday", "subsequently", "similarly", "immediately",
                                        "would", "will", "may", "might", "could", "can"]

@@ -2,7 +2,7 @@
 ///
 /// Titles, months, and common news abbreviations. Lower-cased, without the period.
 enum Abbreviations {
-    static let words: Set<String> = [
+    static let words: WordSet = [
         // titles and honorifics
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "gen", "col", "lt", "maj", "capt",
         "sgt", "cpl", "adm", "gov", "sen", "rep", "pres", "supt", "insp", "det", "hon", "rt", "messrs",
@@ -16,5 +16,5 @@ enum Abbreviations {
 
     /// Abbreviations that readily end a sentence too (`... in the U.S. The next ...`);
     /// after them a capitalised common sentence opener starts a new sentence.
-    static let mayEndSentence: Set<String> = ["etc", "inc", "ltd", "co", "corp", "bros"]
+    static let mayEndSentence: WordSet = ["etc", "inc", "ltd", "co", "corp", "bros"]
 }

@@ -363,7 +363,7 @@ public struct Tokenizer: Sendable {
 
 /// Capitalised words that commonly open sentences, used after sentence-final initialisms.
 enum SentenceOpeners {
-    static let words: Set<String> = [
+    static let words: WordSet = [
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This",
         "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "Mr", "Mrs", "Ms", "Some",
         "Many", "Most", "If", "When", "While", "After", "Before", "However", "Meanwhile", "Also", "As",
