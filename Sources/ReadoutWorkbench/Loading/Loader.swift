@@ -183,31 +183,28 @@ public struct Loader {
 /// Order-preserving parallel map over many items (serial for few).
 public enum ParallelMap {
     /// Maps `indices` with `f`, using every core when there are at least `threshold` items.
+    /// Workers take the next index as they finish one, so uneven items balance out.
     public static func map<T: Sendable>(_ indices: Range<Int>, threshold: Int = 8, _ f: @Sendable (Int) -> T) -> [T] {
         let n = indices.count
         if n < threshold { return indices.map(f) }
-        let box = ResultBox<T>(count: n)
-        let chunks = min(n, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var i = c
-            while i < n {
-                box.set(i, f(indices.lowerBound + i))
-                i += chunks
+        let workers = min(n, ProcessInfo.processInfo.activeProcessorCount)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    guard i < n else { return }
+                    (slots.base + i).initialize(to: f(indices.lowerBound + i))
+                }
             }
+            initialized = n
         }
-        return box.values()
     }
 }
 
-/// Slots written by distinct indices from several threads.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) {
-        lock.lock()
-        slots[i] = v
-        lock.unlock()
-    }
-    func values() -> [T] { slots.map { $0! } }
+/// The result buffer of a parallel map: each index is written once, by one worker, and read
+/// only after every worker is done.
+private struct Slots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
