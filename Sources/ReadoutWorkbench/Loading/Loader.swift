@@ -149,7 +149,12 @@ public struct Loader {
 
     /// Ids from file names: the name's stem, or `folder-stem` when stems collide; `-2`, `-3` after that.
     public static func assignIDs(_ paths: [String], existing: Set<String>) -> [String] {
-        let stems = paths.map { slug(($0 as NSString).lastPathComponent.components(separatedBy: ".").first ?? "doc") }
+        let stems = paths.map { p -> String in
+            let name = PathExpander.lastComponent(p)
+            let u = name.utf8
+            guard u.allSatisfy({ $0 < 0x80 }) else { return slug(name.components(separatedBy: ".").first ?? "doc") }
+            return slug(String(name[..<(u.firstIndex(of: 0x2E) ?? u.endIndex)]))
+        }
         var stemCount: [String: Int] = [:]
         for s in stems { stemCount[s, default: 0] += 1 }
         var used = existing
@@ -157,7 +162,7 @@ public struct Loader {
         for (p, s) in zip(paths, stems) {
             var base = s.isEmpty ? "doc" : s
             if stemCount[s]! > 1 || used.contains(base) {
-                let parent = slug(((p as NSString).deletingLastPathComponent as NSString).lastPathComponent)
+                let parent = slug(PathExpander.folderName(p))
                 if !parent.isEmpty && parent != "." { base = parent + "-" + base }
             }
             var id = base
@@ -170,6 +175,25 @@ public struct Loader {
     }
 
     static func slug(_ s: String) -> String {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return slugCharacters(s) }
+        // ASCII: the same rule on bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for var c in s.utf8 {
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F {
+                out.append(c)
+            } else if c == 0x2D || c == 0x20 || c == 0x2E {
+                out.append(0x2D)
+            }
+        }
+        let start = out.firstIndex { $0 != 0x2D } ?? out.endIndex
+        let end = (out.lastIndex { $0 != 0x2D }).map { $0 + 1 } ?? start
+        return String(decoding: out[start..<max(start, end)].prefix(24), as: UTF8.self)
+    }
+
+    /// `slug` on Characters, for names that are not all ASCII.
+    static func slugCharacters(_ s: String) -> String {
         var out = ""
         for c in s.lowercased() {
             if c.isASCII && (c.isLetter || c.isNumber || c == "_") { out.append(c) } else if c == "-" || c == " " || c == "." { out.append("-") }
