@@ -14,14 +14,39 @@ public struct Document: Sendable {
     /// Paragraphs (non-empty lines) in text order.
     public let paragraphs: [Paragraph]
 
+    /// Number of whitespace-separated words, as the reference pipeline counts them.
+    public let wordCount: Int
+
     /// Creates and tokenises a document.
     public init(id: String, text: String, tokenizer: Tokenizer = Tokenizer()) {
+        self.init(id: id, bytes: Array(text.utf8), tokenizer: tokenizer)
+    }
+
+    /// Creates and tokenises a document from its text as UTF-8 bytes, keeping `bytes` as they are
+    /// (no copy). `bytes` must be valid UTF-8; then the document is the one `init(id:text:)` makes
+    /// from `String(decoding: bytes, as: UTF8.self)`.
+    public init(id: String, bytes: [UInt8], tokenizer: Tokenizer = Tokenizer()) {
         self.id = id
-        self.bytes = Array(text.utf8)
+        self.bytes = bytes
         let out = tokenizer.tokenize(bytes)
         self.tokens = out.tokens
         self.sentences = out.sentences
         self.paragraphs = out.paragraphs
+        self.wordCount = Document.countWords(bytes)
+    }
+
+    private init(id: String, sharing other: Document) {
+        self.id = id
+        self.bytes = other.bytes
+        self.tokens = other.tokens
+        self.sentences = other.sentences
+        self.paragraphs = other.paragraphs
+        self.wordCount = other.wordCount
+    }
+
+    /// The same document under another id; its text and tokens are shared, not copied.
+    public func withID(_ id: String) -> Document {
+        Document(id: id, sharing: self)
     }
 
     /// The text covered by `range`.
@@ -33,16 +58,20 @@ public struct Document: Sendable {
     /// The text of token `i`.
     public func string(token i: Int) -> String { string(tokens[i].range) }
 
-    /// Number of whitespace-separated words, as the reference pipeline counts them.
-    public var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for c in bytes {
-            let space = c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C
-            if !space && !inWord { count += 1 }
-            inWord = !space
+    /// Words start where a non-space byte follows a space (or the start); spaces are
+    /// `\t \n \v \f \r` and ` `. Branch-free, as it runs over every loaded byte.
+    static func countWords(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var count = 0
+            var prevSpace = 1
+            for c in b {
+                // 0x09...0x0D or 0x20
+                let space = (c &- 0x09 < 5 || c == 0x20) ? 1 : 0
+                count &+= prevSpace & (space ^ 1)
+                prevSpace = space
+            }
+            return count
         }
-        return count
     }
 
     /// The index of the sentence containing byte `offset`, if any.

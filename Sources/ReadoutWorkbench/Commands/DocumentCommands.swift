@@ -105,28 +105,35 @@ extension Workbench {
         for w in report.warnings { warn(w) }
         // The same file again is skipped; a different file with the same text loads (corpora hold
         // duplicates) and is counted in one line.
+        // One load never yields two paths to the same file, so real paths matter only when
+        // documents were loaded before.
+        let checkPaths = !workspace.documents.isEmpty
         var knownPaths: [String: String] = [:]
         var knownHashes: [String: String] = [:]
         for r in workspace.documents.values {
             knownPaths[PathExpander.realpath(r.path) ?? r.path] = r.id
             knownHashes[r.hash] = r.id
         }
-        var fresh: [DocumentRecord] = []
+        var skipped: Set<Int> = []
         var sameText: [(String, String)] = []
-        for r in report.records {
-            let real = PathExpander.realpath(r.path) ?? r.path
-            if let id = knownPaths[real] {
-                warn("'\(r.path)' is already loaded as '\(id)'; skipped")
-                continue
+        for (i, r) in report.records.enumerated() {
+            if checkPaths {
+                let real = PathExpander.realpath(r.path) ?? r.path
+                if let id = knownPaths[real] {
+                    warn("'\(r.path)' is already loaded as '\(id)'; skipped")
+                    skipped.insert(i)
+                    continue
+                }
+                knownPaths[real] = r.id
             }
             if let id = knownHashes[r.hash] { sameText.append((r.id, id)) } else { knownHashes[r.hash] = r.id }
-            knownPaths[real] = r.id
-            fresh.append(r)
         }
         if let (first, other) = sameText.first {
             warn("\(sameText.count) document\(sameText.count == 1 ? " has" : "s have") the same text as another (e.g. '\(first)' = '\(other)')")
         }
-        report.records = fresh
+        if !skipped.isEmpty {
+            report.records = report.records.indices.filter { !skipped.contains($0) }.map { report.records[$0] }
+        }
         workspace.add(report.records)
         let words = report.records.reduce(0) { $0 + $1.words }
         let n = report.records.count

@@ -9,12 +9,30 @@ public struct PathExpander {
     /// Extensions loaded from folders.
     public static let articleExtensions: Set<String> = ["txt", "md", "html", "htm", "text", "markdown"]
 
+    /// The files found, in argument order, each once.
     public var files: [String] = []
+    /// Arguments that name nothing.
     public var errors: [ReadoutError] = []
+    /// Things skipped: broken links, folders seen before, files that are not regular.
     public var warnings: [String] = []
     private var seenDirs: Set<String> = []
-    private var seenFiles: Set<String> = []
+    /// Files taken so far, by device and inode. Two paths with the same real path are the same
+    /// file, so real paths are compared (and `realpath` called) only for a second path to an inode.
+    private var seenFiles: [FileID: TakenFile] = [:]
 
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private struct TakenFile {
+        /// The first path taken to the file.
+        var first: String
+        /// Real paths of the paths taken to it, filled in when a second path turns up.
+        var realPaths: [String] = []
+    }
+
+    /// An expander with nothing added yet.
     public init() {}
 
     /// Adds the files `arg` names.
@@ -46,17 +64,29 @@ public struct PathExpander {
         if (st.st_mode & S_IFMT) == S_IFDIR {
             walk(path)
         } else if (st.st_mode & S_IFMT) == S_IFREG {
-            let ext = (path as NSString).pathExtension.lowercased()
-            if !explicit && !PathExpander.articleExtensions.contains(ext) { return }
-            addFile(path)
+            if !explicit && !PathExpander.articleExtensions.contains(PathExpander.fileExtension(path)) { return }
+            addFile(path, st)
         } else {
             warnings.append("skipped '\(shown)': not a regular file")
         }
     }
 
-    private mutating func addFile(_ path: String) {
+    /// Takes a regular file unless another path to it (same real path) was taken already.
+    private mutating func addFile(_ path: String, _ st: stat) {
+        let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        guard var taken = seenFiles[id] else {
+            seenFiles[id] = TakenFile(first: path)
+            files.append(path)
+            return
+        }
+        // Another path to a file already taken (a symbolic or hard link): compare real paths.
+        if taken.realPaths.isEmpty { taken.realPaths = [PathExpander.realpath(taken.first) ?? taken.first] }
         let key = PathExpander.realpath(path) ?? path
-        if seenFiles.insert(key).inserted { files.append(path) }
+        if !taken.realPaths.contains(key) {
+            taken.realPaths.append(key)
+            files.append(path)
+        }
+        seenFiles[id] = taken
     }
 
     private mutating func walk(_ dir: String) {
@@ -79,8 +109,8 @@ public struct PathExpander {
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 walk(p)
-            } else if (st.st_mode & S_IFMT) == S_IFREG, PathExpander.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                addFile(p)
+            } else if (st.st_mode & S_IFMT) == S_IFREG, PathExpander.articleExtensions.contains(PathExpander.fileExtension(name)) {
+                addFile(p, st)
             }
         }
     }
@@ -88,6 +118,54 @@ public struct PathExpander {
     static func expandTilde(_ p: String) -> String {
         guard p.hasPrefix("~") else { return p }
         return (p as NSString).expandingTildeInPath
+    }
+
+    /// The extension of the path's last component, lower-cased: what
+    /// `(path as NSString).pathExtension.lowercased()` gives, without Foundation for plain names.
+    static func fileExtension(_ path: String) -> String {
+        // Foundation works on Characters: byte rules match it for ASCII only
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return (path as NSString).pathExtension.lowercased() }
+        var u = Array(path.utf8)
+        while u.count > 1, u.last == 0x2F { u.removeLast() } // trailing slashes
+        guard u.count > 1 else { return "" }
+        let nameStart = (u.lastIndex(of: 0x2F) ?? -1) + 1
+        guard let dot = u[nameStart...].lastIndex(of: 0x2E), dot > nameStart else { return "" }
+        // `..` has no extension
+        if dot == u.count - 1, dot - 1 == nameStart, u[nameStart] == 0x2E { return "" }
+        let ext = u[(dot + 1)...]
+        return String(decoding: ext.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// `(path as NSString).lastPathComponent`, without Foundation for plain paths.
+    static func lastComponent(_ path: String) -> String {
+        guard isPlain(path) else { return (path as NSString).lastPathComponent }
+        let u = path.utf8
+        guard let slash = u.lastIndex(of: 0x2F) else { return path }
+        return String(path[u.index(after: slash)...])
+    }
+
+    /// The name of the folder `path` is in: `((path as NSString).deletingLastPathComponent as
+    /// NSString).lastPathComponent`, without Foundation for plain paths.
+    static func folderName(_ path: String) -> String {
+        guard isPlain(path) else { return ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent }
+        let u = path.utf8
+        guard let slash = u.lastIndex(of: 0x2F) else { return "" }
+        if slash == u.startIndex { return "/" }
+        let start = u[..<slash].lastIndex(of: 0x2F).map { u.index(after: $0) } ?? u.startIndex
+        return String(path[start..<slash])
+    }
+
+    /// ASCII, not empty, no `//` and no trailing `/`: a path whose components Foundation's
+    /// path methods find at its slashes, byte for byte.
+    private static func isPlain(_ path: String) -> Bool {
+        let u = path.utf8
+        guard !u.isEmpty, u.last != 0x2F else { return false }
+        var previous: UInt8 = 0
+        for c in u {
+            if c >= 0x80 || (c == 0x2F && previous == 0x2F) { return false }
+            previous = c
+        }
+        return true
     }
 
     static func realpath(_ p: String) -> String? {

@@ -16,6 +16,7 @@ public enum TextDecoding {
         case binary
     }
 
+    /// Decodes a file's bytes, or finds them binary.
     public static func decode(_ bytes: [UInt8]) -> Result {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return .text(String(decoding: bytes[3...], as: UTF8.self), .utf8BOM)
@@ -29,6 +30,11 @@ public enum TextDecoding {
 
     /// Binary when the first 8 KiB hold a NUL byte or more than 10% control characters.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { looksBinary($0) }
+    }
+
+    /// Binary when the first 8 KiB hold a NUL byte or more than 10% control characters.
+    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
         var control = 0
@@ -37,6 +43,48 @@ public enum TextDecoding {
             if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { control += 1 }
         }
         return control * 10 > sample.count
+    }
+
+    /// Whether `b` is well-formed UTF-8, as `String(validating:as:)` judges it, without making a String.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        let n = b.count
+        var i = 0
+        @inline(__always) func tail(_ j: Int) -> Bool { j < n && p[j] & 0xC0 == 0x80 }
+        @inline(__always) func within(_ j: Int, _ r: ClosedRange<UInt8>) -> Bool { j < n && r.contains(p[j]) }
+        while i < n {
+            // ASCII runs, eight bytes at a time
+            while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { return true }
+            let c = p[i]
+            switch c {
+            case 0x00...0x7F: i += 1
+            case 0xC2...0xDF:
+                guard tail(i + 1) else { return false }
+                i += 2
+            case 0xE0:
+                guard within(i + 1, 0xA0...0xBF), tail(i + 2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard tail(i + 1), tail(i + 2) else { return false }
+                i += 3
+            case 0xED:
+                guard within(i + 1, 0x80...0x9F), tail(i + 2) else { return false }
+                i += 3
+            case 0xF0:
+                guard within(i + 1, 0x90...0xBF), tail(i + 2), tail(i + 3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard tail(i + 1), tail(i + 2), tail(i + 3) else { return false }
+                i += 4
+            case 0xF4:
+                guard within(i + 1, 0x80...0x8F), tail(i + 2), tail(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     static func utf16<C: Collection>(_ bytes: C, littleEndian: Bool) -> String where C.Element == UInt8 {
