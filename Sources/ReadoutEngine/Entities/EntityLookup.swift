@@ -5,7 +5,10 @@ extension CorpusAnalysis {
     /// Normalises a name for `aliasIndex`: trimmed, lower-cased, a leading `the ` dropped.
     public static func aliasKey(_ name: String) -> String {
         // Entity names are already trimmed; only typed names pay for Foundation's trimming.
-        let untrimmed = name.first.map { $0.isWhitespace } == true || name.last.map { $0.isWhitespace } == true
+        // (a name that starts and ends with an ASCII letter or digit cannot need trimming)
+        let u = name.utf8
+        let plainEnds = u.first.map { $0 < 0x80 && $0 > 0x20 } == true && u.last.map { $0 < 0x80 && $0 > 0x20 } == true
+        let untrimmed = !plainEnds && (name.first.map { $0.isWhitespace } == true || name.last.map { $0.isWhitespace } == true)
         var s = (untrimmed ? name.trimmingCharacters(in: .whitespacesAndNewlines) : name).fastLowercased()
         if s.hasPrefix("the ") { s.removeFirst(4) }
         return s
@@ -14,11 +17,18 @@ extension CorpusAnalysis {
     /// Builds the alias index of `entities`: every name and alias → entity ids, most mentioned first.
     public static func buildAliasIndex(_ entities: [Entity]) -> [String: [Int]] {
         var index: [String: [Int]] = [:]
-        for e in entities {
-            for a in [e.name] + e.aliases {
-                let k = aliasKey(a)
-                if index[k]?.contains(e.id) != true { index[k, default: []].append(e.id) }
+        index.reserveCapacity(entities.count * 2)
+        func add(_ a: String, _ id: Int) {
+            let k = aliasKey(a)
+            if let i = index.index(forKey: k) {
+                if !index.values[i].contains(id) { index.values[i].append(id) }
+            } else {
+                index[k] = [id]
             }
+        }
+        for e in entities {
+            add(e.name, e.id)
+            for a in e.aliases { add(a, e.id) }
         }
         for (k, ids) in index where ids.count > 1 {
             index[k] = ids.sorted { entities[$0].mentions.count != entities[$1].mentions.count

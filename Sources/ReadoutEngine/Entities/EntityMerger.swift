@@ -24,6 +24,7 @@ struct EntityMerger {
     func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
         var builders: [Builder] = []
         var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(docs.reduce(0) { $0 + $1.entities.count } / 2)
         var bySurname: [String: [Int]] = [:]
         var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
 
@@ -81,7 +82,7 @@ struct EntityMerger {
                     g = newBuilder(le)
                     byKey[le.key] = g
                     if le.label == .person, let last = le.name.split(separator: " ").last {
-                        bySurname[String(last).replacingOccurrences(of: ".", with: "").fastLowercased(), default: []].append(g)
+                        bySurname[String(last.filter { $0 != "." }).fastLowercased(), default: []].append(g)
                     }
                 }
                 absorb(&builders[g], d, le, sameName: sameName)
