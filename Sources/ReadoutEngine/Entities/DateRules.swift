@@ -37,7 +37,7 @@ enum DateRules {
         if kind == .word {
             // fast exit for the common case: a lower-case word that opens no date
             if tok.flags & (Token.capitalized | Token.allCaps) == 0, !t.info[k].opensDate {
-                guard w.utf8.contains(0x2D) || (w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) else { return nil }
+                guard t.shape[k] & (TokenText.hyphen | TokenText.digitFirst) != 0 else { return nil }
             }
             if t.info[k].isDateName {
                 if weekdays.contains(w) { return (k + 1, "weekday") }
@@ -46,7 +46,7 @@ enum DateRules {
             }
             let lw = t.lower(k)
             if deictic.contains(lw) { return (k + 1, "deictic day") }
-            if isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
+            if t.shape[k] & TokenText.hyphen != 0, isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
             if w.utf8.count == 5, w.hasSuffix("s"), isYear(String(w.dropLast())) { return (k + 1, "decade") } // 1990s
             if lw == "the" || lw == "another" || relative.contains(lw) {
                 if let r = relativePhrase(t, k, e) { return r }

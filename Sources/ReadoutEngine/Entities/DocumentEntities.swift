@@ -79,9 +79,18 @@ struct DocumentClusterer {
         // 1. full names and everything else, by key
         for (i, m) in raw.enumerated() where !isSinglePerson(m) && !isAcronym(m) { add(i, key: key(i)) }
         // 2. acronyms of names in the document (`WTO` → `World Trade Organization`)
+        // each ORG or GPE name's initials, worked out once (acronym mentions are many in some articles)
+        var initialsOf: [Int: String] = [:]
         for (i, m) in raw.enumerated() where isAcronym(m) {
             let acr = t.bare(m.tokens.lowerBound)
-            if let b = builders.firstIndex(where: { ($0.entity.label == .org || $0.entity.label == .gpe) && initials($0.entity.name) == acr }) {
+            let found = builders.indices.first { b in
+                guard builders[b].entity.label == .org || builders[b].entity.label == .gpe else { return false }
+                if let known = initialsOf[b] { return known == acr }
+                let x = initials(builders[b].entity.name)
+                initialsOf[b] = x
+                return x == acr
+            }
+            if let b = found {
                 assign[i] = b
                 extraEvidence[i] = Evidence(rule: "acronym-merge", detail: "‘\(acr)’ = initials of ‘\(builders[b].entity.name)’")
             } else {

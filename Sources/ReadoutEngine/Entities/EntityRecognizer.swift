@@ -26,17 +26,19 @@ struct WordUsage {
     init(_ t: TokenText, _ words: Set<String>) {
         guard !words.isEmpty else { return }
         var lowerToWord: [String: String] = [:]
-        // (lower-cased first byte, length) of the words: a cheap filter before hashing a token
-        var shapes = [Bool](repeating: false, count: 256 * 64)
-        func shape(_ first: UInt8, _ n: Int) -> Int { Int(first | 0x20) << 6 | min(n, 63) }
+        // (lower-cased first byte, length) of the words, as bits: a cheap filter before hashing a
+        // token (a few hundred bytes to clear per document, not a 16 KB table)
+        var shapes = [UInt64](repeating: 0, count: 64)
+        func shape(_ first: UInt8, _ n: Int) -> Int { (Int(first | 0x20) << 6 | min(n, 63)) & 4095 }
         for w in words {
             lowerToWord[w.fastLowercased()] = w
-            if let f = w.utf8.first { shapes[shape(f, w.utf8.count)] = true }
+            if let f = w.utf8.first { let b = shape(f, w.utf8.count); shapes[b >> 6] |= 1 << UInt64(b & 63) }
         }
         t.doc.bytes.withUnsafeBufferPointer { bytes in
             for i in 0..<t.count where t.tokens[i].kind == .word {
                 let r = t.tokens[i].range
-                guard shapes[shape(bytes[r.start], r.length)] else { continue }
+                let b = shape(bytes[r.start], r.length)
+                guard shapes[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
                 if t.isCap(i) {
                     // standing alone: `Rail` inside `Network Rail` is no evidence for `Rail` by itself
                     let alone = !(i > 0 && t.isCap(i - 1)) && !(i + 1 < t.count && t.isCap(i + 1))

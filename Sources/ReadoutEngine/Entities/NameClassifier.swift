@@ -74,16 +74,20 @@ struct NameClassifier {
 
     /// `PodShow`, `eBay`, `MP3`: a capital after a lower-case letter, or a digit.
     func hasInnerCapitalOrDigit(_ w: String) -> Bool {
-        let surnamePrefix = ["Mc", "Mac", "Di", "De", "Da", "Le", "La", "Van", "Von", "Fitz"].contains { w.hasPrefix($0) }
         var prevLower = false
+        var innerCapital = false
         for c in w.utf8 {
             if c >= 0x30 && c <= 0x39 { return true }
             let upper = c >= 0x41 && c <= 0x5A
-            if upper && prevLower && !surnamePrefix { return true }
+            if upper && prevLower { innerCapital = true }
             prevLower = c >= 0x61 && c <= 0x7A
         }
-        return false
+        // `McCall`, `DeLay`: an inner capital after a surname prefix does not count
+        return innerCapital && !NameClassifier.surnamePrefixes.contains { w.hasPrefix($0) }
     }
+
+    /// Surname prefixes after which a capital is part of the name's shape.
+    static let surnamePrefixes = ["Mc", "Mac", "Di", "De", "Da", "Le", "La", "Van", "Von", "Fitz"]
 
     /// Types name segment `r`.
     func classify(_ r: Range<Int>) -> Outcome {

@@ -25,12 +25,11 @@ struct TitleRules {
 
     /// A lower-case role-noun phrase ending just before token `k` (`leader`, `chief executive`): its first token.
     func roleNoun(before k: Int) -> Int? {
-        for n in [2, 1] where k - n >= t.sentenceStart[k] {
-            let r = (k - n)..<k
-            guard r.allSatisfy({ t.tokens[$0].kind == .word && (!t.isCap($0) || t.words[$0] == "MP") }) else { continue }
-            if lex.roleNouns.contains(r.map { t.words[$0] }.joined(separator: " ")) { return k - n }
-        }
-        return nil
+        func fits(_ i: Int) -> Bool { t.tokens[i].kind == .word && (!t.isCap(i) || t.words[i] == "MP") }
+        let start = t.sentenceStart[k]
+        guard k - 1 >= start, fits(k - 1) else { return nil }
+        if k - 2 >= start, fits(k - 2), lex.roleNouns.contains(t.words[k - 2] + " " + t.words[k - 1]) { return k - 2 }
+        return lex.roleNouns.contains(t.words[k - 1]) ? k - 1 : nil
     }
 }
 

@@ -8,6 +8,14 @@ struct TokenText {
     let lowered: [String]
     /// What the word lists say about every token (one dictionary lookup per token, or two when capitalised).
     let info: [WordInfo]
+    /// Byte-shape facts of every token (`TokenText.hyphen`, `.period`, `.digitFirst`).
+    let shape: [UInt8]
+    /// The token holds a hyphen-minus.
+    static let hyphen: UInt8 = 1
+    /// The token holds a period.
+    static let period: UInt8 = 2
+    /// The token starts with an ASCII digit.
+    static let digitFirst: UInt8 = 4
     /// For every token, the end (exclusive) of the sentence holding it.
     let sentenceEnd: [Int]
     /// For every token, the start of the sentence holding it.
@@ -25,9 +33,14 @@ struct TokenText {
         lowered.reserveCapacity(tokens.count)
         info.reserveCapacity(tokens.count)
         var lowerBuffer: [UInt8] = []
+        var shape = [UInt8](repeating: 0, count: tokens.count)
         bytes.withUnsafeBufferPointer { b in
-            for tok in doc.tokens {
+            for (i, tok) in doc.tokens.enumerated() {
                 let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
+                var sh: UInt8 = 0
+                if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
+                for c in word where c == 0x2D || c == 0x2E { sh |= c == 0x2D ? TokenText.hyphen : TokenText.period }
+                shape[i] = sh
                 let w = String(decoding: word, as: UTF8.self)
                 words.append(w)
                 let capital = tok.flags & (Token.capitalized | Token.allCaps) != 0
@@ -56,6 +69,7 @@ struct TokenText {
             }
         }
         self.words = words
+        self.shape = shape
         self.lowered = lowered
         self.info = info
         var ends = [Int](repeating: tokens.count, count: tokens.count)
@@ -96,7 +110,7 @@ struct TokenText {
     /// Token `i`'s text without periods (`W.` → `W`, `U.S.` → `US`).
     func bare(_ i: Int) -> String {
         let w = words[i]
-        return w.utf8.contains(0x2E) ? String(w.filter { $0 != "." }) : w
+        return shape[i] & TokenText.period != 0 ? String(w.filter { $0 != "." }) : w
     }
 
     /// The text of tokens `r`, spaced as in the document.
