@@ -29,6 +29,8 @@ public final class CueVerbs: Sendable {
     public let forms: [String: Cue]
     /// Bit `n` set when some form has `n` bytes (n < 64), to reject most words without hashing.
     private let lengths: UInt64
+    /// `forms` keyed by bytes, for the per-token look-up (no `String` made per word).
+    private let table: ByteTable<Cue>
 
     /// Parses `lemma TAB form|form… TAB frame` lines.
     public init<S: StringProtocol>(lines: [S]) {
@@ -48,6 +50,9 @@ public final class CueVerbs: Sendable {
         }
         self.forms = forms
         self.lengths = lengths
+        var table = ByteTable<Cue>(capacity: forms.count)
+        for (form, cue) in forms { table.insert(form, cue) }
+        self.table = table
     }
 
     /// The cue spelled by `bytes[range]` (ASCII letters, any case), if any.
@@ -55,15 +60,14 @@ public final class CueVerbs: Sendable {
     public func cue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Cue? {
         let n = range.length
         guard n > 1, n < 64, lengths & (1 << UInt64(n)) != 0 else { return nil }
-        var buf: (UInt64, UInt64) = (0, 0)
         guard n <= 16 else { return nil }
-        return withUnsafeMutableBytes(of: &buf) { raw -> Cue? in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { raw -> Cue? in
             for k in 0..<n {
                 let c = bytes[range.start + k]
                 guard c < 0x80 else { return nil }
                 raw[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
             }
-            return forms[String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<n]), as: UTF8.self)]
+            return table.value(UnsafeBufferPointer(start: raw.baseAddress!, count: n))
         }
     }
 }

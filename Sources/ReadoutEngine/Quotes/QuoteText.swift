@@ -97,7 +97,8 @@ struct QuoteText {
     /// The most likely part of speech of token `i` (lower-cased), from the POS lexicon.
     func pos(_ i: Int) -> UPOS? {
         guard tokens[i].kind == .word else { return nil }
-        return POSLexicon.shared.entry(lower(i))?.pos
+        let r = tokens[i].range
+        return bytes.withUnsafeBufferPointer { POSLexicon.shared.entry(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end]))?.pos }
     }
 
     /// The byte range of tokens `r` (empty at the first token's start when `r` is empty).
