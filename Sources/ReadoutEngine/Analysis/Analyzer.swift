@@ -19,7 +19,13 @@ public struct Analyzer: Sendable {
         // instead of meeting at a barrier between the stages; then the corpus-wide steps run.
         let (entities, quotes) = perDocument(documents)
         var analysis = EntityStage.merge(documents, entities)
-        QuoteStage.resolveAll(&analysis, quotes)
+        // The per-document entity results are garbage now; freeing their many small objects is
+        // left to another core instead of delaying the quote step.
+        if parallel ?? (documents.count >= EntityStage.parallelThreshold) {
+            let garbage = Garbage(entities)
+            DispatchQueue.global(qos: .utility).async { garbage.drop() }
+        }
+        QuoteStage.resolveAll(&analysis, quotes, parallel: parallel)
         return analysis
     }
 
@@ -57,4 +63,12 @@ public struct Analyzer: Sendable {
             _ = (Lexicon.shared, POSLexicon.shared, CueVerbs.shared, QuoteLists.shared)
         }
     }()
+}
+
+/// Holds values so they can be released on another thread.
+private final class Garbage<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T) { self.value = value }
+    /// Releases the value (call once, from one thread).
+    func drop() { value = nil }
 }

@@ -20,17 +20,28 @@ public enum QuoteStage {
 
     /// Fills `analysis.quotes`: extraction, then resolution of speakers, sources and reporters.
     public static func analyze(_ analysis: inout CorpusAnalysis, parallel: Bool? = nil) {
-        resolveAll(&analysis, extract(analysis.documents.map(\.document), parallel: parallel))
+        resolveAll(&analysis, extract(analysis.documents.map(\.document), parallel: parallel), parallel: parallel)
     }
 
-    /// Fills `analysis.quotes` from each document's extracted quotes (in document order).
-    static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]]) {
+    /// Fills `analysis.quotes` from each document's extracted quotes (in document order). Each
+    /// document's quotes resolve against the merged entities independently of the others, so
+    /// many documents resolve on every core; the result does not depend on it.
+    static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]], parallel: Bool? = nil) {
         let resolver = SpeakerResolver(analysis)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for (d, qs) in found.enumerated() {
-            quotes += resolve(d, qs, resolver)
+        var perDoc = [[Quote]](repeating: [], count: found.count)
+        if parallel ?? (found.count >= EntityStage.parallelThreshold) {
+            perDoc.withUnsafeMutableBufferPointer { buf in
+                nonisolated(unsafe) let out = buf
+                DispatchQueue.concurrentPerform(iterations: found.count) { d in
+                    out[d] = resolve(d, found[d], resolver) // each worker writes only its own slot
+                }
+            }
+        } else {
+            for d in found.indices { perDoc[d] = resolve(d, found[d], resolver) }
         }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(perDoc.reduce(0) { $0 + $1.count })
+        for qs in perDoc { quotes += qs }
         analysis.quotes = quotes
     }
 
