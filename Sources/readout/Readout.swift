@@ -48,12 +48,19 @@ struct Readout: ParsableCommand {
             runs the commands piped to it. ~/.readoutrc runs first unless --no-rc. \
             Exit status: 0 when every command succeeded, 1 when any failed, 2 for bad flags, \
             130 after Ctrl-C in a script.
-
-            Commands:
-            \(HelpLayout.hangingIndent(Workbench.commandHelpSummary(), width: 78))
+            \(commandList)
             """,
         version: ReadoutVersion.current
     )
+
+    /// The command list for `--help`. ArgumentParser builds the configuration on every start, and
+    /// laying out every command's summary was most of start-up, so it is made only when help
+    /// may be shown.
+    static var commandList: String {
+        let helpWords: Set<String> = ["-h", "--help", "help", "--experimental-dump-help"]
+        guard CommandLine.arguments.dropFirst().contains(where: { helpWords.contains($0) }) else { return "" }
+        return "\nCommands:\n" + HelpLayout.hangingIndent(Workbench.commandHelpSummary(), width: 78)
+    }
 
     /// `-c CMD`, repeatable: run these commands, then exit.
     @Option(name: [.customShort("c"), .customLong("command")],

@@ -14,43 +14,37 @@ public struct Analyzer: Sendable {
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        // One pass over the documents does both stages' per-document work (entity recognition and
-        // quote extraction do not depend on each other), so the cores share one queue of work
-        // instead of meeting at a barrier between the stages; then the corpus-wide steps run.
-        let (entities, quotes) = perDocument(documents)
-        var analysis = EntityStage.merge(documents, entities)
-        // The per-document entity results are garbage now; freeing their many small objects is
-        // left to another core instead of delaying the quote step.
-        if parallel ?? (documents.count >= EntityStage.parallelThreshold) {
-            let garbage = Garbage(entities)
-            DispatchQueue.global(qos: .utility).async { garbage.drop() }
-        }
-        QuoteStage.resolveAll(&analysis, quotes, parallel: parallel)
-        return analysis
-    }
-
-    /// Entity recognition and quote extraction for every document, in parallel when there are many.
-    func perDocument(_ documents: [Document]) -> ([DocumentEntities], [[FoundQuote]]) {
         let recognizer = EntityRecognizer()
         let extractor = DocumentQuotes()
         _ = (CueVerbs.shared, QuoteLists.shared, POSLexicon.shared, Lexicon.shared) // the lists, before the workers start
         guard parallel ?? (documents.count >= EntityStage.parallelThreshold) else {
-            return (documents.map { recognizer.recognize($0) }, documents.map { extractor.extract($0) })
+            var analysis = EntityStage.merge(documents, documents.map { recognizer.recognize($0) })
+            QuoteStage.resolveAll(&analysis, documents.map { extractor.extract($0) }, parallel: false)
+            return analysis
         }
-        var entities = [DocumentEntities?](repeating: nil, count: documents.count)
-        var quotes = [[FoundQuote]](repeating: [], count: documents.count)
-        entities.withUnsafeMutableBufferPointer { e in
-            quotes.withUnsafeMutableBufferPointer { q in
-                nonisolated(unsafe) let entityOut = e
-                nonisolated(unsafe) let quoteOut = q
-                DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                    // each worker writes only its own slots
-                    entityOut[i] = recognizer.recognize(documents[i])
-                    quoteOut[i] = extractor.extract(documents[i])
-                }
+        // 1. entity recognition, every document on every core
+        let entities = Slots<DocumentEntities>(documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+            entities.set(i, recognizer.recognize(documents[i]))
+        }
+        // 2. the corpus-wide merge runs on this thread while the other cores extract quotes (which
+        //    need no entities), so the serial step no longer leaves cores idle
+        let quotes = Slots<[FoundQuote]>(documents.count)
+        let extraction = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: extraction) {
+            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+                quotes.set(i, extractor.extract(documents[i]))
             }
         }
-        return (entities.map { $0! }, quotes)
+        let perDoc = entities.values()
+        var analysis = EntityStage.merge(documents, perDoc)
+        // the per-document entity results are garbage now: freed on another core
+        let garbage = Garbage(perDoc)
+        DispatchQueue.global(qos: .utility).async { garbage.drop() }
+        extraction.wait()
+        // 3. speakers and sources against the merged entities
+        QuoteStage.resolveAll(&analysis, quotes.values(), parallel: true)
+        return analysis
     }
 
     /// Starts loading the word lists (gazetteers, name lists, part-of-speech lexicon, cue verbs)
@@ -71,4 +65,21 @@ private final class Garbage<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
     /// Releases the value (call once, from one thread).
     func drop() { value = nil }
+}
+
+/// Result slots filled by concurrent workers, each index written once, read after they finish.
+private final class Slots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T?>
+    init(_ count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+    /// Stores slot `i` (one worker per index).
+    func set(_ i: Int, _ value: T) { buffer[i] = value }
+    /// Every slot, in order (after all workers are done).
+    func values() -> [T] { buffer.map { $0! } }
 }
