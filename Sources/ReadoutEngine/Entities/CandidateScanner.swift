@@ -39,7 +39,7 @@ struct CandidateScanner {
             let r = i..<(i + n)
             // entries never end in punctuation that is not part of a word
             if t.tokens[i + n - 1].kind == .word || t.tokens[i + n - 1].kind == .number || t.tokens[i + n - 1].kind == .clitic,
-               let g = lex.gazetteer[t.key(r)] {
+               let g = t.withKeyBytes(r, { lex.gazetteer.value($0) }) {
                 return (g, i + n)
             }
             n -= 1
@@ -51,7 +51,7 @@ struct CandidateScanner {
     func titleMatch(_ i: Int, _ e: Int) -> (TitleKind, Int)? {
         guard t.isCap(i) else { return nil }
         let first = t.lower(i)
-        let firstKey = first.hasSuffix(".") ? String(first.dropLast()) : first
+        let firstKey = first.utf8.last == 0x2E ? String(first.dropLast()) : first
         guard let maxN = lex.titleFirst[firstKey] else { return nil }
         var n = min(maxN, e - i)
         while n >= 1 {
@@ -60,7 +60,7 @@ struct CandidateScanner {
             for j in i..<(i + n) {
                 guard t.tokens[j].kind == .word else { ok = false; break }
                 var w = t.lower(j)
-                if w.hasSuffix(".") { w.removeLast() }
+                if w.utf8.last == 0x2E { w.removeLast() }
                 if j > i && !t.isCap(j) && w != "of" && w != "the" && w != "and" { ok = false; break }
                 parts.append(w)
             }

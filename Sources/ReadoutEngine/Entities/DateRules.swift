@@ -35,9 +35,11 @@ enum DateRules {
         let tok = t.tokens[k]
         let kind = tok.kind
         if kind == .word {
-            // fast exit for the common case: a lower-case word that opens no date
-            if tok.flags & (Token.capitalized | Token.allCaps) == 0, !t.info[k].opensDate {
-                guard t.shape[k] & (TokenText.hyphen | TokenText.digitFirst) != 0 else { return nil }
+            // fast exit for the common case, capitalised or not: every word rule below needs a word
+            // that opens a date (the openers hold the deictic, relative and number words), a date
+            // name, a hyphen or a leading digit
+            if !t.info[k].opensDate, !t.info[k].isDateName, t.shape[k] & (TokenText.hyphen | TokenText.digitFirst) == 0 {
+                return nil
             }
             if t.info[k].isDateName {
                 if weekdays.contains(w) { return (k + 1, "weekday") }

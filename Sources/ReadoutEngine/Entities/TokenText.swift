@@ -124,6 +124,23 @@ struct TokenText {
         TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end)
     }
 
+    /// Calls `body` with the lookup key of tokens `r` as bytes (see `Lexicon.key`), built on a
+    /// stack buffer: no `String` for the many keys that match nothing.
+    func withKeyBytes<R>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var n = 0
+        for i in r { n += tokens[i].range.length + 1 }
+        return doc.bytes.withUnsafeBufferPointer { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out in
+                var k = 0
+                for i in r {
+                    if i > r.lowerBound && tokens[i].has(Token.spaceBefore) { out[k] = 0x20; k += 1 }
+                    for j in tokens[i].range.start..<tokens[i].range.end { out[k] = b[j]; k += 1 }
+                }
+                return body(UnsafeBufferPointer(start: out.baseAddress!, count: k))
+            }
+        }
+    }
+
     /// The lookup key of tokens `r` (see `Lexicon.key`).
     func key(_ r: Range<Int>) -> String {
         if r.count == 1 { return words[r.lowerBound] }
