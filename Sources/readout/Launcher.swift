@@ -1,5 +1,4 @@
 import Foundation
-import ReadoutEngine
 import ReadoutWorkbench
 
 /// Chooses the mode from the flags and standard input, sets up the workbench,
@@ -32,8 +31,6 @@ struct Launcher {
 
     /// Runs everything; returns the exit status.
     func run() -> Int32 {
-        // the word lists load on another core while the flags, the rc file and the articles are read
-        Analyzer.prewarm()
         let terminal = Terminal.current(environment: environment)
         let mode = mode(terminal)
         let interactive = mode == .interactive

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import ReadoutEngine
 import ReadoutWorkbench
 
 /// The version `--version` and the banner show.
@@ -111,6 +112,8 @@ struct Readout: ParsableCommand {
     /// Like `ParsableCommand.main()`, but bad flags exit with status 2 (ArgumentParser
     /// uses 64, EX_USAGE), the convention for command-line tools and what scripts expect.
     static func main() {
+        // the word lists load on another core while the flags are parsed and the articles read
+        Analyzer.prewarm()
         do {
             var command = try parseAsRoot()
             try command.run()

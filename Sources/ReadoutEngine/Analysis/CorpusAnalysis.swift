@@ -1,3 +1,4 @@
+import Dispatch
 /// One entity mention: a range in one document, typed, with the evidence for it.
 public struct Mention: Hashable, Sendable {
     /// Where the mention lies (UTF-8 offsets into the document's text).
@@ -127,11 +128,40 @@ public struct CorpusAnalysis: Sendable {
     public var quotes: [Quote]
     /// Lower-cased alias or name (leading `the ` dropped) → ids of the entities known by it,
     /// most mentioned first. See `entityIDs(alias:)` and `entity(named:)`.
-    public var aliasIndex: [String: [Int]] = [:]
+    public var aliasIndex: [String: [Int]] {
+        get { aliasStore.index }
+        set { aliasStore = AliasIndexStore(newValue) }
+    }
+    /// Holds the alias index, which the analysis may still be building on another core.
+    var aliasStore = AliasIndexStore([:])
 
     public init(documents: [DocumentAnalysis] = [], entities: [Entity] = [], quotes: [Quote] = []) {
         self.documents = documents
         self.entities = entities
         self.quotes = quotes
+    }
+}
+
+/// The alias index of an analysis: given, or built on another core from the entities, so the
+/// quote step does not wait for it; the first reader waits until it is there.
+final class AliasIndexStore: @unchecked Sendable {
+    private let ready = DispatchGroup()
+    // written once, before `ready` is left; read only after waiting on it
+    private var built: [String: [Int]] = [:]
+
+    /// A store holding `index`.
+    init(_ index: [String: [Int]]) { built = index }
+
+    /// A store that builds the index of `entities` on another thread.
+    init(building entities: [Entity]) {
+        DispatchQueue.global(qos: .userInitiated).async(group: ready) { [self] in
+            built = CorpusAnalysis.buildAliasIndex(entities)
+        }
+    }
+
+    /// The index (waits for the build).
+    var index: [String: [Int]] {
+        ready.wait()
+        return built
     }
 }

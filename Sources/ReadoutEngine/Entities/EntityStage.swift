@@ -33,7 +33,8 @@ public enum EntityStage {
         var analysis = CorpusAnalysis(documents: documents.indices.map { i in
             DocumentAnalysis(document: documents[i], mentions: perDoc[i].mentions, mentionEntity: mentionEntity[i])
         }, entities: entities)
-        analysis.aliasIndex = CorpusAnalysis.buildAliasIndex(entities)
+        // built on another core while the quote step starts; look-ups wait for it
+        analysis.aliasStore = AliasIndexStore(building: entities)
         return analysis
     }
 }
