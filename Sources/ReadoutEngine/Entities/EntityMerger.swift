@@ -12,8 +12,11 @@ struct EntityMerger {
         var labels: [(label: EntityLabel, count: Int)] = []
         var role: String?
         var body: String?
-        var aliasCounts: [String: Int] = [:]
+        /// Aliases in first-seen order, and how often each was seen. Arrays, not a dictionary:
+        /// most entities have one to three aliases, and a dictionary per entity cost more to
+        /// build than the short searches it saved.
         var aliasOrder: [String] = []
+        var aliasCount: [Int] = []
         var mentions: [MentionRef] = []
         var evidence: [Evidence] = []
         var docs = 0
@@ -34,7 +37,6 @@ struct EntityMerger {
         // The local entity is read through a pointer: copying each one out of its array cost a
         // retain and a release per field, the bulk of this serial step.
         func absorb(_ b: inout Builder, _ d: Int, _ le: UnsafePointer<LocalEntity>, _ mentions: UnsafeBufferPointer<Mention>, sameName: Bool) {
-            b.mentions.reserveCapacity(b.mentions.count + le.pointee.mentions.count)
             for m in le.pointee.mentions {
                 b.mentions.append(MentionRef(doc: d, mention: m))
                 let label = mentions[m].label
@@ -44,12 +46,11 @@ struct EntityMerger {
             let aliasCounts = le.pointee.aliasCounts
             for (i, a) in le.pointee.aliases.enumerated() {
                 let c = aliasCounts[i]
-                // one hash per alias: find, then bump in place or insert
-                if let k = b.aliasCounts.index(forKey: a) {
-                    b.aliasCounts.values[k] += c
+                if let k = b.aliasOrder.firstIndex(of: a) {
+                    b.aliasCount[k] += c
                 } else {
                     b.aliasOrder.append(a)
-                    b.aliasCounts[a] = c
+                    b.aliasCount.append(c)
                 }
             }
             if b.role == nil, let r = le.pointee.role { b.role = r; b.body = le.pointee.body }
@@ -148,7 +149,7 @@ struct EntityMerger {
             // the most frequent label; the first seen among equals
             var label = b.labels[0]
             for l in b.labels.dropFirst() where l.count > label.count { label = l }
-            let counts = b.aliasOrder.map { b.aliasCounts[$0]! }
+            let counts = b.aliasCount
             let aliases = b.aliasOrder.count < 2 ? b.aliasOrder : b.aliasOrder.indices.sorted { x, y in
                 counts[x] != counts[y] ? counts[x] > counts[y] : x < y
             }.map { b.aliasOrder[$0] }
