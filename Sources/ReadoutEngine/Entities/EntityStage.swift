@@ -11,15 +11,9 @@ public enum EntityStage {
     public static func recognize(_ documents: [Document], parallel: Bool? = nil) -> [DocumentEntities] {
         let recognizer = EntityRecognizer()
         _ = Lexicon.shared // load the lists once, before the workers start
-        guard parallel ?? (documents.count >= parallelThreshold) else { return documents.map { recognizer.recognize($0) } }
-        var results = [DocumentEntities?](repeating: nil, count: documents.count)
-        results.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let out = buf
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                out[i] = recognizer.recognize(documents[i]) // each worker writes only its own slot
-            }
+        return ParallelMap.map(documents.indices, parallel: parallel, threshold: parallelThreshold) {
+            recognizer.recognize(documents[$0])
         }
-        return results.map { $0! }
     }
 
     /// Runs recognition and merging and returns the corpus analysis (quotes not filled in).

@@ -6,16 +6,10 @@ public enum QuoteStage {
     /// Extracts every document's quotes; the result does not depend on whether it ran in parallel.
     static func extract(_ documents: [Document], parallel: Bool?) -> [[FoundQuote]] {
         let extractor = DocumentQuotes()
-        _ = (CueVerbs.shared, QuoteLists.shared, POSLexicon.shared, Lexicon.shared) // load the lists once, before the workers start
-        guard parallel ?? (documents.count >= EntityStage.parallelThreshold) else { return documents.map { extractor.extract($0) } }
-        var results = [[FoundQuote]](repeating: [], count: documents.count)
-        results.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let out = buf
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                out[i] = extractor.extract(documents[i]) // each worker writes only its own slot
-            }
+        Analyzer.loadLists() // once, before the workers start
+        return ParallelMap.map(documents.indices, parallel: parallel, threshold: EntityStage.parallelThreshold) {
+            extractor.extract(documents[$0])
         }
-        return results
     }
 
     /// Fills `analysis.quotes`: extraction, then resolution of speakers, sources and reporters.
@@ -28,16 +22,8 @@ public enum QuoteStage {
     /// many documents resolve on every core; the result does not depend on it.
     static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]], parallel: Bool? = nil) {
         let resolver = SpeakerResolver(analysis)
-        var perDoc = [[Quote]](repeating: [], count: found.count)
-        if parallel ?? (found.count >= EntityStage.parallelThreshold) {
-            perDoc.withUnsafeMutableBufferPointer { buf in
-                nonisolated(unsafe) let out = buf
-                DispatchQueue.concurrentPerform(iterations: found.count) { d in
-                    out[d] = resolve(d, found[d], resolver) // each worker writes only its own slot
-                }
-            }
-        } else {
-            for d in found.indices { perDoc[d] = resolve(d, found[d], resolver) }
+        let perDoc = ParallelMap.map(found.indices, parallel: parallel, threshold: EntityStage.parallelThreshold) {
+            resolve($0, found[$0], resolver)
         }
         var quotes: [Quote] = []
         quotes.reserveCapacity(perDoc.reduce(0) { $0 + $1.count })
