@@ -8,7 +8,7 @@
 /// Words it cannot reduce are returned unchanged. Input is a lower-cased word.
 public struct Lemmatizer: Sendable {
     private let irregular: [String: String]
-    private let known: Set<String>
+    private let known: WordSet
 
     /// The lemmatiser with the shipped data.
     public static let shared = Lemmatizer()
@@ -25,7 +25,8 @@ public struct Lemmatizer: Sendable {
             }
             self.irregular = d
         }
-        self.known = known ?? Set(DataFiles.lines("common-words.txt").map { String($0) })
+        // the entity rules' copy of the word list: the file is read and hashed once per process
+        self.known = known.map { WordSet($0) } ?? Lexicon.shared.commonWords
     }
 
     /// The lemma of a lower-cased word.

@@ -143,7 +143,7 @@ final class Lexicon: Sendable {
 
         var titles = ByteTable<TitleKind>(capacity: 256)
         var titleFirst = ByteTable<Int>(capacity: 256)
-        for line in Lexicon.lines("titles.tsv") {
+        for line in DataFiles.lines("titles.tsv") {
             let cols = line.split(separator: "\t").map(String.init)
             guard cols.count >= 2 else { continue }
             let kind: TitleKind = cols[1] == "honorific" ? .honorific : .role
@@ -158,7 +158,7 @@ final class Lexicon: Sendable {
         roleNouns = WordSet(dataFile: DataFiles.bytes("role-nouns.tsv") ?? [])
 
         var rules = ByteTable<NameRules>(capacity: 256)
-        for line in Lexicon.lines("name-rules.tsv") {
+        for line in DataFiles.lines("name-rules.tsv") {
             let cols = line.split(separator: "\t").map(String.init)
             guard cols.count >= 2 else { continue }
             let r = NameRules.parse(cols[1])
@@ -206,19 +206,23 @@ final class Lexicon: Sendable {
 
     /// Joins tokens `r` of `bytes` into a lookup key: one space where the text has any space.
     static func key(_ bytes: [UInt8], _ tokens: [Token], _ r: Range<Int>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for i in r {
-            if i > r.lowerBound && tokens[i].has(Token.spaceBefore) { out.append(0x20) }
-            out.append(contentsOf: bytes[tokens[i].range.start..<tokens[i].range.end])
-        }
-        return String(decoding: out, as: UTF8.self)
+        withKey(bytes, tokens, r) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The non-comment, non-empty lines of a bundled data file.
-    static func lines(_ file: String) -> [String] {
-        var out: [String] = []
-        DataFiles.forEachLine(DataFiles.bytes(file) ?? []) { out.append(String(decoding: $0, as: UTF8.self)) }
-        return out
+    /// Calls `body` with the lookup key of tokens `r` of `bytes` (see `key`) on a stack buffer, so
+    /// probing the tables with keys that match nothing makes no `String`.
+    static func withKey<R>(_ bytes: [UInt8], _ tokens: [Token], _ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var n = 0
+        for i in r { n += tokens[i].range.length + 1 }
+        return bytes.withUnsafeBufferPointer { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out in
+                var k = 0
+                for i in r {
+                    if i > r.lowerBound && tokens[i].has(Token.spaceBefore) { out[k] = 0x20; k += 1 }
+                    for j in tokens[i].range.start..<tokens[i].range.end { out[k] = b[j]; k += 1 }
+                }
+                return body(UnsafeBufferPointer(start: out.baseAddress!, count: k))
+            }
+        }
     }
 }

@@ -32,7 +32,6 @@ struct TokenText {
         var info: [WordInfo] = []
         lowered.reserveCapacity(tokens.count)
         info.reserveCapacity(tokens.count)
-        var lowerBuffer: [UInt8] = []
         var shape = [UInt8](repeating: 0, count: tokens.count)
         bytes.withUnsafeBufferPointer { b in
             for (i, tok) in doc.tokens.enumerated() {
@@ -44,17 +43,7 @@ struct TokenText {
                 let w = String(decoding: word, as: UTF8.self)
                 words.append(w)
                 let capital = tok.flags & (Token.capitalized | Token.allCaps) != 0
-                var lw = w
-                if capital {
-                    // ASCII words (nearly all) lower-case on their bytes; others take the Unicode rules
-                    lowerBuffer.removeAll(keepingCapacity: true)
-                    var ascii = true
-                    for c in word {
-                        if c >= 0x80 { ascii = false; break }
-                        lowerBuffer.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    }
-                    lw = ascii ? String(decoding: lowerBuffer, as: UTF8.self) : w.fastLowercased()
-                }
+                let lw = capital ? w.fastLowercased() : w
                 lowered.append(lw)
                 var f = lex.wordInfo.value(word) ?? WordInfo()
                 if capital, let l = lex.wordInfo[lw] {
@@ -124,21 +113,9 @@ struct TokenText {
         TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end)
     }
 
-    /// Calls `body` with the lookup key of tokens `r` as bytes (see `Lexicon.key`), built on a
-    /// stack buffer: no `String` for the many keys that match nothing.
+    /// Calls `body` with the lookup key of tokens `r` as bytes (see `Lexicon.withKey`).
     func withKeyBytes<R>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var n = 0
-        for i in r { n += tokens[i].range.length + 1 }
-        return doc.bytes.withUnsafeBufferPointer { b in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out in
-                var k = 0
-                for i in r {
-                    if i > r.lowerBound && tokens[i].has(Token.spaceBefore) { out[k] = 0x20; k += 1 }
-                    for j in tokens[i].range.start..<tokens[i].range.end { out[k] = b[j]; k += 1 }
-                }
-                return body(UnsafeBufferPointer(start: out.baseAddress!, count: k))
-            }
-        }
+        Lexicon.withKey(doc.bytes, tokens, r, body)
     }
 
     /// The lookup key of tokens `r` (see `Lexicon.key`).

@@ -75,6 +75,18 @@ struct ByteTable<Value: Sendable>: Sendable {
         index(key).map { values[$0] }
     }
 
+    /// The value stored for `word` with its ASCII capitals made lower case (on a stack buffer, no
+    /// `String`). `ascii` is false, and nothing is looked up, when the word has a non-ASCII byte.
+    func value(lowercasingASCII word: UnsafeBufferPointer<UInt8>) -> (value: Value?, ascii: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buf in
+            for (k, c) in word.enumerated() {
+                if c >= 0x80 { return (nil, false) }
+                buf[k] = c &- 0x41 < 26 ? c | 0x20 : c
+            }
+            return (value(UnsafeBufferPointer(start: buf.baseAddress!, count: word.count)), true)
+        }
+    }
+
     /// The value stored for the UTF-8 bytes of `key`.
     @inline(__always) subscript(_ key: String) -> Value? {
         var k = key

@@ -53,23 +53,9 @@ public enum DataFiles {
 
     /// The non-empty, non-comment lines of `Data/NAME`, split on bytes (fast at start-up).
     public static func lines(_ name: String) -> [Substring] {
-        guard let t = text(name) else { return [] }
         var out: [Substring] = []
-        let u = t.utf8
-        var start = u.startIndex
-        var i = start
-        while i < u.endIndex {
-            if u[i] == 0x0A {
-                let line = Substring(u[start..<i])
-                if !line.isEmpty, line.utf8.first != 0x23,
-                   line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { out.append(line) }
-                start = u.index(after: i)
-            }
-            i = u.index(after: i)
-        }
-        if start < u.endIndex {
-            let line = Substring(u[start..<u.endIndex])
-            if line.utf8.first != 0x23 { out.append(line) }
+        forEachLine(bytes(name) ?? []) { line in
+            if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { out.append(Substring(String(decoding: line, as: UTF8.self))) }
         }
         return out
     }

@@ -62,17 +62,11 @@ public struct POSLexicon: Sendable {
     /// The entry for a lower-cased word.
     public func entry(_ lowercased: String) -> Entry? { entries[lowercased] }
 
-    /// The entry for a word given as bytes in any case: ASCII words are lower-cased on a small
-    /// stack buffer and looked up with no `String` made; others go through `entry(_:)`.
+    /// The entry for a word given as bytes in any case: ASCII words are lower-cased on bytes and
+    /// looked up with no `String` made; others go through `entry(_:)`.
     func entry(lowering word: UnsafeBufferPointer<UInt8>) -> Entry? {
-        guard word.count <= 32 else { return entry(String(decoding: word, as: UTF8.self).fastLowercased()) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf -> Entry? in
-            for (k, c) in word.enumerated() {
-                if c >= 0x80 { return entry(String(decoding: word, as: UTF8.self).fastLowercased()) }
-                buf[k] = c &- 0x41 < 26 ? c | 0x20 : c
-            }
-            return entries.value(UnsafeBufferPointer(start: buf.baseAddress!, count: word.count))
-        }
+        let found = entries.value(lowercasingASCII: word)
+        return found.ascii ? found.value : entry(String(decoding: word, as: UTF8.self).fastLowercased())
     }
 
     /// Number of words known.

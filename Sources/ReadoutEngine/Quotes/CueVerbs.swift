@@ -59,16 +59,9 @@ public final class CueVerbs: Sendable {
     @inline(__always)
     public func cue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Cue? {
         let n = range.length
-        guard n > 1, n < 64, lengths & (1 << UInt64(n)) != 0 else { return nil }
-        guard n <= 16 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { raw -> Cue? in
-            for k in 0..<n {
-                let c = bytes[range.start + k]
-                guard c < 0x80 else { return nil }
-                raw[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-            }
-            return table.value(UnsafeBufferPointer(start: raw.baseAddress!, count: n))
-        }
+        // (no cue word is longer than 16 bytes)
+        guard n > 1, n <= 16, lengths & (1 << UInt64(n)) != 0 else { return nil }
+        return table.value(lowercasingASCII: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])).value
     }
 }
 

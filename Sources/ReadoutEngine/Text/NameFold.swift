@@ -2,21 +2,12 @@
 /// so "whitehouse", "White House" and "the White House" are one name.
 public enum NameFold {
     public static func fold(_ s: String) -> String {
-        // ASCII names (nearly all) fold on their bytes; others take the Unicode properties
-        var ascii = true
-        for b in s.utf8 where b >= 0x80 { ascii = false; break }
-        if ascii {
-            var bytes = Array(s.utf8)
-            for i in bytes.indices where bytes[i] &- 0x41 < 26 { bytes[i] |= 0x20 }
-            var start = 0
-            if bytes.count >= 4, bytes[0] == 0x74, bytes[1] == 0x68, bytes[2] == 0x65, bytes[3] == 0x20 { start = 4 }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count - start)
-            for b in bytes[start...] where b &- 0x61 < 26 || b &- 0x30 < 10 { out.append(b) }
-            return String(decoding: out, as: UTF8.self)
-        }
-        var t = s.lowercased()
+        var t = s.fastLowercased()
         if t.hasPrefix("the ") { t.removeFirst(4) }
+        // ASCII names (nearly all) keep their letters and digits on bytes; others go by Unicode properties
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: t.utf8.filter { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }, as: UTF8.self)
+        }
         return String(t.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 }
