@@ -34,18 +34,14 @@ struct EntityMerger {
         // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
         // `sameName`: it joins by name, a step worth recording for the first few documents only
         // (the evidence text is made only then: most absorbs are of names seen many times).
-        // The local entity is read through a pointer: copying each one out of its array cost a
-        // retain and a release per field, the bulk of this serial step.
-        func absorb(_ b: inout Builder, _ d: Int, _ le: UnsafePointer<LocalEntity>, _ mentions: UnsafeBufferPointer<Mention>, sameName: Bool) {
-            for m in le.pointee.mentions {
+        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, _ mentions: [Mention], sameName: Bool) {
+            for m in le.mentions {
                 b.mentions.append(MentionRef(doc: d, mention: m))
                 let label = mentions[m].label
                 if let j = b.labels.firstIndex(where: { $0.label == label }) { b.labels[j].count += 1 }
                 else { b.labels.append((label, 1)) }
             }
-            let aliasCounts = le.pointee.aliasCounts
-            for (i, a) in le.pointee.aliases.enumerated() {
-                let c = aliasCounts[i]
+            for (a, c) in zip(le.aliases, le.aliasCounts) {
                 if let k = b.aliasOrder.firstIndex(of: a) {
                     b.aliasCount[k] += c
                 } else {
@@ -53,85 +49,73 @@ struct EntityMerger {
                     b.aliasCount.append(c)
                 }
             }
-            if b.role == nil, let r = le.pointee.role { b.role = r; b.body = le.pointee.body }
+            if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
             b.docs += 1
             if b.docs == 1 {
-                b.evidence = le.pointee.evidence
+                b.evidence = le.evidence
             } else {
                 if b.docs <= EntityMerger.evidenceLimit + 1, sameName {
-                    b.evidence.append(Evidence(rule: "name-merge", detail: "‘\(le.pointee.name)’ in \(ids[d]) has the same name"))
+                    b.evidence.append(Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name"))
                 }
-                for ev in le.pointee.evidence where isMergeRule(ev.rule) && !b.evidence.contains(ev) && b.evidence.count < 24 {
+                for ev in le.evidence where isMergeRule(ev.rule) && !b.evidence.contains(ev) && b.evidence.count < 24 {
                     b.evidence.append(ev)
                 }
             }
-            if le.pointee.singleName == nil {
-                let words = wordCount(le.pointee.name)
-                if b.isSingleName || words > b.nameWords { b.name = le.pointee.name; b.nameWords = words; b.isSingleName = false }
+            if le.singleName == nil {
+                let words = wordCount(le.name)
+                if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
             }
         }
-        func newBuilder(_ le: UnsafePointer<LocalEntity>) -> Int {
-            builders.append(Builder(name: le.pointee.name, nameWords: wordCount(le.pointee.name),
-                                    isSingleName: le.pointee.singleName != nil))
+        func newBuilder(_ le: LocalEntity) -> Int {
+            builders.append(Builder(name: le.name, nameWords: wordCount(le.name),
+                                    isSingleName: le.singleName != nil))
             return builders.count - 1
         }
 
-        docs.withUnsafeBufferPointer { docs in
-            // 1. everything but single names, by key
-            for d in docs.indices {
-                docs[d].mentions.withUnsafeBufferPointer { mentions in
-                    docs[d].entities.withUnsafeBufferPointer { ents in
-                        for l in ents.indices where ents[l].singleName == nil {
-                            let le = ents.baseAddress! + l
-                            let g: Int
-                            var sameName = false
-                            if let existing = byKey[le.pointee.key] {
-                                g = existing
-                                sameName = true
-                            } else {
-                                g = newBuilder(le)
-                                byKey[le.pointee.key] = g
-                                if le.pointee.label == .person, let last = le.pointee.name.split(separator: " ").last {
-                                    bySurname[String(last.filter { $0 != "." }).fastLowercased(), default: []].append(g)
-                                }
-                            }
-                            absorb(&builders[g], d, le, mentions, sameName: sameName)
-                            localToGlobal[d][l] = g
-                        }
+        // 1. everything but single names, by key
+        for (d, doc) in docs.enumerated() {
+            for (l, le) in doc.entities.enumerated() where le.singleName == nil {
+                let g: Int
+                var sameName = false
+                if let existing = byKey[le.key] {
+                    g = existing
+                    sameName = true
+                } else {
+                    g = newBuilder(le)
+                    byKey[le.key] = g
+                    if le.label == .person, let last = le.name.split(separator: " ").last {
+                        bySurname[String(last.filter { $0 != "." }).fastLowercased(), default: []].append(g)
                     }
                 }
+                absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
+                localToGlobal[d][l] = g
             }
-            // 2. single names: the only, or the most mentioned, person with that surname
-            for d in docs.indices {
-                docs[d].mentions.withUnsafeBufferPointer { mentions in
-                    docs[d].entities.withUnsafeBufferPointer { ents in
-                        for l in ents.indices where ents[l].singleName != nil {
-                            let le = ents.baseAddress! + l
-                            let single = le.pointee.singleName!
-                            let w = single.fastLowercased()
-                            var sameName = false
-                            let g: Int
-                            if let cands = bySurname[w], !cands.isEmpty {
-                                let best = cands.max { a, b in
-                                    builders[a].mentions.count != builders[b].mentions.count
-                                        ? builders[a].mentions.count < builders[b].mentions.count : a > b
-                                }!
-                                g = best
-                                builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
-                                    ? "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
-                                    : "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
-                            } else if let existing = byKey[le.pointee.key] {
-                                g = existing
-                                sameName = true
-                            } else {
-                                g = newBuilder(le)
-                                byKey[le.pointee.key] = g
-                            }
-                            absorb(&builders[g], d, le, mentions, sameName: sameName)
-                            localToGlobal[d][l] = g
-                        }
-                    }
+        }
+        // 2. single names: the only, or the most mentioned, person with that surname
+        for (d, doc) in docs.enumerated() {
+            for (l, le) in doc.entities.enumerated() where le.singleName != nil {
+                let single = le.singleName!
+                let w = single.fastLowercased()
+                var sameName = false
+                let g: Int
+                if let cands = bySurname[w], !cands.isEmpty {
+                    let best = cands.max { a, b in
+                        builders[a].mentions.count != builders[b].mentions.count
+                            ? builders[a].mentions.count < builders[b].mentions.count : a > b
+                    }!
+                    g = best
+                    builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
+                        ? "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
+                        : "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
+                } else if let existing = byKey[le.key] {
+                    g = existing
+                    sameName = true
+                } else {
+                    g = newBuilder(le)
+                    byKey[le.key] = g
                 }
+                absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
+                localToGlobal[d][l] = g
             }
         }
 
