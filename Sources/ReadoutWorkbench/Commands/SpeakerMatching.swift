@@ -23,14 +23,9 @@ public struct SpeakerMatcher {
         return groups.first { SpeakerMatcher.fold($0.key) == f }.map { ($0.key, $0.value) }
     }
 
-    /// Whether `q` matches `name` (a speaker, source, entity alias or group).
-    func matches(_ q: Quote, _ name: String, depth: Int = 0) -> Bool {
-        predicate(name, depth: depth)(q)
-    }
-
-    /// A test of quotes against `name`, with everything that depends only on the name (its group,
-    /// its folded form, the entity it names) worked out once, so filtering every quote of a large
-    /// corpus stays fast.
+    /// Whether a quote matches `name` (a speaker, source, entity alias or group), as a test with
+    /// everything that depends only on the name (its group, its folded form, the entity it names)
+    /// worked out once, so filtering every quote of a large corpus stays fast.
     func predicate(_ name: String, depth: Int = 0) -> (Quote) -> Bool {
         if depth < 4, let (_, members) = group(name) {
             let tests = members.map { predicate($0, depth: depth + 1) }
