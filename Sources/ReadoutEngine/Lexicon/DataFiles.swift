@@ -82,33 +82,17 @@ public enum DataFiles {
     /// during the call; comment and blank lines skipped, a final CR dropped. No copies, no
     /// reference counting per field: the lists are read at the start of every run.
     public static func forEachRecord(_ bytes: [UInt8], _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var fields: [UnsafeBufferPointer<UInt8>] = []
-            fields.reserveCapacity(8)
-            var lineStart = 0
-            let n = b.count
-            while lineStart < n {
-                var end = lineStart
-                while end < n, b[end] != 0x0A { end += 1 }
-                if end > lineStart, b[lineStart] != 0x23 {
-                    fields.removeAll(keepingCapacity: true)
-                    var f = lineStart
-                    var k = lineStart
-                    while k < end {
-                        if b[k] == 0x09 {
-                            fields.append(UnsafeBufferPointer(start: base + f, count: k - f))
-                            f = k + 1
-                        }
-                        k += 1
-                    }
-                    var last = end
-                    if last > f, b[last - 1] == 0x0D { last -= 1 }
-                    fields.append(UnsafeBufferPointer(start: base + f, count: last - f))
-                    body(fields)
-                }
-                lineStart = end + 1
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(8)
+        forEachLine(bytes) { line in
+            fields.removeAll(keepingCapacity: true)
+            var f = 0
+            for k in line.indices where line[k] == 0x09 {
+                fields.append(UnsafeBufferPointer(rebasing: line[f..<k]))
+                f = k + 1
             }
+            fields.append(UnsafeBufferPointer(rebasing: line[f...]))
+            body(fields)
         }
     }
 }
