@@ -16,6 +16,8 @@ public final class Workbench {
         public var progress: Bool
         /// Receives rendered output: a large result arrives in several pieces (see `Renderer.chunkSize`).
         public var out: @Sendable (String) -> Void
+        /// When set, receives rendered output as UTF-8 bytes instead of `out` (no `String` made).
+        public var outBytes: (@Sendable ([UInt8]) -> Void)?
         /// Receives errors, warnings and progress.
         public var err: @Sendable (String) -> Void
         /// Folder for session files named without a folder.
@@ -24,6 +26,7 @@ public final class Workbench {
         public init(format: OutputFormat = .table, style: RenderStyle = RenderStyle(), interactive: Bool = false,
                     progress: Bool = false,
                     out: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                    outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
                     err: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
                     sessionsDirectory: String = "Sessions") {
             self.format = format
@@ -31,6 +34,7 @@ public final class Workbench {
             self.interactive = interactive
             self.progress = progress
             self.out = out
+            self.outBytes = outBytes
             self.err = err
             self.sessionsDirectory = sessionsDirectory
         }
@@ -99,7 +103,11 @@ public final class Workbench {
                 try writeRedirect(renderer.renderBytes(output), r)
             } else {
                 // streamed in chunks: a large result is never held as one string
-                renderer.render(output, to: options.out)
+                if let bytes = options.outBytes {
+                    renderer.render(output, toBytes: bytes)
+                } else {
+                    renderer.render(output, to: options.out)
+                }
             }
             try session.autosaveIfNeeded(self)
             return !output.partialFailure

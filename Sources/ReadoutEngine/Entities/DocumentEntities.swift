@@ -56,33 +56,34 @@ struct DocumentClusterer {
         // each mention's surface text, made once (keys, names and aliases all use it)
         let surfaces = raw.map { surface($0) }
 
-        func isSinglePerson(_ m: RawMention) -> Bool { m.label == .person && m.tokens.count == 1 }
-        func isAcronym(_ m: RawMention) -> Bool { m.evidence.rule == "acronym" }
+        // Mentions are read in place (`raw[i].label`) throughout: copying a `RawMention` out
+        // retains each of its strings, and the passes below would do that several times per mention.
+        func isSinglePerson(_ i: Int) -> Bool { raw[i].label == .person && raw[i].tokens.count == 1 }
+        func isAcronym(_ i: Int) -> Bool { raw[i].evidence.rule == "acronym" }
         func key(_ i: Int) -> String {
-            let m = raw[i]
-            if m.label == .person { return "P:" + m.tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
-            if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(m.label) {
-                return "\(m.label.rawValue):" + surfaces[i].fastLowercased()
+            let label = raw[i].label
+            if label == .person { return "P:" + raw[i].tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
+            if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(label) {
+                return "\(label.rawValue):" + surfaces[i].fastLowercased()
             }
-            return "X:" + (m.canonical ?? surfaces[i]).fastLowercased()
+            return "X:" + (raw[i].canonical ?? surfaces[i]).fastLowercased()
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }
             byKey[k] = builders.count
             assign[i] = builders.count
-            let m = raw[i]
-            builders.append(Builder(entity: LocalEntity(name: m.canonical ?? surfaces[i], label: m.label, role: nil, body: nil,
-                                                        aliases: [], aliasCounts: [], mentions: [], evidence: [m.evidence],
+            builders.append(Builder(entity: LocalEntity(name: raw[i].canonical ?? surfaces[i], label: raw[i].label, role: nil, body: nil,
+                                                        aliases: [], aliasCounts: [], mentions: [], evidence: [raw[i].evidence],
                                                         key: k, singleName: singleName), tokenCounts: []))
         }
 
         // 1. full names and everything else, by key
-        for (i, m) in raw.enumerated() where !isSinglePerson(m) && !isAcronym(m) { add(i, key: key(i)) }
+        for i in raw.indices where !isSinglePerson(i) && !isAcronym(i) { add(i, key: key(i)) }
         // 2. acronyms of names in the document (`WTO` → `World Trade Organization`)
         // each ORG or GPE name's initials, worked out once (acronym mentions are many in some articles)
         var initialsOf: [Int: String] = [:]
-        for (i, m) in raw.enumerated() where isAcronym(m) {
-            let acr = t.bare(m.tokens.lowerBound)
+        for i in raw.indices where isAcronym(i) {
+            let acr = t.bare(raw[i].tokens.lowerBound)
             let found = builders.indices.first { b in
                 guard builders[b].entity.label == .org || builders[b].entity.label == .gpe else { return false }
                 if let known = initialsOf[b] { return known == acr }
@@ -99,13 +100,14 @@ struct DocumentClusterer {
         }
         // 3. single names to the nearest full name sharing the surname
         var fullNames: [(pos: Int, first: String, last: String, builder: Int)] = []
-        for (i, m) in raw.enumerated() where m.label == .person && m.tokens.count >= 2 {
-            fullNames.append((m.tokens.lowerBound, t.words[m.tokens.lowerBound], t.bare(m.tokens.upperBound - 1), assign[i]))
+        for i in raw.indices where raw[i].label == .person && raw[i].tokens.count >= 2 {
+            let tokens = raw[i].tokens
+            fullNames.append((tokens.lowerBound, t.words[tokens.lowerBound], t.bare(tokens.upperBound - 1), assign[i]))
         }
-        for (i, m) in raw.enumerated() where isSinglePerson(m) {
-            let w = t.bare(m.tokens.lowerBound)
-            let cands = fullNames.filter { $0.last == w && !(m.female && Lexicon.shared.maleNames.contains($0.first)) }
-            let pos = m.tokens.lowerBound
+        for i in raw.indices where isSinglePerson(i) {
+            let pos = raw[i].tokens.lowerBound, female = raw[i].female
+            let w = t.bare(pos)
+            let cands = fullNames.filter { $0.last == w && !(female && Lexicon.shared.maleNames.contains($0.first)) }
             let preceding = cands.last { $0.pos < pos }
             let following = cands.first { $0.pos > pos }
             if let c = preceding ?? following {
@@ -116,9 +118,9 @@ struct DocumentClusterer {
                     ? "‘\(w)’ → ‘\(full)’: nearest \(preceding != nil ? "preceding" : "following") of \(people) people with that surname"
                     : "‘\(w)’ → ‘\(full)’: surname of the full name in this document"
                 extraEvidence[i] = Evidence(rule: "surname-merge", detail: detail)
-            } else if m.female, fullNames.contains(where: { $0.last == w }) {
+            } else if female, fullNames.contains(where: { $0.last == w }) {
                 // `Mrs Howard` beside `Michael Howard`: someone else, named with her title
-                let titled = m.titledForm ?? w
+                let titled = raw[i].titledForm ?? w
                 add(i, key: "P:" + titled.fastLowercased(), singleName: nil)
                 builders[assign[i]].entity.name = titled
                 extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(titled)’ is not merged with a man of that surname")
@@ -128,33 +130,33 @@ struct DocumentClusterer {
         }
 
         // Updates entity `e` in place with mention `i` (copying it out would copy its arrays per mention).
-        func fill(_ e: inout LocalEntity, _ i: Int, _ m: RawMention) {
+        func fill(_ e: inout LocalEntity, _ i: Int) {
             e.mentions.append(i)
             let s = surfaces[i]
             noteAlias(&e, s)
-            if let tf = m.titledForm, tf != s { noteAlias(&e, tf) }
+            if let tf = raw[i].titledForm, tf != s { noteAlias(&e, tf) }
             if let ev = extraEvidence[i], !e.evidence.contains(ev) { e.evidence.append(ev) }
-            if let c = m.canonical, c != s {
-                let ev = Evidence(rule: "alias-merge", detail: "‘\(s)’ → ‘\(c)’ (\(m.evidence.detail))")
+            if let c = raw[i].canonical, c != s {
+                let ev = Evidence(rule: "alias-merge", detail: "‘\(s)’ → ‘\(c)’ (\(raw[i].evidence.detail))")
                 if !e.evidence.contains(ev) { e.evidence.append(ev) }
             }
-            if e.role == nil, let r = m.role {
+            if e.role == nil, let r = raw[i].role {
                 e.role = r.role
                 e.body = r.body
                 e.evidence.append(Evidence(rule: "role", detail: "\(r.role) (\(r.evidence.rule): \(r.evidence.detail))"))
             }
-            if m.label == .person, m.tokens.count >= 2 {
+            if raw[i].label == .person, raw[i].tokens.count >= 2 {
                 // the fullest name seen
                 let words = wordCount(e.name)
-                if m.tokens.count > words || e.singleName != nil { e.name = s }
+                if raw[i].tokens.count > words || e.singleName != nil { e.name = s }
             }
         }
         // Fill the entities in mention order.
         var mentions: [Mention] = []
         mentions.reserveCapacity(raw.count)
-        for (i, m) in raw.enumerated() {
-            mentions.append(Mention(range: t.range(m.tokens), label: m.label, evidence: m.evidence))
-            fill(&builders[assign[i]].entity, i, m)
+        for i in raw.indices {
+            mentions.append(Mention(range: t.range(raw[i].tokens), label: raw[i].label, evidence: raw[i].evidence))
+            fill(&builders[assign[i]].entity, i)
         }
         // Order entities by first mention and renumber.
         let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }

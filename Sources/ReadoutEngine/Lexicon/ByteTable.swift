@@ -21,6 +21,9 @@ struct ByteTable<Value: Sendable>: Sendable {
         while n < capacity * 2 { n <<= 1 }
         slots = [Int32](repeating: 0, count: n)
         mask = n - 1
+        keyStart.reserveCapacity(capacity)
+        keyEnd.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     /// An empty table whose keys will be ranges of `storage` (see `insertStored`), so a data
@@ -130,6 +133,16 @@ struct ByteTable<Value: Sendable>: Sendable {
         slots[s] = Int32(values.count)
         if values.count * 2 > slots.count { grow() }
         return true
+    }
+
+    /// Adds or replaces the key held at `start..<end` of the key storage, whose hash is `h`; last value winning.
+    mutating func upsertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) {
+        let s = keyBytes.withUnsafeBufferPointer { kb in slot(UnsafeBufferPointer(rebasing: kb[start..<end]), h) }
+        if slots[s] != 0 {
+            values[Int(slots[s]) - 1] = value
+        } else {
+            insertStored(start, end, hash: h, value)
+        }
     }
 
     /// FNV-1a state before any byte.

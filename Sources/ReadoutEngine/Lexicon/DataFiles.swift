@@ -63,36 +63,46 @@ public enum DataFiles {
     /// Calls `body` with each non-empty line that is not a comment, a final CR dropped, as a
     /// buffer into `bytes` valid only during the call.
     public static func forEachLine(_ bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var start = 0
-            let n = b.count
-            while start < n {
-                var end = start
-                while end < n, b[end] != 0x0A { end += 1 }
-                var last = end
-                if last > start, b[last - 1] == 0x0D { last -= 1 }
-                if last > start, b[start] != 0x23 { body(UnsafeBufferPointer(start: base + start, count: last - start)) }
-                start = end + 1
-            }
-        }
+        forEachRecord(bytes, splittingTabs: false) { body($0[0]) }
     }
 
     /// Calls `body` with each line's fields (split on TAB) as buffers into `bytes`, valid only
-    /// during the call; comment and blank lines skipped, a final CR dropped. No copies, no
-    /// reference counting per field: the lists are read at the start of every run.
-    public static func forEachRecord(_ bytes: [UInt8], _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(8)
-        forEachLine(bytes) { line in
-            fields.removeAll(keepingCapacity: true)
-            var f = 0
-            for k in line.indices where line[k] == 0x09 {
-                fields.append(UnsafeBufferPointer(rebasing: line[f..<k]))
-                f = k + 1
+    /// during the call; comment and blank lines skipped, a final CR dropped. One pass over the
+    /// bytes, no copies, no allocation per line: the lists are read at the start of every run.
+    /// A line's fields after the 64th stay in its last field.
+    public static func forEachRecord(_ bytes: [UInt8], _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Void) {
+        forEachRecord(bytes, splittingTabs: true, body)
+    }
+
+    private static func forEachRecord(_ bytes: [UInt8], splittingTabs: Bool,
+                                      _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Void) {
+        let maxFields = 64
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: maxFields) { fields in
+                let n = b.count
+                var start = 0
+                while start < n {
+                    var nf = 0, fieldStart = start, end = start
+                    while end < n {
+                        let c = base[end]
+                        if c == 0x0A { break }
+                        if c == 0x09 && splittingTabs && nf < maxFields - 1 {
+                            fields[nf] = UnsafeBufferPointer(start: base + fieldStart, count: end - fieldStart)
+                            nf += 1
+                            fieldStart = end + 1
+                        }
+                        end += 1
+                    }
+                    var last = end
+                    if last > start, base[last - 1] == 0x0D { last -= 1 }
+                    if last > start, base[start] != 0x23 {
+                        fields[nf] = UnsafeBufferPointer(start: base + fieldStart, count: max(0, last - fieldStart))
+                        body(UnsafeBufferPointer(start: fields.baseAddress!, count: nf + 1))
+                    }
+                    start = end + 1
+                }
             }
-            fields.append(UnsafeBufferPointer(rebasing: line[f...]))
-            body(fields)
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Universal part-of-speech tags, as spaCy names them.
-public enum UPOS: String, Sendable {
+public enum UPOS: String, Sendable, CaseIterable {
     case noun = "NOUN", propn = "PROPN", adj = "ADJ", verb = "VERB", aux = "AUX", adv = "ADV", adp = "ADP",
          det = "DET", pron = "PRON", cconj = "CCONJ", sconj = "SCONJ", part = "PART", num = "NUM",
          intj = "INTJ", sym = "SYM", x = "X", punct = "PUNCT"
@@ -19,7 +19,24 @@ public struct POSLexicon: Sendable {
         public var count: Int
     }
 
-    private var entries = ByteTable<Entry>()
+    /// What the per-token rules ask of a word: its likeliest tag and that tag's share.
+    struct Tag: Sendable {
+        var pos: UPOS
+        var share: Float
+    }
+
+    /// One word as stored: the lemma is a byte range of the file, made a `String` only when asked
+    /// for (the quote rules never ask; only topics do), so loading makes no string per line.
+    private struct Record: Sendable {
+        var tag: Tag
+        var count: Int32
+        var lemmaStart: UInt32
+        var lemmaEnd: UInt32
+    }
+
+    /// The file's bytes: the table's key storage and where the lemmas are.
+    private let source: [UInt8]
+    private let records: ByteTable<Record>
 
     /// The shipped lexicon, loaded once.
     public static let shared = POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? [])
@@ -29,17 +46,24 @@ public struct POSLexicon: Sendable {
         self.init(tsv: Array(tsv.utf8))
     }
 
-    /// Parses the lexicon from bytes (no per-line `String` work beyond the word and lemma).
+    /// Parses the lexicon from bytes: words and lemmas stay ranges of `tsv` (no `String` per line).
+    /// A word listed twice keeps its last line.
     public init(tsv: [UInt8]) {
-        entries = ByteTable(capacity: tsv.count / 24)
-        DataFiles.forEachRecord(tsv) { f in
-            guard f.count >= 5, let pos = UPOS(rawValue: String(decoding: f[1], as: UTF8.self)) else { return }
-            let word = String(decoding: f[0], as: UTF8.self)
-            let lemma = f[3].elementsEqual(f[0]) ? word : String(decoding: f[3], as: UTF8.self)
-            entries.update(f[0], default: Entry(pos: pos, share: 0, lemma: lemma, count: 0)) {
-                $0 = Entry(pos: pos, share: POSLexicon.decimal(f[2]), lemma: lemma, count: POSLexicon.integer(f[4]))
+        var table = ByteTable<Record>(keyStorage: tsv, capacity: tsv.count / 24)
+        var tags = ByteTable<UPOS>(capacity: 32)
+        for t in UPOS.allCases { tags.insert(t.rawValue, t) }
+        tsv.withUnsafeBufferPointer { whole in
+            guard let base = whole.baseAddress else { return }
+            DataFiles.forEachRecord(tsv) { f in
+                guard f.count >= 5, let pos = tags.value(f[1]) else { return }
+                let word = f[0].baseAddress! - base, lemma = f[3].baseAddress! - base
+                let record = Record(tag: Tag(pos: pos, share: POSLexicon.decimal(f[2])), count: Int32(clamping: POSLexicon.integer(f[4])),
+                                    lemmaStart: UInt32(lemma), lemmaEnd: UInt32(lemma + f[3].count))
+                table.upsertStored(word, word + f[0].count, hash: ByteTable<Record>.hash(f[0]), record)
             }
         }
+        source = tsv
+        records = table
     }
 
     static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int {
@@ -60,15 +84,22 @@ public struct POSLexicon: Sendable {
     }
 
     /// The entry for a lower-cased word.
-    public func entry(_ lowercased: String) -> Entry? { entries[lowercased] }
+    public func entry(_ lowercased: String) -> Entry? {
+        guard let r = records[lowercased] else { return nil }
+        let lemma = String(decoding: source[Int(r.lemmaStart)..<Int(r.lemmaEnd)], as: UTF8.self)
+        return Entry(pos: r.tag.pos, share: r.tag.share, lemma: lemma, count: Int(r.count))
+    }
 
-    /// The entry for a word given as bytes in any case: ASCII words are lower-cased on bytes and
-    /// looked up with no `String` made; others go through `entry(_:)`.
-    func entry(lowering word: UnsafeBufferPointer<UInt8>) -> Entry? {
-        let found = entries.value(lowercasingASCII: word)
-        return found.ascii ? found.value : entry(String(decoding: word, as: UTF8.self).fastLowercased())
+    /// The tag of a lower-cased word.
+    func tag(_ lowercased: String) -> Tag? { records[lowercased]?.tag }
+
+    /// The tag of a word given as bytes in any case: ASCII words are lower-cased on bytes and
+    /// looked up with no `String` made; others go through `tag(_:)`.
+    func tag(lowering word: UnsafeBufferPointer<UInt8>) -> Tag? {
+        let found = records.value(lowercasingASCII: word)
+        return found.ascii ? found.value?.tag : tag(String(decoding: word, as: UTF8.self).fastLowercased())
     }
 
     /// Number of words known.
-    public var count: Int { entries.count }
+    public var count: Int { records.count }
 }

@@ -98,7 +98,7 @@ struct QuoteText {
     func pos(_ i: Int) -> UPOS? {
         guard tokens[i].kind == .word else { return nil }
         let r = tokens[i].range
-        return bytes.withUnsafeBufferPointer { POSLexicon.shared.entry(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end]))?.pos }
+        return bytes.withUnsafeBufferPointer { POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end]))?.pos }
     }
 
     /// The byte range of tokens `r` (empty at the first token's start when `r` is empty).

@@ -188,7 +188,7 @@ struct ReportedSpeech {
     func isVerb(_ i: Int) -> Bool {
         guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) else { return false }
         let r = t.tokens[i].range
-        guard let p = t.bytes.withUnsafeBufferPointer({ POSLexicon.shared.entry(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }) else {
+        guard let p = t.bytes.withUnsafeBufferPointer({ POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }) else {
             // a word too rare for the lexicon: `reaffirmed`, `reiterates`
             let w = t.lower(i)
             return !t.isCap(i) && (w.hasSuffix("ed") || w.hasSuffix("ies")) && w.utf8.count > 4

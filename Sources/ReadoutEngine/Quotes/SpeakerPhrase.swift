@@ -37,12 +37,12 @@ struct SpeakerPhrase {
                 if t.isCap(i) {
                     // capitalised function words only open the phrase (`The`, `A`)
                     if i > r.lowerBound || !SpeakerPhrase.determiners.contains(w) { nouny = true }
-                    if i == r.lowerBound, let p = POSLexicon.shared.entry(w), p.share > 0.9,
+                    if i == r.lowerBound, let p = POSLexicon.shared.tag(w), p.share > 0.9,
                        p.pos == .adp || p.pos == .sconj || p.pos == .cconj || p.pos == .adv || p.pos == .pron { return false }
                     continue
                 }
                 if SpeakerPhrase.determiners.contains(w) { continue }
-                guard let p = POSLexicon.shared.entry(w) else { nouny = true; continue } // a rare word: likely a noun
+                guard let p = POSLexicon.shared.tag(w) else { nouny = true; continue } // a rare word: likely a noun
                 switch p.pos {
                 case .noun, .propn, .num: nouny = true
                 case .adj, .adp, .det, .part: if w == "to" { return false }

@@ -33,8 +33,14 @@ public struct Renderer: Sendable {
     /// lines or values (never inside a character). Joined, the pieces are `render(output)`;
     /// `sink` is not called when that is empty.
     public func render(_ output: CommandOutput, chunkSize: Int = Renderer.chunkSize, to sink: (String) -> Void) {
+        render(output, chunkSize: chunkSize, toBytes: { sink(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// Like `render(_:chunkSize:to:)`, handing on the UTF-8 bytes (valid text, cut between
+    /// characters) with no `String` made: what a front end writing to a file descriptor wants.
+    public func render(_ output: CommandOutput, chunkSize: Int = Renderer.chunkSize, toBytes sink: ([UInt8]) -> Void) {
         withoutActuallyEscaping(sink) { sink in
-            var w = ByteWriter(chunkSize: chunkSize) { sink(String(decoding: $0, as: UTF8.self)) }
+            var w = ByteWriter(chunkSize: chunkSize, sink: sink)
             write(output, to: &w)
             w.flush()
         }
