@@ -136,15 +136,19 @@ final class RendererTests: XCTestCase {
             let whole = r.render(output)
             for size in [1, 100, 4096] {
                 var chunks: [String] = []
-                r.render(output, chunkSize: size) { chunks.append($0) }
+                r.render(output, chunkSize: size) { (chunk: String) in chunks.append(chunk) }
                 XCTAssertEqual(chunks.joined(), whole, "\(format) in chunks of \(size)")
+                var byteChunks: [[UInt8]] = []
+                r.render(output, chunkSize: size) { (chunk: [UInt8]) in byteChunks.append(chunk) }
+                XCTAssertEqual(byteChunks.count, chunks.count, "\(format) in byte chunks of \(size)")
+                XCTAssertEqual(Array(byteChunks.joined()), Array(whole.utf8), "\(format) in byte chunks of \(size)")
                 XCTAssertGreaterThan(chunks.count, 1, "\(format) in chunks of \(size)")
                 XCTAssertFalse(chunks.contains(where: \.isEmpty))
             }
             XCTAssertEqual(r.renderBytes(output), Array(whole.utf8))
         }
         var calls = 0
-        Renderer(format: .table, style: RenderStyle()).render(CommandOutput(blocks: [])) { _ in calls += 1 }
+        Renderer(format: .table, style: RenderStyle()).render(CommandOutput(blocks: [])) { (_: String) in calls += 1 }
         XCTAssertEqual(calls, 0, "empty output reaches no sink")
     }
 }

@@ -20,7 +20,9 @@ public struct Tokenizer: Sendable {
         bytes.withUnsafeBufferPointer { buf in
             scanTokens(buf, into: &out.tokens)
             markQuotes(buf, &out.tokens)
-            splitSentences(buf, &out)
+            splitSentences(buf, out.tokens, into: &out)
+            // flagged once the split is done, so the tokens are not copied for the split to read
+            for s in out.sentences { out.tokens[s.tokens.lowerBound].flags |= Token.sentenceStart }
         }
         return out
     }
@@ -193,6 +195,24 @@ public struct Tokenizer: Sendable {
         var internalPeriods = 0
         var lastSegmentLen = 0
         while i < n {
+            // ASCII letters and digits, most of any text, without the general classifier
+            let a = b[i]
+            if a &- 0x61 < 26 || a &- 0x41 < 26 {
+                letters += 1
+                if a &- 0x41 < 26 {
+                    uppers += 1
+                    if i == start { firstUpper = true }
+                }
+                i += 1
+                lastSegmentLen += 1
+                continue
+            }
+            if a &- 0x30 < 10 {
+                digits += 1
+                i += 1
+                lastSegmentLen += 1
+                continue
+            }
             let (cls, len) = Tokenizer.classify(b, i)
             if cls == .none {
                 let c = b[i]
@@ -279,8 +299,8 @@ public struct Tokenizer: Sendable {
 
     // MARK: - Sentences
 
-    private func splitSentences(_ b: UnsafeBufferPointer<UInt8>, _ out: inout Output) {
-        let tokens = out.tokens
+    /// Fills `out`'s sentences and paragraphs from `tokens` (the tokens are not changed).
+    private func splitSentences(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], into out: inout Output) {
         let n = tokens.count
         var sentStart = 0
         var paraIndex = -1
@@ -291,7 +311,6 @@ public struct Tokenizer: Sendable {
             guard end > sentStart else { return }
             let r = TextRange(tokens[sentStart].range.start, tokens[end - 1].range.end)
             out.sentences.append(Sentence(range: r, tokens: sentStart..<end, paragraph: max(paraIndex, 0)))
-            out.tokens[sentStart].flags |= Token.sentenceStart
             sentStart = end
         }
         func closeParagraph(_ end: Int, _ out: inout Output) {
