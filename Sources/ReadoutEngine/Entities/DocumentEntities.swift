@@ -63,10 +63,12 @@ struct DocumentClusterer {
         func key(_ i: Int) -> String {
             let label = raw[i].label
             if label == .person { return "P:" + raw[i].tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
-            if [.date, .time, .money, .percent, .cardinal, .ordinal].contains(label) {
+            switch label {
+            case .date, .time, .money, .percent, .cardinal, .ordinal:
                 return "\(label.rawValue):" + surfaces[i].fastLowercased()
+            default:
+                return "X:" + (raw[i].canonical ?? surfaces[i]).fastLowercased()
             }
-            return "X:" + (raw[i].canonical ?? surfaces[i]).fastLowercased()
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }
@@ -80,18 +82,20 @@ struct DocumentClusterer {
         // 1. full names and everything else, by key
         for i in raw.indices where !isSinglePerson(i) && !isAcronym(i) { add(i, key: key(i)) }
         // 2. acronyms of names in the document (`WTO` → `World Trade Organization`)
-        // each ORG or GPE name's initials, worked out once (acronym mentions are many in some articles)
-        var initialsOf: [Int: String] = [:]
+        // the first ORG or GPE with those initials, through a map of each one's initials worked out
+        // once (acronym mentions are many in some articles); builders added here are indexed as they come
+        var firstWithInitials: [String: Int] = [:]
+        var indexed = 0
         for i in raw.indices where isAcronym(i) {
             let acr = t.bare(raw[i].tokens.lowerBound)
-            let found = builders.indices.first { b in
-                guard builders[b].entity.label == .org || builders[b].entity.label == .gpe else { return false }
-                if let known = initialsOf[b] { return known == acr }
+            while indexed < builders.count {
+                let b = indexed
+                indexed += 1
+                guard builders[b].entity.label == .org || builders[b].entity.label == .gpe else { continue }
                 let x = initials(builders[b].entity.name)
-                initialsOf[b] = x
-                return x == acr
+                if firstWithInitials[x] == nil { firstWithInitials[x] = b }
             }
-            if let b = found {
+            if let b = firstWithInitials[acr] {
                 assign[i] = b
                 extraEvidence[i] = Evidence(rule: "acronym-merge", detail: "‘\(acr)’ = initials of ‘\(builders[b].entity.name)’")
             } else {

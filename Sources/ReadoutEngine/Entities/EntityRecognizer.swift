@@ -312,67 +312,75 @@ public struct EntityRecognizer: Sendable {
     /// lower case (`Qantas`, `Monsanto`); dropped otherwise.
     func resolveWeak(_ t: TokenText, _ raw: inout [RawMention]) {
         guard raw.contains(where: { $0.weak }) else { return }
+        // mentions are read and changed in place (`raw[k]`): copying one out retains each of its strings
         let lex = Lexicon.shared
         var surnames: [String: String] = [:]
         var typed: [String: RawMention] = [:]  // one-word names found by a rule, by text
-        for m in raw where !m.weak {
-            if m.label == .person && m.tokens.count >= 2 {
-                surnames[t.bare(m.tokens.upperBound - 1)] = t.text(m.tokens)
-            } else if m.tokens.count == 1, t.isCap(m.tokens.lowerBound), typed[t.words[m.tokens.lowerBound]] == nil,
-                      ![.date, .time, .cardinal, .ordinal, .money, .percent].contains(m.label) {
-                typed[t.words[m.tokens.lowerBound]] = m
+        for k in raw.indices where !raw[k].weak {
+            let tokens = raw[k].tokens
+            if raw[k].label == .person && tokens.count >= 2 {
+                surnames[t.bare(tokens.upperBound - 1)] = t.text(tokens)
+            } else if tokens.count == 1, t.isCap(tokens.lowerBound), typed[t.words[tokens.lowerBound]] == nil,
+                      ![.date, .time, .cardinal, .ordinal, .money, .percent].contains(raw[k].label) {
+                typed[t.words[tokens.lowerBound]] = raw[k]
             }
         }
-        let usage = WordUsage(t, Set(raw.filter { $0.weak }.map { t.words[$0.tokens.lowerBound] }))
+        var weakWords = Set<String>()
+        for k in raw.indices where raw[k].weak { weakWords.insert(t.words[raw[k].tokens.lowerBound]) }
+        let usage = WordUsage(t, weakWords)
         // Words a speech verb follows somewhere: all their lone mentions are the same person,
         // so a word is never a PERSON in one sentence and an ORG in the next.
         var speakers: [String: String] = [:]
-        for m in raw where m.weak {
-            let i = m.tokens.lowerBound
+        for k in raw.indices where raw[k].weak {
+            let i = raw[k].tokens.lowerBound
             guard i + 1 < t.sentenceEnd[i], Appositions.speechVerbs.contains(t.words[i + 1]), t.tokens[i].has(Token.capitalized),
                   !lex.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
             if speakers[t.words[i]] == nil { speakers[t.words[i]] = t.words[i + 1] }
         }
-        var kept: [RawMention] = []
-        kept.reserveCapacity(raw.count)
-        for var m in raw {
-            if m.weak {
-                let i = m.tokens.lowerBound
-                let w = t.bare(i)
-                let word = t.words[i]
-                let next = i + 1 < t.sentenceEnd[i] ? t.words[i + 1] : ""
-                let opener = m.evidence.rule == "weak" && m.evidence.detail == RawMention.openerDetail
-                let (midCaps, lowerCase) = usage.counts[word] ?? (0, 0)
-                let common = lex.commonWords.contains(t.lower(i))
-                if let full = surnames[w] {
-                    m.weak = false
-                    m.evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
-                } else if let other = typed[word] {
-                    m = RawMention(tokens: m.tokens, label: other.label,
-                                   evidence: Evidence(rule: "same-document", detail: "‘\(word)’ is \(other.label.rawValue) elsewhere in the document (\(other.evidence.rule))"),
-                                   canonical: other.canonical)
-                } else if opener, let g = lex.gazetteer[word], Appositions.speechVerbs.contains(next) {
-                    m = RawMention(tokens: m.tokens, label: g.label,
-                                   evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical), before ‘\(next)’"),
-                                   canonical: g.canonical)
-                } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.notNames.contains(word), w.count > 1,
-                          lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
-                    // a name repeated with no full name is mostly a firm, club or band; people come with given names
-                    let label: EntityLabel = NameClassifier.productNouns.contains(next) ? .product
-                        : lex.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
-                    m = RawMention(tokens: m.tokens, label: label,
-                                   evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
-                } else if let verb = speakers[word] {
-                    m.weak = false
-                    m.evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(verb)’ in the document")
-                } else if NameClassifier.productNouns.contains(next), t.tokens[i].has(Token.capitalized), !common || !opener {
-                    m = RawMention(tokens: m.tokens, label: .product, evidence: Evidence(rule: "product-noun", detail: "followed by ‘\(next)’"))
-                } else {
-                    continue
-                }
+        var kept = 0
+        for k in raw.indices {
+            defer { kept += 1 }
+            guard raw[k].weak else {
+                if kept != k { raw.swapAt(kept, k) }
+                continue
             }
-            kept.append(m)
+            let tokens = raw[k].tokens
+            let i = tokens.lowerBound
+            let w = t.bare(i)
+            let word = t.words[i]
+            let next = i + 1 < t.sentenceEnd[i] ? t.words[i + 1] : ""
+            let opener = raw[k].evidence.rule == "weak" && raw[k].evidence.detail == RawMention.openerDetail
+            let (midCaps, lowerCase) = usage.counts[word] ?? (0, 0)
+            let common = lex.commonWords.contains(t.lower(i))
+            if let full = surnames[w] {
+                raw[k].weak = false
+                raw[k].evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
+            } else if let other = typed[word] {
+                raw[k] = RawMention(tokens: tokens, label: other.label,
+                                    evidence: Evidence(rule: "same-document", detail: "‘\(word)’ is \(other.label.rawValue) elsewhere in the document (\(other.evidence.rule))"),
+                                    canonical: other.canonical)
+            } else if opener, let g = lex.gazetteer[word], Appositions.speechVerbs.contains(next) {
+                raw[k] = RawMention(tokens: tokens, label: g.label,
+                                    evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical), before ‘\(next)’"),
+                                    canonical: g.canonical)
+            } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.notNames.contains(word), w.count > 1,
+                      lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
+                // a name repeated with no full name is mostly a firm, club or band; people come with given names
+                let label: EntityLabel = NameClassifier.productNouns.contains(next) ? .product
+                    : lex.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
+                raw[k] = RawMention(tokens: tokens, label: label,
+                                    evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
+            } else if let verb = speakers[word] {
+                raw[k].weak = false
+                raw[k].evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(verb)’ in the document")
+            } else if NameClassifier.productNouns.contains(next), t.tokens[i].has(Token.capitalized), !common || !opener {
+                raw[k] = RawMention(tokens: tokens, label: .product, evidence: Evidence(rule: "product-noun", detail: "followed by ‘\(next)’"))
+            } else {
+                kept -= 1 // dropped: a lone capitalised word with nothing for it
+                continue
+            }
+            if kept != k { raw.swapAt(kept, k) }
         }
-        raw = kept
+        raw.removeSubrange(kept...)
     }
 }
