@@ -1,3 +1,5 @@
+import ReadoutEngine
+
 /// Turns command outputs into text for one output format. The only place output is formatted.
 ///
 /// Rendering works on UTF-8 bytes and can stream: `render(_:to:)` hands the text on in chunks
@@ -193,28 +195,24 @@ public enum TableLayout {
         var isASCII: Bool { end - start == width }
     }
 
-    /// Column widths are found in one pass over the cells; rows are then laid out one at a
-    /// time into a reused byte arena and written to `out`, which may hand them on as it fills.
+    /// Rows measured or laid out together, on every core when a table has several such blocks.
+    static let rowsPerBlock = 256
+    /// Blocks laid out at a time before they are handed on, so a long table is never held whole.
+    static let blocksPerWave = 8
+
+    /// Column widths are found in one pass over the cells; rows are then laid out into bytes and
+    /// written to `out`, which may hand them on as it fills. Both passes work on blocks of rows, on
+    /// every core for a long table; blocks are joined in row order, so the text is the same.
     static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter) {
         let n = t.columns.count
         let wraps = t.columns.map { $0.flexible && $0.wraps }
+        let blocks = stride(from: 0, to: t.rows.count, by: rowsPerBlock).map { $0..<min($0 + rowsPerBlock, t.rows.count) }
         var widths = t.columns.map { width($0.title) }
         var numeric = [Bool](repeating: !t.rows.isEmpty, count: n)
-        for row in t.rows {
+        for m in ParallelMap.map(blocks.indices, threshold: 2, { measure(t, wraps, blocks[$0]) }) {
             for i in 0..<n {
-                guard i < row.count else {
-                    numeric[i] = false
-                    continue
-                }
-                let v = row[i]
-                switch v {
-                case .null: break
-                case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
-                default:
-                    numeric[i] = numeric[i] && v.isNumber
-                    var c = wraps[i] ? v.cellText : clean(v.cellText)
-                    widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
-                }
+                widths[i] = max(widths[i], m.widths[i])
+                numeric[i] = numeric[i] && m.numeric[i]
             }
         }
         let gap = 2
@@ -240,11 +238,64 @@ public enum TableLayout {
         }
         out.append(0x0A)
 
-        // flexible text columns wrap onto more lines (and keep their line breaks) instead of being cut
+        let fixedWidths = widths
+        var previousSpaced = false
+        for wave in stride(from: 0, to: blocks.count, by: blocksPerWave) {
+            let range = wave..<min(wave + blocksPerWave, blocks.count)
+            let laidOut = ParallelMap.map(range, threshold: 2) { layOut(t, blocks[$0], wraps: wraps, widths: fixedWidths, lines: lines) }
+            for block in laidOut {
+                // a block opens with the blank line before a wrapped row unless the row before it left one
+                let skip = previousSpaced && block.leadingBlank ? 1 : 0
+                block.bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[skip...])) }
+                previousSpaced = block.endsSpaced
+                out.flushIfFull()
+            }
+        }
+        out.appendLiteral("(")
+        out.appendDecimal(t.rows.count)
+        out.appendLiteral(t.rows.count == 1 ? " row)\n" : " rows)\n")
+    }
+
+    /// The widest cell of each column over `rows`, and whether every cell there is a number.
+    private static func measure(_ t: Table, _ wraps: [Bool], _ rows: Range<Int>) -> (widths: [Int], numeric: [Bool]) {
+        let n = t.columns.count
+        var widths = [Int](repeating: 0, count: n)
+        var numeric = [Bool](repeating: true, count: n)
+        for row in t.rows[rows] {
+            for i in 0..<n {
+                guard i < row.count else {
+                    numeric[i] = false
+                    continue
+                }
+                let v = row[i]
+                switch v {
+                case .null: break
+                case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
+                default:
+                    numeric[i] = numeric[i] && v.isNumber
+                    var c = wraps[i] ? v.cellText : clean(v.cellText)
+                    widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
+                }
+            }
+        }
+        return (widths, numeric)
+    }
+
+    /// Rows laid out as text: flexible text columns wrap onto more lines (and keep their line
+    /// breaks) instead of being cut, with a blank line around each row that takes several lines.
+    /// `leadingBlank`: the text opens with such a blank line; `endsSpaced`: it ends with one.
+    private static func layOut(_ t: Table, _ rows: Range<Int>, wraps: [Bool], widths: [Int], lines: LineWriter)
+        -> (bytes: [UInt8], leadingBlank: Bool, endsSpaced: Bool) {
+        let n = t.columns.count
+        var out = ByteWriter()
+        var arena: [UInt8] = []
+        var spans = [Span](repeating: .empty, count: n)
         var wrapped = [[Span]](repeating: [], count: n)
         var isWrapped = [Bool](repeating: false, count: n)
         var spaced = false
-        for (r, row) in t.rows.enumerated() {
+        var leadingBlank = false
+        for r in rows {
+            let row = t.rows[r]
             arena.removeAll(keepingCapacity: true)
             var height = 1
             for i in 0..<n {
@@ -273,7 +324,10 @@ public enum TableLayout {
                     }
                 }
             }
-            if height > 1 && r > 0 && !spaced { out.append(0x0A) }
+            if height > 1 && r > 0 && !spaced {
+                if r == rows.lowerBound { leadingBlank = true }
+                out.append(0x0A)
+            }
             if height == 1 {
                 lines.write(spans, from: arena, header: false, to: &out)
             } else {
@@ -291,11 +345,8 @@ public enum TableLayout {
             }
             spaced = height > 1 && r + 1 < t.rows.count
             if spaced { out.append(0x0A) }
-            out.flushIfFull()
         }
-        out.appendLiteral("(")
-        out.appendDecimal(t.rows.count)
-        out.appendLiteral(t.rows.count == 1 ? " row)\n" : " rows)\n")
+        return (out.bytes, leadingBlank, spaced)
     }
 
     /// Writes lines of cells padded to column widths.
