@@ -24,6 +24,15 @@ public struct Tokenizer: Sendable {
             // flagged once the split is done, so the tokens are not copied for the split to read
             for s in out.sentences { out.tokens[s.tokens.lowerBound].flags |= Token.sentenceStart }
         }
+        // a document keeps its tokens: give back what the guess at their number reserved in excess
+        let n = out.tokens.count
+        if out.tokens.capacity > n + n / 8 + 16 {
+            let tokens = out.tokens
+            out.tokens = [Token](unsafeUninitializedCapacity: n) { buffer, initialized in
+                _ = buffer.initialize(from: tokens)
+                initialized = n
+            }
+        }
         return out
     }
 

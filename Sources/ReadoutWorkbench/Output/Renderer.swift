@@ -196,9 +196,9 @@ public enum TableLayout {
     }
 
     /// Rows measured or laid out together, on every core when a table has several such blocks.
-    static let rowsPerBlock = 256
+    static let rowsPerBlock = 128
     /// Blocks laid out at a time before they are handed on, so a long table is never held whole.
-    static let blocksPerWave = 8
+    static let blocksPerWave = 4
 
     /// Column widths are found in one pass over the cells; rows are then laid out into bytes and
     /// written to `out`, which may hand them on as it fills. Both passes work on blocks of rows, on
