@@ -33,28 +33,49 @@ struct TokenText {
         lowered.reserveCapacity(tokens.count)
         info.reserveCapacity(tokens.count)
         var shape = [UInt8](repeating: 0, count: tokens.count)
+        // capitalised ASCII words are lower-cased here on bytes (as `fastLowercased` would), so the
+        // lower-case string and its list look-up come from one buffer
+        let lowerCapacity = 64
         bytes.withUnsafeBufferPointer { b in
-            for (i, tok) in doc.tokens.enumerated() {
-                let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
-                var sh: UInt8 = 0
-                if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
-                for c in word where c == 0x2D || c == 0x2E { sh |= c == 0x2D ? TokenText.hyphen : TokenText.period }
-                shape[i] = sh
-                let w = String(decoding: word, as: UTF8.self)
-                words.append(w)
-                let capital = tok.flags & (Token.capitalized | Token.allCaps) != 0
-                let lw = capital ? w.fastLowercased() : w
-                lowered.append(lw)
-                var f = lex.wordInfo.value(word) ?? WordInfo()
-                if capital, let l = lex.wordInfo[lw] {
-                    f.opensDate = l.opensDate
-                    f.isNumberWord = l.isNumberWord
-                    f.isCardinalWord = l.isCardinalWord
-                    f.isOrdinalWord = l.isOrdinalWord
-                    f.opensTime = l.opensTime
-                    f.isDateName = f.isDateName || l.isDateName
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowerCapacity) { low in
+                for (i, tok) in doc.tokens.enumerated() {
+                    let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
+                    var sh: UInt8 = 0
+                    var ascii = word.count <= lowerCapacity
+                    if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
+                    for c in word {
+                        if c == 0x2D { sh |= TokenText.hyphen } else if c == 0x2E { sh |= TokenText.period } else if c >= 0x80 { ascii = false }
+                    }
+                    shape[i] = sh
+                    let w = String(decoding: word, as: UTF8.self)
+                    words.append(w)
+                    var f = lex.wordInfo.value(word) ?? WordInfo()
+                    guard tok.flags & (Token.capitalized | Token.allCaps) != 0 else {
+                        lowered.append(w)
+                        info.append(f)
+                        continue
+                    }
+                    let l: WordInfo?
+                    if ascii {
+                        for (k, c) in word.enumerated() { low[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                        let lowerBytes = UnsafeBufferPointer(start: low.baseAddress!, count: word.count)
+                        lowered.append(String(decoding: lowerBytes, as: UTF8.self))
+                        l = lex.wordInfo.value(lowerBytes)
+                    } else {
+                        let lw = w.fastLowercased()
+                        lowered.append(lw)
+                        l = lex.wordInfo[lw]
+                    }
+                    if let l {
+                        f.opensDate = l.opensDate
+                        f.isNumberWord = l.isNumberWord
+                        f.isCardinalWord = l.isCardinalWord
+                        f.isOrdinalWord = l.isOrdinalWord
+                        f.opensTime = l.opensTime
+                        f.isDateName = f.isDateName || l.isDateName
+                    }
+                    info.append(f)
                 }
-                info.append(f)
             }
         }
         self.words = words
