@@ -61,19 +61,23 @@ extension Workbench {
         let type = inv.string("type").map { EntityLabel(rawValue: $0)! }
         let docIndex = try docOption(inv)
         let minCount = try inv.int("min", default: 1)
-        struct Row { var e: Entity; var count: Int; var docs: [Int]; var first: MentionRef }
+        // rows refer to entities by index: copying each entity into its row retained all its arrays
+        struct Row { var index: Int; var count: Int; var docs: [Int]; var first: MentionRef }
         var rows: [Row] = []
         let plainNumbers: Set<EntityLabel> = [.cardinal, .ordinal]
         let showNumbers = type != nil || inv.choice("numbers", default: "off") == "on"
-        for e in a.entities where (type == nil || e.label == type) && (showNumbers || !plainNumbers.contains(e.label)) {
+        for (index, e) in a.entities.enumerated() where (type == nil || e.label == type) && (showNumbers || !plainNumbers.contains(e.label)) {
             let ms = docIndex.map { d in e.mentions.filter { $0.doc == d } } ?? e.mentions
             guard ms.count >= minCount, let first = ms.first else { continue }
             var docs: [Int] = []
             for m in ms where docs.last != m.doc && !docs.contains(m.doc) { docs.append(m.doc) }
-            rows.append(Row(e: e, count: ms.count, docs: docs, first: first))
+            rows.append(Row(index: index, count: ms.count, docs: docs, first: first))
         }
+        let entities = a.entities
         switch inv.choice("sort", default: "count") {
-        case "name": rows.sort { $0.e.name.lowercased() != $1.e.name.lowercased() ? $0.e.name.lowercased() < $1.e.name.lowercased() : $0.e.id < $1.e.id }
+        case "name":
+            let names = entities.map { $0.name.lowercased() }
+            rows.sort { names[$0.index] != names[$1.index] ? names[$0.index] < names[$1.index] : entities[$0.index].id < entities[$1.index].id }
         case "first": rows.sort { ($0.first.doc, $0.first.mention) < ($1.first.doc, $1.first.mention) }
         default: rows.sort { $0.count != $1.count ? $0.count > $1.count : ($0.first.doc, $0.first.mention) < ($1.first.doc, $1.first.mention) }
         }
@@ -82,14 +86,16 @@ extension Workbench {
         let table = Table([Column("name"), Column("type"), Column("mentions"), Column("docs"),
                            Column("aliases", flexible: true), Column("role", flexible: true)],
                           rows: rows.map { r in
-                              [.string(r.e.name), .string(r.e.label.rawValue), .int(r.count), .int(r.docs.count),
-                               .string(r.e.aliases.filter { $0 != r.e.name }.joined(separator: "; ")), .str(r.e.role)]
+                              let e = entities[r.index]
+                              return [.string(e.name), .string(e.label.rawValue), .int(r.count), .int(r.docs.count),
+                                      .string(e.aliases.filter { $0 != e.name }.joined(separator: "; ")), .str(e.role)]
                           })
         guard format == .json else { return .table(table) } // the JSON form is built only when printed
         let json = Value.array(rows.map { r in
-            .obj(["name": .string(r.e.name), "type": .string(r.e.label.rawValue), "count": .int(r.count),
-                  "aliases": .array(r.e.aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),
-                  "role": r.e.role.map { .string($0) }, "body": r.e.body.map { .string($0) }])
+            let e = entities[r.index]
+            return .obj(["name": .string(e.name), "type": .string(e.label.rawValue), "count": .int(r.count),
+                         "aliases": .array(e.aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),
+                         "role": e.role.map { .string($0) }, "body": e.body.map { .string($0) }])
         })
         return .table(table, json: json)
     }
