@@ -136,8 +136,8 @@ public struct Tokenizer: Sendable {
                 let (end, kind, wflags) = scanWord(b, i)
                 tokens.append(Token(range: TextRange(start, end), kind: kind, flags: flags | wflags))
                 i = end
-                // split a possessive/clitic 's or ’s
-                if i < n {
+                // split a possessive/clitic 's or ’s (only ' and the lead byte of ’ can start one)
+                if i < n, b[i] == 0x27 || b[i] == 0xE2 {
                     let (c2, l2) = Tokenizer.classify(b, i)
                     if c2 == .quoteCloseS || c2 == .quoteOpenS, i + l2 < n, b[i + l2] | 0x20 == 0x73 {
                         let after = i + l2 + 1
@@ -222,6 +222,8 @@ public struct Tokenizer: Sendable {
                 lastSegmentLen += 1
                 continue
             }
+            // white space never joins: most words end here, with no need to classify what follows
+            if a == 0x20 || a == 0x0A || a == 0x0D || a == 0x09 { break }
             let (cls, len) = Tokenizer.classify(b, i)
             if cls == .none {
                 let c = b[i]
