@@ -125,6 +125,26 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(Renderer(format: .json, style: RenderStyle()).render(.table(t)), t.jsonValue.json + "\n")
     }
 
+    /// Long tables are measured and laid out in blocks of rows (on every core); the text must not
+    /// depend on where the blocks fall, above all around rows that wrap onto several lines, which
+    /// get a blank line before and after that two wrapped rows in a row share.
+    func testBlocksOfRowsGiveTheSameText() {
+        let long = String(repeating: "a statement long enough to wrap ", count: 3)
+        let wrapped: Set<Int> = [0, 1, 6, 7, 8, 15, 16, 30, 31, 32, 33, 62, 63, 64, 65, 99]
+        let rows: [[Value]] = (0..<100).map { i in
+            [.int(i), .string(wrapped.contains(i) ? long : "short \(i)"), i % 3 == 0 ? .null : .string("x\ny")]
+        }
+        let t = Table([Column("n"), Column("text", flexible: true), Column("more", flexible: true)], rows: rows)
+        let style = RenderStyle(width: 40)
+        let whole = TableLayout.render(t, style: style, rowsPerBlock: 1_000)
+        XCTAssertTrue(whole.contains("\n\n"), "the table has wrapped rows set off by blank lines")
+        XCTAssertFalse(whole.contains("\n\n\n"), "never two blank lines in a row")
+        for size in [1, 2, 3, 7, 16, 32, 64, 99] {
+            XCTAssertEqual(TableLayout.render(t, style: style, rowsPerBlock: size), whole, "blocks of \(size) rows")
+        }
+        XCTAssertEqual(TableLayout.render(t, style: style), whole)
+    }
+
     func testStreamedChunksJoinToTheWholeText() {
         let rows: [[Value]] = (0..<500).map { i in
             [.int(i), .string("speaker \(i) Ünïcödé"), .string(String(repeating: "words, “quoted” and £ ", count: i % 7 + 1)), .double(Double(i) / 7)]

@@ -180,8 +180,13 @@ public enum CSV {
 public enum TableLayout {
     /// The table as aligned text: header, rule, rows (long text wrapped or cut) and a row count.
     public static func render(_ t: Table, style: RenderStyle) -> String {
+        render(t, style: style, rowsPerBlock: TableLayout.rowsPerBlock)
+    }
+
+    /// `render(_:style:)` with blocks of `rowsPerBlock` rows (the text does not depend on it).
+    static func render(_ t: Table, style: RenderStyle, rowsPerBlock: Int) -> String {
         var w = ByteWriter()
-        write(t, style: style, to: &w)
+        write(t, style: style, to: &w, rowsPerBlock: rowsPerBlock)
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
@@ -203,10 +208,11 @@ public enum TableLayout {
     /// Column widths are found in one pass over the cells; rows are then laid out into bytes and
     /// written to `out`, which may hand them on as it fills. Both passes work on blocks of rows, on
     /// every core for a long table; blocks are joined in row order, so the text is the same.
-    static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter) {
+    static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter, rowsPerBlock: Int = TableLayout.rowsPerBlock) {
         let n = t.columns.count
         let wraps = t.columns.map { $0.flexible && $0.wraps }
-        let blocks = stride(from: 0, to: t.rows.count, by: rowsPerBlock).map { $0..<min($0 + rowsPerBlock, t.rows.count) }
+        let blockSize = max(1, rowsPerBlock)
+        let blocks = stride(from: 0, to: t.rows.count, by: blockSize).map { $0..<min($0 + blockSize, t.rows.count) }
         var widths = t.columns.map { width($0.title) }
         var numeric = [Bool](repeating: !t.rows.isEmpty, count: n)
         for m in ParallelMap.map(blocks.indices, threshold: 2, { measure(t, wraps, blocks[$0]) }) {
