@@ -76,6 +76,15 @@ public struct EntityRecognizer: Sendable {
             let e = s.tokens.upperBound
             var k = s.tokens.lowerBound
             while k < e {
+                guard t.mayStartValue(k) else {
+                    // a plain word or punctuation: only a name can start here
+                    if t.tokens[k].kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
+                        k = scanName(t, lex, scanner, names, titles, k, e, &lastChunk, &out)
+                    } else {
+                        k += 1
+                    }
+                    continue
+                }
                 if let m = NumericRules.match(t, k, e) {
                     out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "number", detail: m.detail)))
                     k = m.end
@@ -98,21 +107,29 @@ public struct EntityRecognizer: Sendable {
                 }
                 let tok = t.tokens[k]
                 if tok.kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
-                    let chunk = scanner.scan(k, e)
-                    let before = out.count
-                    interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
-                    joinPossessive(t, lex, k, before, &out)
-                    if out.count > before, let last = out.last, last.tokens.upperBound == chunk.end {
-                        lastChunk = (chunk.end, t.text((chunk.segments.first?.tokens.lowerBound ?? k)..<chunk.end),
-                                     last.label == .person ? nil : (last.canonical ?? t.text(last.tokens)))
-                    }
-                    k = max(chunk.end, k + 1)
+                    k = scanName(t, lex, scanner, names, titles, k, e, &lastChunk, &out)
                     continue
                 }
                 k += 1
             }
         }
         return out
+    }
+
+    /// Scans the capitalised chunk (or gazetteer phrase) starting at token `k` and interprets it;
+    /// returns the token after it.
+    private func scanName(_ t: TokenText, _ lex: Lexicon, _ scanner: CandidateScanner, _ names: NameClassifier,
+                          _ titles: TitleRules, _ k: Int, _ e: Int,
+                          _ lastChunk: inout (end: Int, text: String, body: String?), _ out: inout [RawMention]) -> Int {
+        let chunk = scanner.scan(k, e)
+        let before = out.count
+        interpret(chunk, start: k, t, lex, names, titles, lastChunk, &out)
+        joinPossessive(t, lex, k, before, &out)
+        if out.count > before, let last = out.last, last.tokens.upperBound == chunk.end {
+            lastChunk = (chunk.end, t.text((chunk.segments.first?.tokens.lowerBound ?? k)..<chunk.end),
+                         last.label == .person ? nil : (last.canonical ?? t.text(last.tokens)))
+        }
+        return max(chunk.end, k + 1)
     }
 
     /// `I've`, `I’m`, `Don't`: a word with a contracted ending.

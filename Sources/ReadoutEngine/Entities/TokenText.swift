@@ -93,6 +93,23 @@ struct TokenText {
 
     var count: Int { tokens.count }
 
+    /// Whether a number, money, percent, date or time rule can start at token `i`: a number or
+    /// symbol, a word with a digit first or a hyphen, a word the lists mark (number, count,
+    /// ordinal, date or time word), or `US` (`US$`). Every such rule rejects any other token at
+    /// once, so the scan skips them for the rest of the tokens.
+    @inline(__always) func mayStartValue(_ i: Int) -> Bool {
+        let tok = tokens[i]
+        switch tok.kind {
+        case .number, .symbol: return true
+        case .word:
+            let f = info[i]
+            return shape[i] & (TokenText.digitFirst | TokenText.hyphen) != 0
+                || f.opensDate || f.isDateName || f.isNumberWord || f.isCardinalWord || f.isOrdinalWord || f.opensTime
+                || (tok.range.length == 2 && words[i] == "US")
+        default: return false
+        }
+    }
+
     /// True for a word token whose first letter is upper case, or an all-capitals word.
     @inline(__always) func isCap(_ i: Int) -> Bool {
         let t = tokens[i]
