@@ -20,18 +20,28 @@ struct RawMention {
 
 /// How a document writes some words: capitalised mid-sentence, or in lower case.
 struct WordUsage {
-    /// Word (as capitalised) → (capitalised occurrences standing alone, not at a sentence start; lower-case occurrences).
-    var counts: [String: (midCaps: Int, lowerCase: Int)] = [:]
+    /// Word (as capitalised) → its tally; lower-cased word → the same tally. Byte tables, so
+    /// counting looks tokens up by their bytes with no string made or hashed per token.
+    private var index = ByteTable<Int>(capacity: 16)
+    private var lowerIndex = ByteTable<Int>(capacity: 16)
+    private var tallies: [(midCaps: Int, lowerCase: Int)] = []
+
+    /// (capitalised occurrences standing alone, not at a sentence start; lower-case occurrences) of `word`.
+    func counts(_ word: String) -> (midCaps: Int, lowerCase: Int) {
+        index[word].map { tallies[$0] } ?? (0, 0)
+    }
 
     init(_ t: TokenText, _ words: Set<String>) {
         guard !words.isEmpty else { return }
-        var lowerToWord: [String: String] = [:]
-        // (lower-cased first byte, length) of the words, as bits: a cheap filter before hashing a
-        // token (a few hundred bytes to clear per document, not a 16 KB table)
+        // (lower-cased first byte, length) of the words, as bits: a cheap filter before looking a
+        // token up (a few hundred bytes to clear per document, not a 16 KB table)
         var shapes = [UInt64](repeating: 0, count: 64)
         func shape(_ first: UInt8, _ n: Int) -> Int { (Int(first | 0x20) << 6 | min(n, 63)) & 4095 }
-        for w in words {
-            lowerToWord[w.fastLowercased()] = w
+        for w in words.sorted() { // sorted: when two words lower-case alike, the same one wins every run
+            let k = tallies.count
+            index.insert(w, k)
+            tallies.append((0, 0))
+            lowerIndex.insert(w.fastLowercased(), k)
             if let f = w.utf8.first { let b = shape(f, w.utf8.count); shapes[b >> 6] |= 1 << UInt64(b & 63) }
         }
         t.doc.bytes.withUnsafeBufferPointer { bytes in
@@ -39,12 +49,13 @@ struct WordUsage {
                 let r = t.tokens[i].range
                 let b = shape(bytes[r.start], r.length)
                 guard shapes[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[r.start..<r.end])
                 if t.isCap(i) {
                     // standing alone: `Rail` inside `Network Rail` is no evidence for `Rail` by itself
                     let alone = !(i > 0 && t.isCap(i - 1)) && !(i + 1 < t.count && t.isCap(i + 1))
-                    if alone, words.contains(t.words[i]), !t.isInitial(i) { counts[t.words[i], default: (0, 0)].midCaps += 1 }
-                } else if let w = lowerToWord[t.words[i]] {
-                    counts[w, default: (0, 0)].lowerCase += 1
+                    if alone, let k = index.value(word), !t.isInitial(i) { tallies[k].midCaps += 1 }
+                } else if let k = lowerIndex.value(word) {
+                    tallies[k].lowerCase += 1
                 }
             }
         }
@@ -367,7 +378,7 @@ public struct EntityRecognizer: Sendable {
             let word = t.words[i]
             let next = i + 1 < t.sentenceEnd[i] ? t.words[i + 1] : ""
             let opener = raw[k].evidence.rule == "weak" && raw[k].evidence.detail == RawMention.openerDetail
-            let (midCaps, lowerCase) = usage.counts[word] ?? (0, 0)
+            let (midCaps, lowerCase) = usage.counts(word)
             let common = lex.commonWords.contains(t.lower(i))
             if let full = surnames[w] {
                 raw[k].weak = false
