@@ -33,7 +33,7 @@ struct TokenText {
         lowered.reserveCapacity(tokens.count)
         info.reserveCapacity(tokens.count)
         var shape = [UInt8](repeating: 0, count: tokens.count)
-        // capitalised ASCII words are lower-cased here on bytes (as `fastLowercased` would), so the
+        // capitalised ASCII words are lower-cased here on bytes (as `fastLowercased` does), so the
         // lower-case string and its list look-up come from one buffer
         let lowerCapacity = 64
         bytes.withUnsafeBufferPointer { b in
@@ -41,11 +41,8 @@ struct TokenText {
                 for (i, tok) in doc.tokens.enumerated() {
                     let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
                     var sh: UInt8 = 0
-                    var ascii = word.count <= lowerCapacity
                     if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
-                    for c in word {
-                        if c == 0x2D { sh |= TokenText.hyphen } else if c == 0x2E { sh |= TokenText.period } else if c >= 0x80 { ascii = false }
-                    }
+                    for c in word where c == 0x2D || c == 0x2E { sh |= c == 0x2D ? TokenText.hyphen : TokenText.period }
                     shape[i] = sh
                     let w = String(decoding: word, as: UTF8.self)
                     words.append(w)
@@ -56,8 +53,7 @@ struct TokenText {
                         continue
                     }
                     let l: WordInfo?
-                    if ascii {
-                        for (k, c) in word.enumerated() { low[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    if word.count <= lowerCapacity, asciiLowercase(word, into: low.baseAddress!) {
                         let lowerBytes = UnsafeBufferPointer(start: low.baseAddress!, count: word.count)
                         lowered.append(String(decoding: lowerBytes, as: UTF8.self))
                         l = lex.wordInfo.value(lowerBytes)

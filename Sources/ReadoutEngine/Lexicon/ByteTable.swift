@@ -82,10 +82,7 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// `String`). `ascii` is false, and nothing is looked up, when the word has a non-ASCII byte.
     func value(lowercasingASCII word: UnsafeBufferPointer<UInt8>) -> (value: Value?, ascii: Bool) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buf in
-            for (k, c) in word.enumerated() {
-                if c >= 0x80 { return (nil, false) }
-                buf[k] = c &- 0x41 < 26 ? c | 0x20 : c
-            }
+            guard asciiLowercase(word, into: buf.baseAddress!) else { return (nil, false) }
             return (value(UnsafeBufferPointer(start: buf.baseAddress!, count: word.count)), true)
         }
     }

@@ -13,10 +13,23 @@ extension StringProtocol {
         return String(unsafeUninitializedCapacity: n) { out in
             var i = 0
             for b in utf8 {
-                out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                out[i] = asciiLowercase(b)
                 i += 1
             }
             return n
         }
     }
+}
+
+/// An ASCII capital folded to lower case; any other byte as it is.
+@inline(__always) func asciiLowercase(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+/// Writes `word` lower-cased into `out` (room for `word.count` bytes) and returns true, or returns
+/// false as soon as a byte is not ASCII (such words need the Unicode rules of `fastLowercased`).
+@inline(__always) func asciiLowercase(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+    for (k, c) in word.enumerated() {
+        if c >= 0x80 { return false }
+        out[k] = asciiLowercase(c)
+    }
+    return true
 }
