@@ -237,7 +237,8 @@ public enum TableLayout {
         var arena: [UInt8] = []
         var spans = [Span](repeating: .empty, count: n)
         for (i, c) in t.columns.enumerated() { spans[i] = append(c.title, to: &arena) }
-        lines.write(spans, from: arena, header: true, to: &out)
+        var scratch: [UInt8] = []
+        lines.write(spans, from: arena, header: true, scratch: &scratch, to: &out)
         for (i, w) in widths.enumerated() {
             if i > 0 { out.appendSpaces(gap) }
             out.bytes.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: w))
@@ -295,6 +296,7 @@ public enum TableLayout {
         let n = t.columns.count
         var out = ByteWriter()
         var arena: [UInt8] = []
+        var scratch: [UInt8] = []
         var spans = [Span](repeating: .empty, count: n)
         var wrapped = [[Span]](repeating: [], count: n)
         var isWrapped = [Bool](repeating: false, count: n)
@@ -335,7 +337,7 @@ public enum TableLayout {
                 out.append(0x0A)
             }
             if height == 1 {
-                lines.write(spans, from: arena, header: false, to: &out)
+                lines.write(spans, from: arena, header: false, scratch: &scratch, to: &out)
             } else {
                 var line = [Span](repeating: .empty, count: n)
                 for k in 0..<height {
@@ -346,7 +348,7 @@ public enum TableLayout {
                             line[i] = k == 0 ? spans[i] : .empty
                         }
                     }
-                    lines.write(line, from: arena, header: false, to: &out)
+                    lines.write(line, from: arena, header: false, scratch: &scratch, to: &out)
                 }
             }
             spaced = height > 1 && r + 1 < t.rows.count
@@ -362,36 +364,55 @@ public enum TableLayout {
         let alignRight: [Bool]
         let color: Bool
 
-        func write(_ cells: [Span], from arena: [UInt8], header: Bool, to out: inout ByteWriter) {
-            let lineStart = out.bytes.count
-            arena.withUnsafeBufferPointer { a in
-                for (i, w) in widths.enumerated() {
-                    var c = cells[i]
-                    let right = !header && alignRight[i]
-                    var cw = c.width
-                    var ellipsis = 0 // 1: "…" before (cut from the left), 2: after
-                    if cw > w {
-                        let keep = max(0, w - 1)
-                        if right {
-                            c.start = c.isASCII ? c.end - keep : UTF8Text.suffixStart(a, c.start, c.end, scalars: keep)
-                            ellipsis = 1
-                        } else {
-                            c.end = c.isASCII ? c.start + keep : UTF8Text.prefixEnd(a, c.start, c.end, scalars: keep)
-                            ellipsis = 2
-                        }
-                        cw = w
+        /// Writes one line. It is laid out in `scratch` with plain stores and appended to `out`
+        /// in one piece: appending cell by cell and pad by pad cost more than the copying itself.
+        func write(_ cells: [Span], from arena: [UInt8], header: Bool, scratch: inout [UInt8], to out: inout ByteWriter) {
+            let bold = header && color
+            // at most: each cell's bytes, its padding, an ellipsis (3 bytes), the gap, colour codes
+            var bound = 1
+            for (i, w) in widths.enumerated() { bound += cells[i].end - cells[i].start + w + 5 + (bold ? 8 : 0) }
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+            let length = scratch.withUnsafeMutableBufferPointer { s in
+                arena.withUnsafeBufferPointer { a in
+                    var n = 0
+                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        for b in bytes { s[n] = b; n += 1 }
                     }
-                    let pad = max(0, w - cw)
-                    if i > 0 { out.appendSpaces(2) }
-                    if header && color { out.appendLiteral("\u{1B}[1m") }
-                    if numeric[i] || right { out.appendSpaces(pad) }
-                    if ellipsis == 1 { out.appendLiteral("…") }
-                    out.append(UnsafeBufferPointer(rebasing: a[c.start..<c.end]))
-                    if ellipsis == 2 { out.appendLiteral("…") }
-                    if !(numeric[i] || right) && i != widths.count - 1 { out.appendSpaces(pad) }
-                    if header && color { out.appendLiteral("\u{1B}[0m") }
+                    func put(_ literal: StaticString) { literal.withUTF8Buffer { put($0) } }
+                    func spaces(_ count: Int) {
+                        for _ in 0..<max(0, count) { s[n] = 0x20; n += 1 }
+                    }
+                    for (i, w) in widths.enumerated() {
+                        var c = cells[i]
+                        let right = !header && alignRight[i]
+                        var cw = c.width
+                        var ellipsis = 0 // 1: "…" before (cut from the left), 2: after
+                        if cw > w {
+                            let keep = max(0, w - 1)
+                            if right {
+                                c.start = c.isASCII ? c.end - keep : UTF8Text.suffixStart(a, c.start, c.end, scalars: keep)
+                                ellipsis = 1
+                            } else {
+                                c.end = c.isASCII ? c.start + keep : UTF8Text.prefixEnd(a, c.start, c.end, scalars: keep)
+                                ellipsis = 2
+                            }
+                            cw = w
+                        }
+                        let pad = max(0, w - cw)
+                        if i > 0 { spaces(2) }
+                        if bold { put("\u{1B}[1m") }
+                        if numeric[i] || right { spaces(pad) }
+                        if ellipsis == 1 { put("…") }
+                        put(UnsafeBufferPointer(rebasing: a[c.start..<c.end]))
+                        if ellipsis == 2 { put("…") }
+                        if !(numeric[i] || right) && i != widths.count - 1 { spaces(pad) }
+                        if bold { put("\u{1B}[0m") }
+                    }
+                    return n
                 }
             }
+            let lineStart = out.bytes.count
+            scratch.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<length])) }
             TableLayout.trimTrailingSpaces(&out.bytes, from: lineStart)
             out.append(0x0A)
         }
