@@ -50,7 +50,7 @@ struct DocumentClusterer {
 
     func cluster(_ raw: [RawMention]) -> DocumentEntities {
         var builders: [Builder] = []
-        var byKey: [String: Int] = [:]
+        var byKey = ByteTable<Int>(capacity: raw.count) // merge key → builder, hashed on bytes
         var assign = [Int](repeating: -1, count: raw.count)
         var extraEvidence = [Evidence?](repeating: nil, count: raw.count)
         // each mention's surface text, made once (keys, names and aliases all use it)
@@ -62,7 +62,14 @@ struct DocumentClusterer {
         func isAcronym(_ i: Int) -> Bool { raw[i].evidence.rule == "acronym" }
         func key(_ i: Int) -> String {
             let label = raw[i].label
-            if label == .person { return "P:" + raw[i].tokens.map { t.bare($0) }.joined(separator: " ").fastLowercased() }
+            if label == .person {
+                var name = ""
+                for j in raw[i].tokens {
+                    if j > raw[i].tokens.lowerBound { name += " " }
+                    name += t.bare(j)
+                }
+                return "P:" + name.fastLowercased()
+            }
             switch label {
             case .date, .time, .money, .percent, .cardinal, .ordinal:
                 return "\(label.rawValue):" + surfaces[i].fastLowercased()
@@ -72,7 +79,7 @@ struct DocumentClusterer {
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }
-            byKey[k] = builders.count
+            byKey.insert(k, builders.count)
             assign[i] = builders.count
             builders.append(Builder(entity: LocalEntity(name: raw[i].canonical ?? surfaces[i], label: raw[i].label, role: nil, body: nil,
                                                         aliases: [], aliasCounts: [], mentions: [], evidence: [raw[i].evidence],
