@@ -50,18 +50,18 @@ enum DateRules {
             if deictic.contains(lw) { return (k + 1, "deictic day") }
             if t.shape[k] & TokenText.hyphen != 0, isHyphenDuration(w) { return (k + 1, "hyphenated duration") }
             if w.utf8.count == 5, w.hasSuffix("s"), isYear(String(w.dropLast())) { return (k + 1, "decade") } // 1990s
-            if lw == "the" || lw == "another" || relative.contains(lw) {
+            if lw == "the" || lw == "another" || t.info[k].isRelative {
                 if let r = relativePhrase(t, k, e) { return r }
             }
-            if t.info[k].isNumberWord, k + 1 < e, units.contains(t.words[k + 1]), lw != "many" {
+            if t.info[k].isNumberWord, k + 1 < e, t.isUnitWord(k + 1), lw != "many" {
                 return durationTail(t, k, k + 2, e)
             }
-            if lw == "a", k + 2 < e, units.contains(t.words[k + 1]), ["ago", "earlier", "later"].contains(t.words[k + 2]) {
+            if lw == "a", k + 2 < e, t.isUnitWord(k + 1), ["ago", "earlier", "later"].contains(t.words[k + 2]) {
                 return (k + 3, "relative period")
             }
         } else if kind == .number {
             if isYear(w), !followedByNonDate(t, k + 1, e) { return yearTail(t, k, e) }
-            if k + 1 < e, units.contains(t.words[k + 1]), !w.contains(".") {
+            if k + 1 < e, t.isUnitWord(k + 1), !w.contains(".") {
                 return durationTail(t, k, k + 2, e)
             }
             if k + 1 < e, t.info[k + 1].isDateName, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
@@ -134,7 +134,7 @@ enum DateRules {
         if first == "the" || first == "another" { i += 1 }
         guard i < e else { return nil }
         var sawRelative = false
-        if relative.contains(t.lower(i)) { sawRelative = true; i += 1 }
+        if t.info[i].isRelative { sawRelative = true; i += 1 }
         guard i < e else { return nil }
         var sawNumber = false
         if t.info[i].isNumberWord || (t.tokens[i].kind == .number && !t.words[i].contains(".")) {
@@ -145,7 +145,7 @@ enum DateRules {
            isYear(String(t.words[i].dropLast())) {
             return (i + 1, "decade")
         }
-        guard units.contains(t.lower(i)) else { return nil }
+        guard t.info[i].isDateUnit else { return nil }
         // `the first year`, `the same day`: need a relative word; `another five years`: a number.
         if first == "another" && !sawNumber { return nil }
         if first == "the" && !sawRelative { return nil }

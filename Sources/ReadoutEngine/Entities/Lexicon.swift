@@ -72,6 +72,10 @@ struct WordInfo: Sendable {
     var opensTime = false
     /// The exact word is a weekday, month or named day (`DateRules`).
     var isDateName = false
+    /// The lower-cased word is a relative date word (`DateRules.relative`: `last`, `coming`).
+    var isRelative = false
+    /// The lower-cased word is a unit of time (`DateRules.units`: `year`, `weeks`).
+    var isDateUnit = false
 }
 
 /// The word lists the entity rules use, loaded once from the package's `Data` files.
@@ -139,6 +143,8 @@ final class Lexicon: Sendable {
         for w in CountRules.ordinalWords.union(CountRules.hyphenatedOrdinals) { info.update(w, default: WordInfo()) { $0.isOrdinalWord = true } }
         for w in DateRules.weekdays.union(DateRules.months).union(DateRules.namedDays) { info.update(w, default: WordInfo()) { $0.isDateName = true } }
         for w in CountRules.timeOpeners { info.update(w, default: WordInfo()) { $0.opensTime = true } }
+        for w in DateRules.relative { info.update(w, default: WordInfo()) { $0.isRelative = true } }
+        for w in DateRules.units { info.update(w, default: WordInfo()) { $0.isDateUnit = true } }
         wordInfo = info
 
         var titles = ByteTable<TitleKind>(capacity: 256)

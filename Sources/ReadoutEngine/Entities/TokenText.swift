@@ -68,6 +68,8 @@ struct TokenText {
                         f.isCardinalWord = l.isCardinalWord
                         f.isOrdinalWord = l.isOrdinalWord
                         f.opensTime = l.opensTime
+                        f.isRelative = l.isRelative
+                        f.isDateUnit = l.isDateUnit
                         f.isDateName = f.isDateName || l.isDateName
                     }
                     info.append(f)
@@ -104,6 +106,12 @@ struct TokenText {
                 || (tok.range.length == 2 && words[i] == "US")
         default: return false
         }
+    }
+
+    /// True when token `i`, exactly as written, is a unit of time (`DateRules.units.contains(words[i])`):
+    /// the lists' flag, which for capitalised words comes from the lower-cased form, so not those.
+    @inline(__always) func isUnitWord(_ i: Int) -> Bool {
+        info[i].isDateUnit && tokens[i].flags & (Token.capitalized | Token.allCaps) == 0
     }
 
     /// True for a word token whose first letter is upper case, or an all-capitals word.
