@@ -45,15 +45,23 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always) private func slot(_ key: UnsafeBufferPointer<UInt8>, _ h: Int) -> Int {
         var s = h & mask
-        return keyBytes.withUnsafeBufferPointer { kb in
-            while true {
-                let e = Int(slots[s])
-                if e == 0 { return s }
-                let a = Int(keyStart[e - 1]), b = Int(keyEnd[e - 1])
-                if b - a == key.count && (key.isEmpty || memcmpEqual(kb.baseAddress! + a, key.baseAddress!, key.count)) {
-                    return s
+        // through buffer pointers: the mask keeps `s` in range and entries are valid indices,
+        // so the array bounds checks on every probe were pure cost
+        return slots.withUnsafeBufferPointer { sl in
+            keyStart.withUnsafeBufferPointer { ks in
+                keyEnd.withUnsafeBufferPointer { ke in
+                    keyBytes.withUnsafeBufferPointer { kb in
+                        while true {
+                            let e = Int(sl[s])
+                            if e == 0 { return s }
+                            let a = Int(ks[e - 1]), b = Int(ke[e - 1])
+                            if b - a == key.count && (key.isEmpty || memcmpEqual(kb.baseAddress! + a, key.baseAddress!, key.count)) {
+                                return s
+                            }
+                            s = (s + 1) & mask
+                        }
+                    }
                 }
-                s = (s + 1) & mask
             }
         }
     }
@@ -122,24 +130,34 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Adds the key held at `start..<end` of the key storage, whose hash is `h`; first value winning.
     @discardableResult
     mutating func insertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) -> Bool {
-        let s = keyBytes.withUnsafeBufferPointer { kb in slot(UnsafeBufferPointer(rebasing: kb[start..<end]), h) }
+        let s = storedSlot(start, end, h)
         if slots[s] != 0 { return false }
-        keyStart.append(UInt32(start))
-        keyEnd.append(UInt32(end))
-        values.append(value)
-        slots[s] = Int32(values.count)
-        if values.count * 2 > slots.count { grow() }
+        addStored(start, end, value, at: s)
         return true
     }
 
     /// Adds or replaces the key held at `start..<end` of the key storage, whose hash is `h`; last value winning.
     mutating func upsertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) {
-        let s = keyBytes.withUnsafeBufferPointer { kb in slot(UnsafeBufferPointer(rebasing: kb[start..<end]), h) }
+        let s = storedSlot(start, end, h)
         if slots[s] != 0 {
             values[Int(slots[s]) - 1] = value
         } else {
-            insertStored(start, end, hash: h, value)
+            addStored(start, end, value, at: s)
         }
+    }
+
+    /// The slot of the key held at `start..<end` of the key storage (see `slot`).
+    @inline(__always) private func storedSlot(_ start: Int, _ end: Int, _ h: Int) -> Int {
+        keyBytes.withUnsafeBufferPointer { kb in slot(UnsafeBufferPointer(rebasing: kb[start..<end]), h) }
+    }
+
+    /// Records a new stored key in the empty slot `s` found for it.
+    @inline(__always) private mutating func addStored(_ start: Int, _ end: Int, _ value: Value, at s: Int) {
+        keyStart.append(UInt32(start))
+        keyEnd.append(UInt32(end))
+        values.append(value)
+        slots[s] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
     }
 
     /// FNV-1a state before any byte.
