@@ -86,4 +86,20 @@ final class LexiconTableTests: XCTestCase {
         XCTAssertEqual(two?.2, 2)
         XCTAssertNil(Lexicon.gazetteerKey(Array("  ".utf8), tokenizer))
     }
+
+    /// The pre-hash filter may let other words through but never a word of its set, whatever the
+    /// case of its first letter, its length (past 63 bytes too) or its script.
+    func testWordShapesNeverRejectAWordOfTheSet() {
+        let words = ["said", "Told", "according", "Zürich", "élan", String(repeating: "x", count: 70), "a"]
+        var shapes = WordShapes()
+        for w in words { shapes.insert(w) }
+        for w in words {
+            let b = Array(w.utf8)
+            XCTAssertTrue(shapes.mayContain(first: b[0], length: b.count), w)
+            if b[0] < 0x80 { XCTAssertTrue(shapes.mayContain(first: b[0] ^ 0x20, length: b.count), "other case of \(w)") }
+        }
+        XCTAssertTrue(shapes.mayContain(first: UInt8(ascii: "x"), length: 200))
+        XCTAssertFalse(shapes.mayContain(first: UInt8(ascii: "s"), length: 5), "no 5-byte word starts with s")
+        XCTAssertFalse(shapes.mayContain(first: UInt8(ascii: "q"), length: 4), "no word starts with q")
+    }
 }

@@ -33,22 +33,19 @@ struct WordUsage {
 
     init(_ t: TokenText, _ words: Set<String>) {
         guard !words.isEmpty else { return }
-        // (lower-cased first byte, length) of the words, as bits: a cheap filter before looking a
-        // token up (a few hundred bytes to clear per document, not a 16 KB table)
-        var shapes = [UInt64](repeating: 0, count: 64)
-        func shape(_ first: UInt8, _ n: Int) -> Int { (Int(first | 0x20) << 6 | min(n, 63)) & 4095 }
+        // the words' first letters and lengths: a cheap filter before looking a token up
+        var shapes = WordShapes()
         for w in words.sorted() { // sorted: when two words lower-case alike, the same one wins every run
             let k = tallies.count
             index.insert(w, k)
             tallies.append((0, 0))
             lowerIndex.insert(w.fastLowercased(), k)
-            if let f = w.utf8.first { let b = shape(f, w.utf8.count); shapes[b >> 6] |= 1 << UInt64(b & 63) }
+            shapes.insert(w)
         }
         t.doc.bytes.withUnsafeBufferPointer { bytes in
             for i in 0..<t.count where t.tokens[i].kind == .word {
                 let r = t.tokens[i].range
-                let b = shape(bytes[r.start], r.length)
-                guard shapes[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                guard shapes.mayContain(first: bytes[r.start], length: r.length) else { continue }
                 let word = UnsafeBufferPointer(rebasing: bytes[r.start..<r.end])
                 if t.isCap(i) {
                     // standing alone: `Rail` inside `Network Rail` is no evidence for `Rail` by itself

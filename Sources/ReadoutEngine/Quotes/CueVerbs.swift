@@ -27,16 +27,15 @@ public final class CueVerbs: Sendable {
 
     /// Every single-word form (lower case) → its cue.
     public let forms: [String: Cue]
-    /// By first byte (lower-cased, low five bits): bit `n` set when some form starting so has `n`
-    /// bytes (n < 64), to reject most words without hashing.
-    private let shapes: [UInt64]
+    /// The forms' first letters and lengths, to reject most words without hashing.
+    private let shapes: WordShapes
     /// `forms` keyed by bytes, for the per-token look-up (no `String` made per word).
     private let table: ByteTable<Cue>
 
     /// Parses `lemma TAB form|form… TAB frame` lines.
     public init<S: StringProtocol>(lines: [S]) {
         var forms: [String: Cue] = [:]
-        var shapes = [UInt64](repeating: 0, count: 32)
+        var shapes = WordShapes()
         for line in lines {
             let cols = line.split(separator: "\t")
             guard cols.count >= 3, let frame = CueFrame(rawValue: String(cols[2]).trimmingSpaces) else { continue }
@@ -46,7 +45,7 @@ public final class CueVerbs: Sendable {
                 // multi-word cues are matched by their first word (`according`) and checked by the rules
                 let head = form.split(separator: " ").first.map(String.init) ?? form
                 if forms[head] == nil { forms[head] = cue }
-                if let f = head.utf8.first, head.utf8.count < 64 { shapes[CueVerbs.bucket(f)] |= 1 << UInt64(head.utf8.count) }
+                shapes.insert(head)
             }
         }
         self.forms = forms
@@ -56,15 +55,12 @@ public final class CueVerbs: Sendable {
         self.table = table
     }
 
-    /// The `shapes` entry of a word starting with byte `b` (the same for both cases of a letter).
-    @inline(__always) private static func bucket(_ b: UInt8) -> Int { Int((b | 0x20) & 31) }
-
     /// The cue spelled by `bytes[range]` (ASCII letters, any case), if any.
     @inline(__always)
     public func cue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Cue? {
         let n = range.length
         // (no cue word is longer than 16 bytes)
-        guard n > 1, n <= 16, shapes[CueVerbs.bucket(bytes[range.start])] & (1 << UInt64(n)) != 0 else { return nil }
+        guard n > 1, n <= 16, shapes.mayContain(first: bytes[range.start], length: n) else { return nil }
         return table.value(lowercasingASCII: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])).value
     }
 }
