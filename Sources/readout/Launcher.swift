@@ -20,7 +20,7 @@ struct Launcher {
     /// Exit status after Ctrl-C ended a script (128 + SIGINT).
     static let interruptedStatus: Int32 = 130
 
-    let flags: Readout
+    let flags: LaunchFlags
     /// The session of this run, kept until the process exits: `run()` returns straight into
     /// `exit`, and taking a loaded workspace apart object by object would only cost time
     /// (about 3 ms for 200 articles).

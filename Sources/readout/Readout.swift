@@ -104,7 +104,17 @@ struct Readout: ParsableCommand {
     }
 
     mutating func run() throws {
-        let flags = self
+        Readout.launch(launchFlags)
+    }
+
+    /// The parsed flags as plain values.
+    var launchFlags: LaunchFlags {
+        LaunchFlags(commands: commands, file: file, bail: bail, format: format, noColor: noColor,
+                    session: session, load: load, noRC: noRC)
+    }
+
+    /// Runs the workbench with `flags` and exits with its status.
+    static func launch(_ flags: LaunchFlags) -> Never {
         let status = MainActor.assumeIsolated { Launcher(flags: flags).run() }
         Glibc.exit(status)
     }
@@ -114,6 +124,7 @@ struct Readout: ParsableCommand {
     static func main() {
         // the word lists load on another core while the flags are parsed and the articles read
         Analyzer.prewarm()
+        if let flags = LaunchFlags.simple(CommandLine.arguments.dropFirst()) { launch(flags) }
         do {
             var command = try parseAsRoot()
             try command.run()
