@@ -84,37 +84,13 @@ public struct EntityRecognizer: Sendable {
             let e = s.tokens.upperBound
             var k = s.tokens.lowerBound
             while k < e {
-                guard t.mayStartValue(k) else {
-                    // a plain word or punctuation: only a name can start here
-                    if t.tokens[k].kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
-                        k = scanName(t, lex, scanner, names, titles, k, e, &lastChunk, &out)
-                    } else {
-                        k += 1
-                    }
+                // numbers, money, dates and times: only where one can start (the rules reject other tokens)
+                if t.mayStartValue(k), let m = valueMention(t, k, e) {
+                    out.append(m)
+                    k = m.tokens.upperBound
                     continue
                 }
-                if let m = NumericRules.match(t, k, e) {
-                    out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "number", detail: m.detail)))
-                    k = m.end
-                    continue
-                }
-                if let m = CountRules.time(t, k, e) {
-                    out.append(RawMention(tokens: k..<m.end, label: .time, evidence: Evidence(rule: "time", detail: m.detail)))
-                    k = m.end
-                    continue
-                }
-                if let d = DateRules.match(t, k, e) {
-                    out.append(RawMention(tokens: k..<d.end, label: .date, evidence: Evidence(rule: "date", detail: d.detail)))
-                    k = d.end
-                    continue
-                }
-                if let m = CountRules.count(t, k, e) {
-                    out.append(RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "count", detail: m.detail)))
-                    k = m.end
-                    continue
-                }
-                let tok = t.tokens[k]
-                if tok.kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
+                if t.tokens[k].kind == .word && (t.isCap(k) || t.info[k].gazetteerFirst > 0) {
                     k = scanName(t, lex, scanner, names, titles, k, e, &lastChunk, &out)
                     continue
                 }
@@ -122,6 +98,24 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return out
+    }
+
+    /// The number, money, percent, time or date mention starting at token `k`, by the first rule
+    /// that matches there.
+    private func valueMention(_ t: TokenText, _ k: Int, _ e: Int) -> RawMention? {
+        if let m = NumericRules.match(t, k, e) {
+            return RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "number", detail: m.detail))
+        }
+        if let m = CountRules.time(t, k, e) {
+            return RawMention(tokens: k..<m.end, label: .time, evidence: Evidence(rule: "time", detail: m.detail))
+        }
+        if let d = DateRules.match(t, k, e) {
+            return RawMention(tokens: k..<d.end, label: .date, evidence: Evidence(rule: "date", detail: d.detail))
+        }
+        if let m = CountRules.count(t, k, e) {
+            return RawMention(tokens: k..<m.end, label: m.label, evidence: Evidence(rule: "count", detail: m.detail))
+        }
+        return nil
     }
 
     /// Scans the capitalised chunk (or gazetteer phrase) starting at token `k` and interprets it;
