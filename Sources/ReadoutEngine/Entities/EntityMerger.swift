@@ -4,6 +4,8 @@
 struct EntityMerger {
     /// Cross-document merge steps recorded per entity before they are summarised.
     static let evidenceLimit = 3
+    /// Aliases from which an entity indexes them (see `Builder.aliasPosition`).
+    static let aliasIndexFrom = 8
 
     private struct Builder {
         var name: String
@@ -17,6 +19,10 @@ struct EntityMerger {
         /// build than the short searches it saved.
         var aliasOrder: [String] = []
         var aliasCount: [Int] = []
+        /// Alias → its place in `aliasOrder`, made once an entity has many aliases (the most
+        /// named people and places gather dozens over a large corpus, and searching the array
+        /// for each alias of each absorbed document made the merge grow faster than the corpus).
+        var aliasPosition: [String: Int]?
         var mentions: [MentionRef] = []
         var evidence: [Evidence] = []
         var docs = 0
@@ -42,11 +48,16 @@ struct EntityMerger {
                 else { b.labels.append((label, 1)) }
             }
             for (a, c) in zip(le.aliases, le.aliasCounts) {
-                if let k = b.aliasOrder.firstIndex(of: a) {
+                if let k = b.aliasPosition.map({ $0[a] }) ?? b.aliasOrder.firstIndex(of: a) {
                     b.aliasCount[k] += c
                 } else {
                     b.aliasOrder.append(a)
                     b.aliasCount.append(c)
+                    if b.aliasPosition != nil {
+                        b.aliasPosition![a] = b.aliasOrder.count - 1
+                    } else if b.aliasOrder.count == EntityMerger.aliasIndexFrom {
+                        b.aliasPosition = Dictionary(uniqueKeysWithValues: b.aliasOrder.enumerated().map { ($1, $0) })
+                    }
                 }
             }
             if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
@@ -84,7 +95,9 @@ struct EntityMerger {
                     g = newBuilder(le)
                     byKey[le.key] = g
                     if le.label == .person, let last = le.name.split(separator: " ").last {
-                        bySurname[String(last.filter { $0 != "." }).fastLowercased(), default: []].append(g)
+                        // (filtering characters is slow, and most surnames have no period to drop)
+                        let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
+                        bySurname[surname.fastLowercased(), default: []].append(g)
                     }
                 }
                 absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
