@@ -66,11 +66,18 @@ extension Workbench {
         var rows: [Row] = []
         let plainNumbers: Set<EntityLabel> = [.cardinal, .ordinal]
         let showNumbers = type != nil || inv.choice("numbers", default: "off") == "on"
+        // documents already counted for the current entity (cleared after each): a search of its
+        // document list per mention grew with the square of the documents an entity is in
+        var seen = [Bool](repeating: false, count: a.documents.count)
         for (index, e) in a.entities.enumerated() where (type == nil || e.label == type) && (showNumbers || !plainNumbers.contains(e.label)) {
             let ms = docIndex.map { d in e.mentions.filter { $0.doc == d } } ?? e.mentions
             guard ms.count >= minCount, let first = ms.first else { continue }
             var docs: [Int] = []
-            for m in ms where docs.last != m.doc && !docs.contains(m.doc) { docs.append(m.doc) }
+            for m in ms where !seen[m.doc] {
+                seen[m.doc] = true
+                docs.append(m.doc)
+            }
+            for d in docs { seen[d] = false }
             rows.append(Row(index: index, count: ms.count, docs: docs, first: first))
         }
         let entities = a.entities
