@@ -32,8 +32,8 @@ struct EntityMerger {
     /// Merges `docs` (in corpus order) and returns the entities and, per document, each mention's entity id.
     func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
         var builders: [Builder] = []
-        var byKey: [String: Int] = [:]
-        byKey.reserveCapacity(docs.reduce(0) { $0 + $1.entities.count } / 2)
+        // merge key → builder, hashed on bytes
+        var byKey = ByteTable<Int>(capacity: docs.reduce(0) { $0 + $1.entities.count } / 2)
         var bySurname: [String: [Int]] = [:]
         var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
 
@@ -93,7 +93,7 @@ struct EntityMerger {
                     sameName = true
                 } else {
                     g = newBuilder(le)
-                    byKey[le.key] = g
+                    byKey.insert(le.key, g)
                     if le.label == .person, let last = le.name.split(separator: " ").last {
                         // (filtering characters is slow, and most surnames have no period to drop)
                         let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
@@ -125,7 +125,7 @@ struct EntityMerger {
                     sameName = true
                 } else {
                     g = newBuilder(le)
-                    byKey[le.key] = g
+                    byKey.insert(le.key, g)
                 }
                 absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
                 localToGlobal[d][l] = g
