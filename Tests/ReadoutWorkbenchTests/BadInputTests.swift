@@ -6,21 +6,15 @@ import XCTest
 
 /// One test per kind of bad input people will feed Readout: each is a warning or error that
 /// names the file, the other files still load, and nothing crashes or hangs.
-final class BadInputTests: XCTestCase {
-    var folder: TempFolder!
-    var dir: String! { folder.path }
+final class BadInputTests: TempFolderTestCase {
     var wb: Workbench!
     let output = OutputBuffer()
 
     override func setUpWithError() throws {
-        folder = try TempFolder("bad")
+        try super.setUpWithError()
         try write("good.txt", Array("A good article\n\nThe minister said the plan would work.".utf8))
         let out = output
         wb = Workbench(options: .init(out: { out.append($0) }, err: { out.append($0) }))
-    }
-
-    override func tearDownWithError() throws {
-        folder = nil
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) throws {

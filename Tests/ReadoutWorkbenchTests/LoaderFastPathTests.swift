@@ -5,18 +5,7 @@ import XCTest
 
 /// `load` builds most documents straight from the bytes it read, and checks paths without
 /// Foundation; each shortcut must give what the general route gives.
-final class LoaderFastPathTests: XCTestCase {
-    var folder: TempFolder!
-    var dir: String! { folder.path }
-
-    override func setUpWithError() throws {
-        folder = try TempFolder("fastpath")
-    }
-
-    override func tearDownWithError() throws {
-        folder = nil
-    }
-
+final class LoaderFastPathTests: TempFolderTestCase {
     private func load(_ paths: [String]) throws -> Loader.Report {
         try Loader().load(paths, existingIDs: [], now: 0)
     }

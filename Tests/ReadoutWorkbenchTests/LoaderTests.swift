@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 @testable import ReadoutWorkbench
 
-final class LoaderTests: XCTestCase {
-    var folder: TempFolder!
-    var dir: String! { folder.path }
-
-    override func setUpWithError() throws {
-        folder = try TempFolder("loader")
-    }
-
-    override func tearDownWithError() throws {
-        folder = nil
-    }
-
+final class LoaderTests: TempFolderTestCase {
     private func write(_ name: String, _ bytes: [UInt8]) throws {
         try folder.write(name, bytes)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// A temporary folder for one test, removed afterwards; `write` creates files (and their folders).
 final class TempFolder {
@@ -17,4 +18,20 @@ final class TempFolder {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A test case with a fresh `TempFolder` for each test (`folder`, its path `dir`), removed after it.
+class TempFolderTestCase: XCTestCase {
+    var folder: TempFolder!
+    var dir: String! { folder.path }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        folder = try TempFolder(String(describing: Self.self))
+    }
+
+    override func tearDownWithError() throws {
+        folder = nil
+        try super.tearDownWithError()
+    }
 }
