@@ -63,13 +63,18 @@ let package = Package(
             name: "readout-fuzz-commands",
             dependencies: ["ReadoutWorkbench", "FuzzReplay"]
         ),
+        /// Helpers shared by the test targets (a seeded random generator).
+        .target(
+            name: "ReadoutTestSupport",
+            path: "Tests/ReadoutTestSupport"
+        ),
         .testTarget(
             name: "ReadoutEngineTests",
-            dependencies: ["ReadoutEngine"]
+            dependencies: ["ReadoutEngine", "ReadoutTestSupport"]
         ),
         .testTarget(
             name: "ReadoutWorkbenchTests",
-            dependencies: ["ReadoutWorkbench"],
+            dependencies: ["ReadoutWorkbench", "ReadoutTestSupport"],
             exclude: ["Transcripts", "Fixtures"]
         ),
         /// Black-box tests of the `readout` binary (scripted runs and a pseudo-terminal).

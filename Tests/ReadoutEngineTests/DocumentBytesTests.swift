@@ -1,3 +1,4 @@
+import ReadoutTestSupport
 import XCTest
 @testable import ReadoutEngine
 
@@ -20,7 +21,7 @@ final class DocumentBytesTests: XCTestCase {
     }
 
     func testADocumentFromBytesEqualsOneFromTheString() {
-        var rng = PropertyTests.Rng(state: 7)
+        var rng = SplitMix(state: 7)
         let generated = (0..<40).map { _ in PropertyTests.text(&rng, words: Int(rng.next() % 300)) }
         for text in Self.texts + generated {
             assertSame(Document(id: "d", bytes: Array(text.utf8)), Document(id: "d", text: text), text.debugDescription)
@@ -46,7 +47,7 @@ final class DocumentBytesTests: XCTestCase {
             }
             return count
         }
-        var rng = PropertyTests.Rng(state: 11)
+        var rng = SplitMix(state: 11)
         let alphabet: [UInt8] = [0x20, 0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x08, 0x0E, 0x1F, 0x21, 0x41, 0x61, 0xC3, 0xA9, 0xFF, 0x00]
         for n in 0..<200 {
             let bytes = (0..<n).map { _ in rng.pick(alphabet) }

@@ -1,22 +1,10 @@
+import ReadoutTestSupport
 import XCTest
 @testable import ReadoutEngine
 
 /// Properties over generated news-like and hostile texts: spans stay inside their document on
 /// scalar boundaries, and analysis is deterministic whether it runs on one core or many.
 final class PropertyTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-    }
-
     static let pieces = [
         "President", "Joseph", "Biden", "said", "told", "reporters", "“", "”", "\"", "'", "’s", "‘", "—", "–", "...", "…",
         "U.S.", "Mr.", "Dr", "Jan.", "George W. Bush", ".", ",", ";", ":", "?", "!", "\n", "\n\n", "the Kremlin", "White House",
@@ -25,7 +13,7 @@ final class PropertyTests: XCTestCase {
         "\u{301}", "A", "Ltd", "Inc.", "Labour Party", "the New START Treaty", "Act", "of", "and", "that", "it",
     ]
 
-    static func text(_ rng: inout Rng, words: Int) -> String {
+    static func text(_ rng: inout SplitMix, words: Int) -> String {
         var s = ""
         for _ in 0..<words {
             let p = rng.pick(pieces)
@@ -41,7 +29,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testEverySpanLiesWithinItsDocumentOnScalarBoundaries() {
-        var rng = Rng(state: 42)
+        var rng = SplitMix(state: 42)
         for i in 0..<300 {
             let d = Document(id: "g\(i)", text: Self.text(&rng, words: Int(rng.next() % 200)))
             for t in d.tokens { assertSpansValid(d, t.range, "token") }
@@ -70,7 +58,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testAnalysisIsDeterministicAndTheSameOnOneCoreOrMany() {
-        var rng = Rng(state: 7)
+        var rng = SplitMix(state: 7)
         let docs = (0..<24).map { Document(id: "d\($0)", text: Self.text(&rng, words: 300)) }
         let many = Analyzer().analyze(docs)
         let again = Analyzer().analyze(docs)

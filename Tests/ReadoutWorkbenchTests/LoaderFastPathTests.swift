@@ -1,4 +1,5 @@
 import Foundation
+import ReadoutTestSupport
 import XCTest
 @testable import ReadoutEngine
 @testable import ReadoutWorkbench
@@ -8,19 +9,6 @@ import XCTest
 final class LoaderFastPathTests: TempFolderTestCase {
     private func load(_ paths: [String]) throws -> Loader.Report {
         try Loader().load(paths, existingIDs: [], now: 0)
-    }
-
-    /// A deterministic generator (SplitMix64), so failures reproduce.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
     }
 
     /// File contents that probe every branch: encodings, BOMs, line breaks, HTML near the
@@ -58,7 +46,7 @@ final class LoaderFastPathTests: TempFolderTestCase {
         var wide: [UInt8] = [0xFF, 0xFE]
         for u in "Wide headline\r\nBody.".utf16 { wide += [UInt8(u & 0xFF), UInt8(u >> 8)] }
         out.append(wide)
-        var rng = Rng(state: 3)
+        var rng = SplitMix(state: 3)
         let pieces: [[UInt8]] = [Array("Word".utf8), [0x20], [0x0A], [0x0D], [0x09], Array("“".utf8), Array("é".utf8),
                                  [0xC3], [0x80], Array("<html>".utf8), Array("<!doctype HTML>".utf8), Array(".".utf8), [0x00]]
         for _ in 0..<150 {
@@ -114,7 +102,7 @@ final class LoaderFastPathTests: TempFolderTestCase {
     }
 
     func testUTF8ValidationAgreesWithTheStandardLibrary() {
-        var rng = Rng(state: 5)
+        var rng = SplitMix(state: 5)
         let bytes: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
         var inputs: [[UInt8]] = Self.inputs
         for _ in 0..<3000 { inputs.append((0..<Int(rng.next() % 12)).map { _ in rng.pick(bytes) }) }
