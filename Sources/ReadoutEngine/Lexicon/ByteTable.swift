@@ -101,11 +101,6 @@ struct ByteTable<Value: Sendable>: Sendable {
         return k.withUTF8 { value($0) }
     }
 
-    /// The value stored for the bytes of `key`.
-    subscript(_ key: ArraySlice<UInt8>) -> Value? {
-        key.withUnsafeBufferPointer { value($0) }
-    }
-
     /// True when `key` is present.
     @inline(__always) func contains(_ key: String) -> Bool {
         var k = key
@@ -172,12 +167,6 @@ struct ByteTable<Value: Sendable>: Sendable {
     mutating func insert(_ key: String, _ value: Value) -> Bool {
         var k = key
         return k.withUTF8 { insert($0, value) }
-    }
-
-    /// Adds `key` (bytes) with `value`, first value winning.
-    @discardableResult
-    mutating func insert(_ key: ArraySlice<UInt8>, _ value: Value) -> Bool {
-        key.withUnsafeBufferPointer { insert($0, value) }
     }
 
     /// Changes the value of `key` with `body`, inserting `initial` first when it is missing.
@@ -285,9 +274,6 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// True when `word` is in the set.
     @inline(__always) func contains(_ word: String) -> Bool { table.contains(word) }
-
-    /// True when the bytes are in the set.
-    @inline(__always) func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { table.index(word) != nil }
 
     /// Adds `word`.
     mutating func insert(_ word: String) { table.insert(word, true) }
