@@ -13,28 +13,15 @@ public struct Analyzer: Sendable {
     }
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
+    ///
+    /// Each document's entities are recognised and its quotes extracted (on every core when
+    /// there are many documents) while this thread merges the entities in document order; then
+    /// speakers and sources resolve against the merged entities.
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
-        guard parallel ?? (documents.count >= EntityStage.parallelThreshold) else {
-            var analysis = EntityStage.analyze(documents, parallel: false)
-            QuoteStage.analyze(&analysis, parallel: false)
-            return analysis
-        }
-        // 1. entity recognition, every document on every core
-        let perDoc = EntityStage.recognize(documents, parallel: true)
-        // 2. the corpus-wide merge runs on this thread while the other cores extract quotes (which
-        //    need no entities), so the serial step no longer leaves cores idle
-        let quotes = Handoff<[[FoundQuote]]>(nil)
-        let extraction = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: extraction) {
-            quotes.value = QuoteStage.extract(documents, parallel: true)
-        }
-        var analysis = EntityStage.merge(documents, perDoc)
-        // the per-document entity results are garbage now: freed on another core
-        let garbage = Handoff(perDoc)
-        DispatchQueue.global(qos: .utility).async { garbage.value = nil }
-        extraction.wait()
-        // 3. speakers and sources against the merged entities
-        QuoteStage.resolveAll(&analysis, quotes.value!, parallel: true)
+        let parallel = self.parallel ?? (documents.count >= EntityStage.parallelThreshold)
+        let extractor = DocumentQuotes()
+        var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0) })
+        QuoteStage.resolveAll(&analysis, found, parallel: parallel)
         return analysis
     }
 
@@ -51,11 +38,4 @@ public struct Analyzer: Sendable {
     private static let prewarming: Void = {
         DispatchQueue.global(qos: .userInitiated).async { loadLists() }
     }()
-}
-
-/// A value handed from one thread to another: set or released on one, read after it is done
-/// (the caller orders the two, here with a dispatch group or by never reading again).
-private final class Handoff<T>: @unchecked Sendable {
-    var value: T?
-    init(_ value: T?) { self.value = value }
 }

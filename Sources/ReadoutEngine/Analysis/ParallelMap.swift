@@ -34,6 +34,50 @@ extension ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `produce` for every index in `0..<count` and hands each result to `consume` on the
+    /// calling thread, in index order. With `parallel`, `produce` runs on every core while the
+    /// caller consumes, and at most `window` results wait to be consumed, so a pipeline whose
+    /// last step is serial (the corpus-wide merge) holds a few documents' intermediate results
+    /// at a time instead of every document's. Serial or parallel, `consume` sees the same values
+    /// in the same order.
+    public static func stream<T: Sendable>(_ count: Int, parallel: Bool, window: Int = 64,
+                                           produce: @escaping @Sendable (Int) -> T, consume: (Int, T) -> Void) {
+        guard parallel, count > 1 else {
+            for i in 0..<count { consume(i, produce(i)) }
+            return
+        }
+        let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil, count: count)
+        defer { results.deinitialize(count: count); results.deallocate() }
+        let slots = Slots(base: results)
+        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        // a worker takes a place in the window before it takes an index; the consumer frees one per result
+        let room = DispatchSemaphore(value: max(1, window))
+        let next = Atomic<Int>(0)
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        let done = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    room.wait()
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    guard i < count else { room.signal(); return }
+                    (slots.base + i).pointee = produce(i)
+                    ready[i].signal()
+                }
+            }
+        }
+        for i in 0..<count {
+            ready[i].wait()
+            let value = results[i].take()!
+            room.signal()
+            consume(i, value)
+        }
+        done.wait()
+    }
+}
+
 /// The result buffer of a parallel map: each index is written once, by one worker, and read
 /// only after every worker is done.
 private struct Slots<T>: @unchecked Sendable {

@@ -29,107 +29,143 @@ struct EntityMerger {
         var isSingleName: Bool
     }
 
+    private var builders: [Builder] = []
+    /// Merge key → builder, hashed on bytes.
+    private var byKey: ByteTable<Int>
+    /// Lower-cased surname → builders of people with a full name ending in it.
+    private var bySurname: [String: [Int]] = [:]
+    /// Per document added, each local entity's builder (-1 until the single names are merged).
+    private var localToGlobal: [[Int]] = []
+    /// Per document added, each mention's local entity.
+    private var localMentionEntity: [[Int]] = []
+    /// Entities known in their document by a single name (`Putin`), kept for the second step,
+    /// with the labels of their mentions; everything else a document brought is absorbed at once.
+    private var singles: [(doc: Int, local: Int, entity: LocalEntity, labels: [EntityLabel])] = []
+    /// Document ids, for evidence.
+    private let ids: [String]
+
+    /// A merger for the documents with these ids, which `add` then takes in order.
+    init(ids: [String]) {
+        self.ids = ids
+        byKey = ByteTable<Int>(capacity: ids.count * 8)
+    }
+
     /// Merges `docs` (in corpus order) and returns the entities and, per document, each mention's entity id.
-    func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
-        var builders: [Builder] = []
-        // merge key → builder, hashed on bytes
-        var byKey = ByteTable<Int>(capacity: docs.reduce(0) { $0 + $1.entities.count } / 2)
-        var bySurname: [String: [Int]] = [:]
-        var localToGlobal: [[Int]] = docs.map { [Int](repeating: -1, count: $0.entities.count) }
+    static func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
+        var merger = EntityMerger(ids: ids)
+        for doc in docs { _ = merger.add(doc) }
+        return merger.finish()
+    }
 
-        // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
-        // `sameName`: it joins by name, a step worth recording for the first few documents only
-        // (the evidence text is made only then: most absorbs are of names seen many times).
-        func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, _ mentions: [Mention], sameName: Bool) {
-            for m in le.mentions {
-                b.mentions.append(MentionRef(doc: d, mention: m))
-                let label = mentions[m].label
-                if let j = b.labels.firstIndex(where: { $0.label == label }) { b.labels[j].count += 1 }
-                else { b.labels.append((label, 1)) }
-            }
-            for (a, c) in zip(le.aliases, le.aliasCounts) {
-                if let k = b.aliasPosition.map({ $0[a] }) ?? b.aliasOrder.firstIndex(of: a) {
-                    b.aliasCount[k] += c
-                } else {
-                    b.aliasOrder.append(a)
-                    b.aliasCount.append(c)
-                    if b.aliasPosition != nil {
-                        b.aliasPosition![a] = b.aliasOrder.count - 1
-                    } else if b.aliasOrder.count == EntityMerger.aliasIndexFrom {
-                        b.aliasPosition = Dictionary(uniqueKeysWithValues: b.aliasOrder.enumerated().map { ($1, $0) })
-                    }
-                }
-            }
-            if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
-            b.docs += 1
-            if b.docs == 1 {
-                b.evidence = le.evidence
+    // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
+    // `sameName`: it joins by name, a step worth recording for the first few documents only
+    // (the evidence text is made only then: most absorbs are of names seen many times).
+    // `label(k)` is the label of the entity's `k`th mention. (Static: a method of `self` called
+    // with `&builders[g]` would copy `self`, and then every change to the builder the whole array.)
+    private static func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, label: (Int) -> EntityLabel, sameName: Bool, ids: [String]) {
+        for (k, m) in le.mentions.enumerated() {
+            b.mentions.append(MentionRef(doc: d, mention: m))
+            let label = label(k)
+            if let j = b.labels.firstIndex(where: { $0.label == label }) { b.labels[j].count += 1 }
+            else { b.labels.append((label, 1)) }
+        }
+        for (a, c) in zip(le.aliases, le.aliasCounts) {
+            if let k = b.aliasPosition.map({ $0[a] }) ?? b.aliasOrder.firstIndex(of: a) {
+                b.aliasCount[k] += c
             } else {
-                if b.docs <= EntityMerger.evidenceLimit + 1, sameName {
-                    b.evidence.append(Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name"))
-                }
-                for ev in le.evidence where isMergeRule(ev.rule) && !b.evidence.contains(ev) && b.evidence.count < 24 {
-                    b.evidence.append(ev)
+                b.aliasOrder.append(a)
+                b.aliasCount.append(c)
+                if b.aliasPosition != nil {
+                    b.aliasPosition![a] = b.aliasOrder.count - 1
+                } else if b.aliasOrder.count == EntityMerger.aliasIndexFrom {
+                    b.aliasPosition = Dictionary(uniqueKeysWithValues: b.aliasOrder.enumerated().map { ($1, $0) })
                 }
             }
-            if le.singleName == nil {
-                let words = wordCount(le.name)
-                if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
+        }
+        if b.role == nil, let r = le.role { b.role = r; b.body = le.body }
+        b.docs += 1
+        if b.docs == 1 {
+            b.evidence = le.evidence
+        } else {
+            if b.docs <= EntityMerger.evidenceLimit + 1, sameName {
+                b.evidence.append(Evidence(rule: "name-merge", detail: "‘\(le.name)’ in \(ids[d]) has the same name"))
+            }
+            for ev in le.evidence where isMergeRule(ev.rule) && !b.evidence.contains(ev) && b.evidence.count < 24 {
+                b.evidence.append(ev)
             }
         }
-        func newBuilder(_ le: LocalEntity) -> Int {
-            builders.append(Builder(name: le.name, nameWords: wordCount(le.name),
-                                    isSingleName: le.singleName != nil))
-            return builders.count - 1
+        if le.singleName == nil {
+            let words = wordCount(le.name)
+            if b.isSingleName || words > b.nameWords { b.name = le.name; b.nameWords = words; b.isSingleName = false }
         }
+    }
 
-        // 1. everything but single names, by key
-        for (d, doc) in docs.enumerated() {
-            for (l, le) in doc.entities.enumerated() where le.singleName == nil {
-                let g: Int
-                var sameName = false
-                if let existing = byKey[le.key] {
-                    g = existing
-                    sameName = true
-                } else {
-                    g = newBuilder(le)
-                    byKey.insert(le.key, g)
-                    if le.label == .person, let last = le.name.split(separator: " ").last {
-                        // (filtering characters is slow, and most surnames have no period to drop)
-                        let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
-                        bySurname[surname.fastLowercased(), default: []].append(g)
-                    }
-                }
-                absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
-                localToGlobal[d][l] = g
+    private mutating func newBuilder(_ le: LocalEntity) -> Int {
+        builders.append(Builder(name: le.name, nameWords: wordCount(le.name), isSingleName: le.singleName != nil))
+        return builders.count - 1
+    }
+
+    /// Step 1 for the next document: everything but single names joins by key. Returns the
+    /// document's mentions (for its analysis); the rest of `doc` is not needed any more.
+    mutating func add(_ doc: DocumentEntities) -> [Mention] {
+        let d = localToGlobal.count
+        var toGlobal = [Int](repeating: -1, count: doc.entities.count)
+        for (l, le) in doc.entities.enumerated() {
+            guard le.singleName == nil else {
+                singles.append((d, l, le, le.mentions.map { doc.mentions[$0].label }))
+                continue
             }
+            let g: Int
+            var sameName = false
+            if let existing = byKey[le.key] {
+                g = existing
+                sameName = true
+            } else {
+                g = newBuilder(le)
+                byKey.insert(le.key, g)
+                if le.label == .person, let last = le.name.split(separator: " ").last {
+                    // (filtering characters is slow, and most surnames have no period to drop)
+                    let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
+                    bySurname[surname.fastLowercased(), default: []].append(g)
+                }
+            }
+            Self.absorb(&builders[g], d, le, label: { doc.mentions[le.mentions[$0]].label }, sameName: sameName, ids: ids)
+            toGlobal[l] = g
         }
-        // 2. single names: the only, or the most mentioned, person with that surname
-        for (d, doc) in docs.enumerated() {
-            for (l, le) in doc.entities.enumerated() where le.singleName != nil {
-                let single = le.singleName!
-                let w = single.fastLowercased()
-                var sameName = false
-                let g: Int
-                if let cands = bySurname[w], !cands.isEmpty {
-                    let best = cands.max { a, b in
-                        builders[a].mentions.count != builders[b].mentions.count
-                            ? builders[a].mentions.count < builders[b].mentions.count : a > b
-                    }!
-                    g = best
-                    builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
-                        ? "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
-                        : "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
-                } else if let existing = byKey[le.key] {
-                    g = existing
-                    sameName = true
-                } else {
-                    g = newBuilder(le)
-                    byKey.insert(le.key, g)
-                }
-                absorb(&builders[g], d, le, doc.mentions, sameName: sameName)
-                localToGlobal[d][l] = g
+        localToGlobal.append(toGlobal)
+        localMentionEntity.append(doc.mentionEntity)
+        return doc.mentions
+    }
+
+    /// Step 2, once every document is added: each single name goes to the only, or the most
+    /// mentioned, person with that surname. Returns the entities, ordered by first mention, and
+    /// per document each mention's entity id.
+    mutating func finish() -> (entities: [Entity], mentionEntity: [[Int]]) {
+        let singles = self.singles
+        self.singles = []
+        for (d, l, le, labels) in singles {
+            let single = le.singleName!
+            let w = single.fastLowercased()
+            var sameName = false
+            let g: Int
+            if let cands = bySurname[w], !cands.isEmpty {
+                let best = cands.max { a, b in
+                    builders[a].mentions.count != builders[b].mentions.count
+                        ? builders[a].mentions.count < builders[b].mentions.count : a > b
+                }!
+                g = best
+                builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
+                    ? "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
+                    : "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
+            } else if let existing = byKey[le.key] {
+                g = existing
+                sameName = true
+            } else {
+                g = newBuilder(le)
+                byKey.insert(le.key, g)
             }
+            Self.absorb(&builders[g], d, le, label: { labels[$0] }, sameName: sameName, ids: ids)
+            localToGlobal[d][l] = g
         }
 
         // Order by first mention, renumber.
@@ -158,7 +194,7 @@ struct EntityMerger {
             e.body = b.body
             entities.append(e)
         }
-        let mentionEntity = docs.enumerated().map { d, doc in doc.mentionEntity.map { remap[localToGlobal[d][$0]] } }
+        let mentionEntity = localMentionEntity.indices.map { d in localMentionEntity[d].map { remap[localToGlobal[d][$0]] } }
         return (entities, mentionEntity)
     }
 }

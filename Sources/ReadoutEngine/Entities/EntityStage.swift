@@ -1,34 +1,39 @@
 import Dispatch
 
 /// The entity stage of the analysis: per-document recognition (in parallel for many documents),
-/// then the sequential corpus-wide merge.
+/// merged across the corpus in document order as the documents come.
 public enum EntityStage {
     /// From this many documents on, recognition runs on all cores.
     public static let parallelThreshold = 8
 
-    /// Recognises every document's entities; `parallel` defaults to "when there are many documents".
-    /// The result does not depend on whether it ran in parallel.
-    public static func recognize(_ documents: [Document], parallel: Bool? = nil) -> [DocumentEntities] {
-        let recognizer = EntityRecognizer()
-        _ = Lexicon.shared // load the lists once, before the workers start
-        return ParallelMap.map(documents.indices, parallel: parallel, threshold: parallelThreshold) {
-            recognizer.recognize(documents[$0])
-        }
-    }
-
     /// Runs recognition and merging and returns the corpus analysis (quotes not filled in).
     public static func analyze(_ documents: [Document], parallel: Bool? = nil) -> CorpusAnalysis {
-        merge(documents, recognize(documents, parallel: parallel))
+        analyze(documents, parallel: parallel, alongside: { _ in () }).analysis
     }
 
-    /// Merges per-document results (in document order) into the corpus analysis (quotes not filled in).
-    static func merge(_ documents: [Document], _ perDoc: [DocumentEntities]) -> CorpusAnalysis {
-        let (entities, mentionEntity) = EntityMerger().merge(perDoc, ids: documents.map { $0.id })
+    /// Recognises each document's entities and merges them in document order as they come, so
+    /// only a few documents' local entities exist at a time; `extra` runs on each document beside
+    /// recognition (quote extraction), and its results come back in document order.
+    /// The result does not depend on whether it ran in parallel.
+    static func analyze<Extra: Sendable>(_ documents: [Document], parallel: Bool?,
+                                         alongside extra: @escaping @Sendable (Document) -> Extra) -> (analysis: CorpusAnalysis, extra: [Extra]) {
+        let recognizer = EntityRecognizer()
+        Analyzer.loadLists() // once, before the workers start
+        var merger = EntityMerger(ids: documents.map(\.id))
+        var mentions: [[Mention]] = [], extras: [Extra] = []
+        mentions.reserveCapacity(documents.count)
+        extras.reserveCapacity(documents.count)
+        ParallelMap.stream(documents.count, parallel: parallel ?? (documents.count >= parallelThreshold),
+                           produce: { (recognizer.recognize(documents[$0]), extra(documents[$0])) }) { _, result in
+            mentions.append(merger.add(result.0))
+            extras.append(result.1)
+        }
+        let (entities, mentionEntity) = merger.finish()
         var analysis = CorpusAnalysis(documents: documents.indices.map { i in
-            DocumentAnalysis(document: documents[i], mentions: perDoc[i].mentions, mentionEntity: mentionEntity[i])
+            DocumentAnalysis(document: documents[i], mentions: mentions[i], mentionEntity: mentionEntity[i])
         }, entities: entities)
         // built on another core while the quote step starts; look-ups wait for it
         analysis.aliasStore = AliasIndexStore(building: entities)
-        return analysis
+        return (analysis, extras)
     }
 }

@@ -1,22 +1,8 @@
 import Dispatch
 
-/// The quote stage of the analysis: per-document extraction (in parallel for many documents),
-/// then speaker and source resolution against the merged entities.
+/// The quote stage of the analysis: speaker and source resolution of each document's extracted
+/// quotes against the merged entities (extraction runs beside entity recognition, see `Analyzer`).
 public enum QuoteStage {
-    /// Extracts every document's quotes; the result does not depend on whether it ran in parallel.
-    static func extract(_ documents: [Document], parallel: Bool?) -> [[FoundQuote]] {
-        let extractor = DocumentQuotes()
-        Analyzer.loadLists() // once, before the workers start
-        return ParallelMap.map(documents.indices, parallel: parallel, threshold: EntityStage.parallelThreshold) {
-            extractor.extract(documents[$0])
-        }
-    }
-
-    /// Fills `analysis.quotes`: extraction, then resolution of speakers, sources and reporters.
-    public static func analyze(_ analysis: inout CorpusAnalysis, parallel: Bool? = nil) {
-        resolveAll(&analysis, extract(analysis.documents.map(\.document), parallel: parallel), parallel: parallel)
-    }
-
     /// Fills `analysis.quotes` from each document's extracted quotes (in document order). Each
     /// document's quotes resolve against the merged entities independently of the others, so
     /// many documents resolve on every core; the result does not depend on it.
