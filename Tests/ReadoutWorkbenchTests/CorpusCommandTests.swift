@@ -23,7 +23,7 @@ final class CorpusCommandTests: XCTestCase {
             return TextRange(d.text.utf8.distance(from: d.text.startIndex, to: r.lowerBound),
                              d.text.utf8.distance(from: d.text.startIndex, to: r.upperBound))
         }
-        let greyMention = Mention(range: range(a, "Ms Grey"), label: .person, evidence: Evidence(rule: "test", detail: ""))
+        let greyMention = Mention(range: range(a, "Ms Grey"), label: .person, rule: "test")
         let analysis = CorpusAnalysis(
             documents: [DocumentAnalysis(document: a, mentions: [greyMention], mentionEntity: [0]), DocumentAnalysis(document: b)],
             entities: [Entity(id: 0, name: "Anna Grey", label: .person, aliases: ["Ms Grey", "Grey"], mentions: [MentionRef(doc: 0, mention: 0)])],

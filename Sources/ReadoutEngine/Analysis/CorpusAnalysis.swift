@@ -1,17 +1,21 @@
 import Dispatch
-/// One entity mention: a range in one document, typed, with the evidence for it.
+
+/// One entity mention: a range in one document, typed, with the rule that made it.
+///
+/// The rule's detail (the gazetteer entry, the title, the given-name list…) is not kept with every
+/// mention of a corpus; `CorpusAnalysis.mentionEvidence(doc:)` works it out again for the mentions shown.
 public struct Mention: Hashable, Sendable {
     /// Where the mention lies (UTF-8 offsets into the document's text).
     public var range: TextRange
     /// The type given to it.
     public var label: EntityLabel
-    /// Why it is an entity (rule, gazetteer entry).
-    public var evidence: Evidence
+    /// Why it is an entity: the rule (`gazetteer`, `title+name`, `given-name`…), the `rule` of its `Evidence`.
+    public var rule: String
 
-    public init(range: TextRange, label: EntityLabel, evidence: Evidence) {
+    public init(range: TextRange, label: EntityLabel, rule: String) {
         self.range = range
         self.label = label
-        self.evidence = evidence
+        self.rule = rule
     }
 }
 

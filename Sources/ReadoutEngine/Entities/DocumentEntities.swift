@@ -26,6 +26,8 @@ public struct LocalEntity: Hashable, Sendable {
 public struct DocumentEntities: Sendable {
     /// Mentions in text order, non-overlapping.
     public var mentions: [Mention]
+    /// For each mention, why it is one (rule and detail).
+    public var evidence: [Evidence]
     /// For each mention, the index of its entity in `entities`.
     public var mentionEntity: [Int]
     /// Entities of this document, in order of first mention.
@@ -166,14 +168,14 @@ struct DocumentClusterer {
         var mentions: [Mention] = []
         mentions.reserveCapacity(raw.count)
         for i in raw.indices {
-            mentions.append(Mention(range: t.range(raw[i].tokens), label: raw[i].label, evidence: raw[i].evidence))
+            mentions.append(Mention(range: t.range(raw[i].tokens), label: raw[i].label, rule: raw[i].evidence.rule))
             fill(&builders[assign[i]].entity, i)
         }
         // Order entities by first mention and renumber.
         let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }
         var remap = [Int](repeating: 0, count: builders.count)
         for (n, b) in order.enumerated() { remap[b] = n }
-        return DocumentEntities(mentions: mentions, mentionEntity: assign.map { remap[$0] },
+        return DocumentEntities(mentions: mentions, evidence: raw.map(\.evidence), mentionEntity: assign.map { remap[$0] },
                                 entities: order.map { builders[$0].entity })
     }
 

@@ -123,7 +123,7 @@ extension Workbench {
             rows.append([.string(id), .int(para), .string(ctx.left), .string(ctx.keyword), .string(ctx.right)])
             json.append(.obj(["doc": .string(id), "para": .int(para), "left": .string(ctx.left), "mention": .string(ctx.keyword),
                               "right": .string(ctx.right), "start": .int(da.document.scalarOffset(m.range.start)),
-                              "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.evidence.rule)]))
+                              "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.rule)]))
         }
         let t = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("mention"),
                        Column("right", flexible: true, wraps: false)], rows: rows)
@@ -141,17 +141,20 @@ extension Workbench {
         if let b = e.body { text += " (speaks for \(b))" }
         text += "\n\(e.mentions.count) mention\(e.mentions.count == 1 ? "" : "s") in \(Set(e.mentions.map(\.doc)).count) document(s)\n"
         var aliasRows: [[Value]] = []
-        var seen: [String: (Int, Evidence, MentionRef)] = [:]
+        var seen: [String: (count: Int, first: MentionRef)] = [:]
         var order: [String] = []
         for ref in e.mentions {
             let da = a.documents[ref.doc]
-            let m = da.mentions[ref.mention]
-            let s = da.document.string(m.range)
-            if seen[s] == nil { order.append(s); seen[s] = (0, m.evidence, ref) }
-            seen[s]!.0 += 1
+            let s = da.document.string(da.mentions[ref.mention].range)
+            if seen[s] == nil { order.append(s); seen[s] = (0, ref) }
+            seen[s]!.count += 1
         }
+        // each surface form's first mention says why it is one; its document is recognised again for the detail
+        var evidenceOfDoc: [Int: [Evidence]] = [:]
         for s in order {
-            let (n, ev, ref) = seen[s]!
+            let (n, ref) = seen[s]!
+            if evidenceOfDoc[ref.doc] == nil { evidenceOfDoc[ref.doc] = a.mentionEvidence(doc: ref.doc) }
+            let ev = evidenceOfDoc[ref.doc]![ref.mention]
             aliasRows.append([.string(s), .int(n), .string(ev.rule), .string(ev.detail), .string(workspace.record(at: ref.doc).id)])
         }
         let steps = e.evidence.enumerated().map { [Value.int($0.offset + 1), .string($0.element.rule), .string($0.element.detail)] }
