@@ -67,4 +67,31 @@ final class TokenizerTests: XCTestCase {
             }
         }
     }
+
+    func testARunLongerThanATokenHoldsGoesOnAsMoreTokensCoveringIt() {
+        let long = Token.maxLength * 2 + 123
+        let inputs = ["Start " + String(repeating: "a", count: long) + " end.",
+                      "Start " + String(repeating: "é", count: long / 2) + " end.",
+                      "Start " + String(repeating: ".", count: long) + " end.",
+                      "Start " + String(repeating: "-", count: long) + " end."]
+        for s in inputs {
+            let d = Document(id: "t", text: s)
+            XCTAssertEqual(d.string(token: 0), "Start")
+            XCTAssertEqual(d.string(token: d.tokens.count - 2), "end")
+            let run = d.tokens[1..<(d.tokens.count - 2)]
+            XCTAssertGreaterThan(run.count, 2, "the run was cut into pieces")
+            var at = 6
+            for t in run {
+                XCTAssertEqual(t.range.start, at, "pieces are contiguous")
+                XCTAssertLessThanOrEqual(t.range.length, Token.maxLength)
+                XCTAssertNotEqual(d.bytes[t.range.start] & 0xC0, 0x80, "a piece starts mid-scalar")
+                at = t.range.end
+            }
+            XCTAssertEqual(at, 6 + s.utf8.count - "Start ".utf8.count - " end.".utf8.count)
+        }
+    }
+
+    func testATokenIsEightBytes() {
+        XCTAssertEqual(MemoryLayout<Token>.stride, 8)
+    }
 }

@@ -26,6 +26,12 @@ public struct TextRange: Hashable, Comparable, Sendable, Codable {
         self.hi = UInt32(clamping: max(start, end))
     }
 
+    /// A range from offsets already known to be in order (`lo <= hi`), with no clamping.
+    @inlinable init(uncheckedLo lo: UInt32, hi: UInt32) {
+        self.lo = lo
+        self.hi = hi
+    }
+
     private enum CodingKeys: String, CodingKey { case start, end }
 
     public init(from decoder: Decoder) throws {

@@ -21,13 +21,28 @@ public enum TokenKind: UInt8, Sendable, Codable {
 }
 
 /// One token: a small value holding a range into its document's text.
+///
+/// Eight bytes: where it starts, its length (the tokenizer ends a token at `maxLength` bytes),
+/// its kind and its flags. A corpus holds a token for every word and mark, so the size counts.
 public struct Token: Hashable, Sendable {
-    /// Where the token lies in the text (UTF-8 offsets).
-    public var range: TextRange
+    @usableFromInline var start: UInt32
+    @usableFromInline var length: UInt16
     /// Its coarse class.
     public var kind: TokenKind
     /// Bit flags, see the static members.
     public var flags: UInt8
+
+    /// The longest token, in bytes; the tokenizer splits a longer run of word characters.
+    public static let maxLength = Int(UInt16.max)
+
+    /// Where the token lies in the text (UTF-8 offsets); a range longer than `maxLength` is cut to it.
+    @inlinable public var range: TextRange {
+        get { TextRange(uncheckedLo: start, hi: start &+ UInt32(length)) }
+        set {
+            start = UInt32(clamping: newValue.start)
+            length = UInt16(clamping: newValue.end - newValue.start)
+        }
+    }
 
     /// The first letter is upper case.
     public static let capitalized: UInt8 = 1
@@ -47,7 +62,8 @@ public struct Token: Hashable, Sendable {
     public static let paragraphStart: UInt8 = 128
 
     public init(range: TextRange, kind: TokenKind, flags: UInt8 = 0) {
-        self.range = range
+        start = UInt32(clamping: range.start)
+        length = UInt16(clamping: range.end - range.start)
         self.kind = kind
         self.flags = flags
     }

@@ -167,17 +167,17 @@ public struct Tokenizer: Sendable {
                 let c = b[i]
                 if c == 0x2E, i + 2 < n, b[i + 1] == 0x2E, b[i + 2] == 0x2E {
                     var e = i + 3
-                    while e < n, b[e] == 0x2E { e += 1 }
+                    while e < n, b[e] == 0x2E, e - start < Token.maxLength { e += 1 }
                     tokens.append(Token(range: TextRange(start, e), kind: .ellipsis, flags: flags))
                     i = e
                 } else if c == 0x2D {
                     var e = i + 1
-                    while e < n, b[e] == 0x2D { e += 1 }
+                    while e < n, b[e] == 0x2D, e - start < Token.maxLength { e += 1 }
                     tokens.append(Token(range: TextRange(start, e), kind: .dash, flags: flags))
                     i = e
                 } else if c == 0x2E || c == 0x21 || c == 0x3F {
                     var e = i + 1
-                    while e < n, b[e] == 0x21 || b[e] == 0x3F { e += 1 }
+                    while e < n, b[e] == 0x21 || b[e] == 0x3F, e - start < Token.maxLength { e += 1 }
                     tokens.append(Token(range: TextRange(start, e), kind: .terminal, flags: flags))
                     i = e
                 } else {
@@ -203,7 +203,10 @@ public struct Tokenizer: Sendable {
         var firstUpper = false
         var internalPeriods = 0
         var lastSegmentLen = 0
-        while i < n {
+        // a token holds at most `Token.maxLength` bytes: a longer run goes on as the next token
+        // (a step takes at most a few bytes, and a trailing period one more)
+        let stop = min(n, start + Token.maxLength - 16)
+        while i < stop {
             // ASCII letters and digits, most of any text, without the general classifier
             let a = b[i]
             if a &- 0x61 < 26 || a &- 0x41 < 26 {
