@@ -171,4 +171,12 @@ final class RendererTests: XCTestCase {
         Renderer(format: .table, style: RenderStyle()).render(CommandOutput(blocks: [])) { (_: String) in calls += 1 }
         XCTAssertEqual(calls, 0, "empty output reaches no sink")
     }
+
+    func testACellIsHeldInlineNotBoxed() {
+        // a table of a whole corpus's quotes has tens of thousands of cells: an `indirect` enum
+        // would allocate a box for each, beside its string
+        XCTAssertLessThanOrEqual(MemoryLayout<Value>.size, MemoryLayout<String>.size + 1)
+        let nested = Value.array([.object([Value.Field("k", .array([.int(1), .null]))])])
+        XCTAssertEqual(nested.json, #"[{"k":[1,null]}]"#)
+    }
 }

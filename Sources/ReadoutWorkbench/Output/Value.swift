@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON-shaped value with ordered object keys, so output is stable.
-public indirect enum Value: Equatable, Sendable {
+public enum Value: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
