@@ -91,7 +91,11 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
-    func testATokenIsEightBytes() {
+    func testTokensSentencesAndParagraphsStaySmall() {
+        // a corpus holds one per word, sentence and paragraph
         XCTAssertEqual(MemoryLayout<Token>.stride, 8)
+        XCTAssertEqual(MemoryLayout<Sentence>.stride, 20)
+        XCTAssertEqual(MemoryLayout<Paragraph>.stride, 24)
+        XCTAssertEqual(MemoryLayout<MentionRef>.stride, 8)
     }
 }

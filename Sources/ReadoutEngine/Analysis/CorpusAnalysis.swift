@@ -20,12 +20,38 @@ public struct Mention: Hashable, Sendable {
 }
 
 /// Identifies one mention in a corpus: document index and mention index.
+///
+/// Eight bytes (two 32-bit indices): an entity holds one for each of its mentions.
 public struct MentionRef: Hashable, Sendable, Codable {
-    public var doc: Int
-    public var mention: Int
+    private var docIndex: UInt32
+    private var mentionIndex: UInt32
+    /// Index of the document in the corpus.
+    public var doc: Int {
+        get { Int(docIndex) }
+        set { docIndex = UInt32(newValue) }
+    }
+    /// Index of the mention in its document's mentions.
+    public var mention: Int {
+        get { Int(mentionIndex) }
+        set { mentionIndex = UInt32(newValue) }
+    }
+
     public init(doc: Int, mention: Int) {
-        self.doc = doc
-        self.mention = mention
+        docIndex = UInt32(doc)
+        mentionIndex = UInt32(mention)
+    }
+
+    private enum CodingKeys: String, CodingKey { case doc, mention }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(doc: try c.decode(Int.self, forKey: .doc), mention: try c.decode(Int.self, forKey: .mention))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(doc, forKey: .doc)
+        try c.encode(mention, forKey: .mention)
     }
 }
 

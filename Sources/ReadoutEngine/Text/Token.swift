@@ -75,33 +75,68 @@ public struct Token: Hashable, Sendable {
 }
 
 /// A sentence: its text range and the tokens it spans.
+///
+/// Indices are held as 32-bit values (20 bytes a sentence); the properties are `Int` ranges.
 public struct Sentence: Hashable, Sendable {
     /// Where the sentence lies in the text.
     public var range: TextRange
+    private var tokenSpan: IndexSpan
+    private var paragraphIndex: UInt32
+
     /// Indices into the document's tokens.
-    public var tokens: Range<Int>
+    public var tokens: Range<Int> {
+        get { tokenSpan.range }
+        set { tokenSpan = IndexSpan(newValue) }
+    }
     /// Index of the paragraph holding it.
-    public var paragraph: Int
+    public var paragraph: Int {
+        get { Int(paragraphIndex) }
+        set { paragraphIndex = UInt32(newValue) }
+    }
 
     public init(range: TextRange, tokens: Range<Int>, paragraph: Int) {
         self.range = range
-        self.tokens = tokens
-        self.paragraph = paragraph
+        self.tokenSpan = IndexSpan(tokens)
+        self.paragraphIndex = UInt32(paragraph)
     }
 }
 
 /// A paragraph: one non-empty line (or block of lines) of the source text.
+///
+/// Indices are held as 32-bit values (24 bytes a paragraph); the properties are `Int` ranges.
 public struct Paragraph: Hashable, Sendable {
     /// Where the paragraph lies in the text, without its line break.
     public var range: TextRange
+    private var sentenceSpan: IndexSpan
+    private var tokenSpan: IndexSpan
+
     /// Indices into the document's sentences.
-    public var sentences: Range<Int>
+    public var sentences: Range<Int> {
+        get { sentenceSpan.range }
+        set { sentenceSpan = IndexSpan(newValue) }
+    }
     /// Indices into the document's tokens.
-    public var tokens: Range<Int>
+    public var tokens: Range<Int> {
+        get { tokenSpan.range }
+        set { tokenSpan = IndexSpan(newValue) }
+    }
 
     public init(range: TextRange, sentences: Range<Int>, tokens: Range<Int>) {
         self.range = range
-        self.sentences = sentences
-        self.tokens = tokens
+        self.sentenceSpan = IndexSpan(sentences)
+        self.tokenSpan = IndexSpan(tokens)
     }
+}
+
+/// A range of indices into a document's tokens or sentences, in 32 bits each.
+struct IndexSpan: Hashable, Sendable {
+    private var lower: UInt32
+    private var upper: UInt32
+
+    init(_ r: Range<Int>) {
+        lower = UInt32(r.lowerBound)
+        upper = UInt32(r.upperBound)
+    }
+
+    var range: Range<Int> { Int(lower)..<Int(upper) }
 }
