@@ -65,6 +65,8 @@ public final class CorpusIndex: Sendable {
     /// Indexes `documents`.
     public init(documents: [Document], lemmatizer: Lemmatizer = .shared) {
         self.documents = documents
+        // loaded documents are tokenised on first use: all of them on every core first, not one by one below
+        _ = ParallelMap.map(documents.indices) { documents[$0].tokens.count }
         var ids: [String: Int32] = [:]
         var terms: [String] = []
         var kinds: [TermKind] = []

@@ -11,20 +11,24 @@ public enum EntityStage {
         analyze(documents, parallel: parallel, alongside: { _ in () }).analysis
     }
 
-    /// Recognises each document's entities and merges them in document order as they come, so
-    /// only a few documents' local entities exist at a time; `extra` runs on each document beside
+    /// Tokenises each document and recognises its entities, and merges them in document order as
+    /// they come, so only a few documents' tokens and local entities exist at a time; `extra` runs on each document beside
     /// recognition (quote extraction), and its results come back in document order.
     /// The result does not depend on whether it ran in parallel.
     static func analyze<Extra: Sendable>(_ documents: [Document], parallel: Bool?,
                                          alongside extra: @escaping @Sendable (Document) -> Extra) -> (analysis: CorpusAnalysis, extra: [Extra]) {
         let recognizer = EntityRecognizer()
-        Analyzer.loadLists() // once, before the workers start
         var merger = EntityMerger(ids: documents.map(\.id))
         var mentions: [[Mention]] = [], extras: [Extra] = []
         mentions.reserveCapacity(documents.count)
         extras.reserveCapacity(documents.count)
         ParallelMap.stream(documents.count, parallel: parallel ?? (documents.count >= parallelThreshold),
-                           produce: { (recognizer.recognize(documents[$0]), extra(documents[$0])) }) { _, result in
+                           produce: { i in
+            // each document is tokenised here, for this step alone: the corpus keeps its text, not its tokens
+            let document = documents[i].tokenized()
+            Analyzer.loadLists() // (waits, the first time, for the lists the start-up began loading)
+            return (recognizer.recognize(document), extra(document))
+        }) { _, result in
             mentions.append(merger.add(result.0))
             extras.append(result.1)
         }

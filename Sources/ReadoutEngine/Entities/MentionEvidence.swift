@@ -6,7 +6,7 @@ extension CorpusAnalysis {
     /// on nothing but the document). It takes about a millisecond per article.
     public func mentionEvidence(doc: Int) -> [Evidence] {
         let da = documents[doc]
-        let found = EntityRecognizer().recognize(da.document)
+        let found = EntityRecognizer().recognize(da.document.tokenized())
         // the same mentions, as recognition is deterministic; a rule alone if ever they were not
         guard found.mentions == da.mentions else { return da.mentions.map { Evidence(rule: $0.rule, detail: "") } }
         return found.evidence

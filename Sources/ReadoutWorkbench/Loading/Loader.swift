@@ -2,8 +2,9 @@ import Foundation
 import ReadoutEngine
 import Synchronization
 
-/// Reads article files into documents: decoding, HTML extraction, titles, ids, tokenisation.
-/// Files are read and tokenised in parallel when there are many; the result does not depend on it.
+/// Reads article files into documents: decoding, HTML extraction, titles, ids (a document is
+/// tokenised when first needed). Files are read in parallel when there are many; the result does
+/// not depend on it.
 public struct Loader {
     /// What a load produced. Problems name their file; other files still load.
     public struct Report {
@@ -26,7 +27,7 @@ public struct Loader {
         self.progress = progress
     }
 
-    /// One file read, decoded and tokenised, before it has its id.
+    /// One file read and decoded, before it has its id.
     struct Loaded: Sendable {
         var path: String
         /// The document under a placeholder id; nil when the file was skipped or failed.
@@ -65,7 +66,7 @@ public struct Loader {
         return report
     }
 
-    /// Reads, decodes and tokenises every file in one parallel pass, so each file's buffers are
+    /// Reads and decodes every file in one parallel pass, so each file's buffers are
     /// freed as soon as its document is made.
     private func readAll(_ files: [String]) throws(ReadoutError) -> [Loaded] {
         let counter = Atomic<Int>(0)
@@ -83,7 +84,7 @@ public struct Loader {
         return out
     }
 
-    /// Reads, decodes and tokenises one file.
+    /// Reads and decodes one file.
     static func readOne(_ path: String, maxBytes: Int) -> Loaded {
         switch FileBytes.read(path, maxBytes: maxBytes) {
         case .bytes(let bytes):
@@ -95,7 +96,7 @@ public struct Loader {
         }
     }
 
-    /// Decodes and tokenises the bytes of the file at `path`.
+    /// Decodes the bytes of the file at `path`.
     ///
     /// Most files are UTF-8 with no carriage returns and no HTML: their bytes become the document
     /// as read, with no String made. Anything else takes `decodeAsString`; both give the same result.
@@ -135,9 +136,9 @@ public struct Loader {
         }
     }
 
-    /// A loaded file: its text tokenised, titled and hashed.
+    /// A loaded file: its text titled and hashed (and tokenised when first needed).
     private static func loaded(_ path: String, _ text: [UInt8], title: String?, encoding: SourceEncoding, warning: String?) -> Loaded {
-        Loaded(path: path, document: Document(id: "", bytes: text), title: title ?? guessTitle(utf8: text),
+        Loaded(path: path, document: Document(id: "", untokenized: text), title: title ?? guessTitle(utf8: text),
                encoding: encoding, hash: ContentHash.fnv1a64(text), warning: warning)
     }
 

@@ -210,7 +210,7 @@ public enum SessionFile {
         let all = pending
         let docs = ParallelMap.map(all.indices) { i in
             let p = all[i]
-            return DocumentRecord(document: Document(id: p.id, text: p.text), title: p.title, path: p.path, loadedAt: p.loadedAt,
+            return DocumentRecord(document: Document(id: p.id, untokenized: Array(p.text.utf8)), title: p.title, path: p.path, loadedAt: p.loadedAt,
                                   hash: p.hash, encoding: SourceEncoding(rawValue: p.encoding)!, date: p.date)
         }
         return Contents(documents: docs, groups: groups, notes: notes, history: history)
