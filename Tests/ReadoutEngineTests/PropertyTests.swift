@@ -52,7 +52,8 @@ final class PropertyTests: XCTestCase {
             out += d.mentions.enumerated().map { "\(i) \($0.element.range) \($0.element.label) \(d.mentionEntity[$0.offset])" }
         }
         out += a.entities.map { "\($0.id) \($0.name) \($0.label) \($0.role ?? "") \($0.aliases) \($0.mentions.count) \($0.evidence)" }
-        out += a.quotes.map { "\($0.doc) \($0.id) \($0.kind) \($0.content) \($0.speaker ?? "") \($0.source ?? "") \($0.reportedBy ?? "") \($0.evidence)" }
+        out += a.quotes.map { "\($0.doc) \($0.id) \($0.kind) \($0.content) \($0.speaker ?? "") \($0.source ?? "") \($0.reportedBy ?? "")" }
+        out += a.documents.indices.map { "\(a.quoteEvidence(doc: $0))" }
         out += a.aliasIndex.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         return out
     }

@@ -43,7 +43,7 @@ final class QuoteDirectTests: XCTestCase {
         let a = QuoteTest.analyze(text)
         XCTAssertEqual(a.quotes.count, 2)
         XCTAssertEqual(a.quotes.map(\.speaker), ["Hewitt", "Hewitt"])
-        XCTAssertTrue(a.quotes[1].evidence.contains { $0.rule == "inherited" })
+        XCTAssertTrue(a.evidence(of: a.quotes[1]).contains { $0.rule == "inherited" })
     }
 
     func testBBCStyleContinuationWithinOneLine() {

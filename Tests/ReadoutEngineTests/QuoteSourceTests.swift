@@ -11,7 +11,7 @@ final class QuoteSourceTests: XCTestCase {
     func testBodiesSpeakForThemselvesAndCountriesForTheirGovernment() {
         let a = QuoteTest.analyze("The Kremlin said the talks were useful. Russia said the talks were useful too.")
         XCTAssertEqual(a.quotes.map(\.source), ["Kremlin", "Kremlin"])
-        XCTAssertTrue(a.quotes[1].evidence.contains { $0.detail.contains("convention") })
+        XCTAssertTrue(a.evidence(of: a.quotes[1]).contains { $0.detail.contains("convention") })
     }
 
     func testFormerLeadersDoNotSpeakForTheGovernment() {
@@ -34,9 +34,12 @@ final class QuoteSourceTests: XCTestCase {
 
     func testEveryQuoteExplainsItself() {
         let a = Analyzer().analyze([Document(id: "seed", text: QuoteSeedTests.seed)])
-        for q in a.quotes {
-            XCTAssertFalse(q.evidence.isEmpty, q.id)
-            XCTAssertTrue(q.evidence.contains { $0.rule == "source" || $0.rule == "government-side" || $0.rule == "inherited" }, "\(q.id): \(q.evidence)")
+        let chains = a.quoteEvidence(doc: 0)
+        XCTAssertEqual(chains.count, a.quotes.count)
+        for (q, evidence) in zip(a.quotes, chains) {
+            XCTAssertFalse(evidence.isEmpty, q.id)
+            XCTAssertTrue(evidence.contains { $0.rule == "source" || $0.rule == "government-side" || $0.rule == "inherited" }, "\(q.id): \(evidence)")
+            XCTAssertEqual(a.evidence(of: q), evidence)
         }
     }
 }

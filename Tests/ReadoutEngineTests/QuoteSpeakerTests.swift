@@ -30,7 +30,7 @@ final class QuoteSpeakerTests: XCTestCase {
         let a = QuoteTest.analyze(text)
         XCTAssertEqual(a.quotes.map(\.speaker), ["Joseph Biden", "Vladimir Putin"])
         XCTAssertEqual(a.quotes.map(\.source), ["White House", "Kremlin"])
-        XCTAssertTrue(a.quotes[1].evidence.contains { $0.rule == "description" })
+        XCTAssertTrue(a.evidence(of: a.quotes[1]).contains { $0.rule == "description" })
     }
 
     func testOrganisationDescription() {

@@ -79,12 +79,12 @@ public struct Quote: Hashable, Sendable {
     public var source: String?
     /// Who reported the statement, for nested attribution (`Reuters`).
     public var reportedBy: String?
-    /// The resolution chain, step by step, for `explain`.
-    public var evidence: [Evidence]
+    // The resolution chain, step by step, is not kept with every quote of a corpus:
+    // `CorpusAnalysis.evidence(of:)` works it out again for the quote explained.
 
     public init(id: String, doc: Int, kind: QuoteKind, content: TextRange, span: TextRange, cue: String,
                 cueRange: TextRange? = nil, speakerRange: TextRange? = nil, speaker: String? = nil,
-                source: String? = nil, reportedBy: String? = nil, evidence: [Evidence] = []) {
+                source: String? = nil, reportedBy: String? = nil) {
         self.id = id
         self.doc = doc
         self.kind = kind
@@ -96,7 +96,6 @@ public struct Quote: Hashable, Sendable {
         self.speaker = speaker
         self.source = source
         self.reportedBy = reportedBy
-        self.evidence = evidence
     }
 }
 

@@ -9,7 +9,7 @@ public enum QuoteStage {
     static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]], parallel: Bool? = nil) {
         let resolver = SpeakerResolver(analysis)
         let perDoc = ParallelMap.map(found.indices, parallel: parallel, threshold: EntityStage.parallelThreshold) {
-            resolve($0, found[$0], resolver)
+            resolve($0, found[$0], resolver).quotes
         }
         var quotes: [Quote] = []
         quotes.reserveCapacity(perDoc.reduce(0) { $0 + $1.count })
@@ -17,26 +17,29 @@ public enum QuoteStage {
         analysis.quotes = quotes
     }
 
-    /// Resolves one document's quotes in text order; ids `q1, q2, …`.
-    static func resolve(_ d: Int, _ found: [FoundQuote], _ resolver: SpeakerResolver) -> [Quote] {
+    /// Resolves one document's quotes in text order; ids `q1, q2, …`. With `evidence`, also each
+    /// quote's resolution chain, step by step (a corpus keeps none; `explain` asks for one document's).
+    static func resolve(_ d: Int, _ found: [FoundQuote], _ resolver: SpeakerResolver,
+                        evidence wanted: Bool = false) -> (quotes: [Quote], evidence: [[Evidence]]) {
         let doc = resolver.analysis.documents[d].document
         let quoted = found.filter { $0.kind == .direct }.map(\.content)
         var out: [Quote] = found.enumerated().map { i, f in
             Quote(id: "q\(i + 1)", doc: d, kind: f.kind, content: f.content, span: f.span, cue: f.cue, cueRange: f.cueRange,
-                  speakerRange: f.speakerRange, evidence: f.evidence)
+                  speakerRange: f.speakerRange)
         }
+        var steps: [[Evidence]] = wanted ? found.map(\.evidence) : []
         for (i, f) in found.enumerated() where f.inherit == nil {
             if let r = f.speakerRange {
                 let res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted)
                 out[i].speaker = res.name
                 out[i].source = res.source
-                out[i].evidence += res.steps
+                if wanted { steps[i] += res.steps }
             }
             if let rr = f.reporterRange {
                 let words = doc.string(rr).fastLowercased().split(separator: " ").map(String.init)
                 let res = resolver.resolve(doc: d, range: rr, words: words, quoted: quoted)
                 out[i].reportedBy = res.name ?? doc.string(rr)
-                out[i].evidence.append(Evidence(rule: "reported-by", detail: "‘\(doc.string(rr))’ → \(res.name ?? "unresolved")"))
+                if wanted { steps[i].append(Evidence(rule: "reported-by", detail: "‘\(doc.string(rr))’ → \(res.name ?? "unresolved")")) }
             }
         }
         // continuations and speakerless quotations take their neighbour's speaker (chains followed)
@@ -48,8 +51,32 @@ public enum QuoteStage {
             out[i].source = out[j].source
             out[i].reportedBy = out[j].reportedBy
             if out[i].speakerRange == nil { out[i].speakerRange = out[j].speakerRange }
-            out[i].evidence.append(Evidence(rule: "inherited", detail: "speaker of \(out[f.inherit!].id): \(out[j].speaker ?? out[j].speakerRange.map { doc.string($0) } ?? "unresolved")"))
+            if wanted {
+                steps[i].append(Evidence(rule: "inherited", detail: "speaker of \(out[f.inherit!].id): \(out[j].speaker ?? out[j].speakerRange.map { doc.string($0) } ?? "unresolved")"))
+            }
         }
-        return out
+        return (out, steps)
+    }
+}
+
+extension CorpusAnalysis {
+    /// The resolution chain of each quote of document `doc`, step by step, in the order of its quotes.
+    ///
+    /// A corpus keeps no chains; this extracts and resolves the one document's quotes again, which
+    /// gives the same quotes (extraction depends on the document alone, resolution on the merged
+    /// entities, which are the same).
+    public func quoteEvidence(doc: Int) -> [[Evidence]] {
+        let found = DocumentQuotes().extract(documents[doc].document.tokenized())
+        let again = QuoteStage.resolve(doc, found, SpeakerResolver(self), evidence: true)
+        let kept = quotes.filter { $0.doc == doc }
+        guard again.quotes == kept else { return kept.map { _ in [] } }
+        return again.evidence
+    }
+
+    /// The resolution chain of `quote`, step by step (see `quoteEvidence(doc:)`).
+    public func evidence(of quote: Quote) -> [Evidence] {
+        let kept = quotes.filter { $0.doc == quote.doc }
+        guard let i = kept.firstIndex(of: quote) else { return [] }
+        return quoteEvidence(doc: quote.doc)[i]
     }
 }

@@ -34,11 +34,12 @@ extension Workbench {
         if let r = q.speakerRange { text += "speaker: \(d.string(r)) -> \(q.speaker ?? "unresolved")\n" } else { text += "speaker: \(q.speaker ?? "unresolved")\n" }
         text += "source:  \(q.source ?? "unknown")\n"
         if let rb = q.reportedBy { text += "reported by: \(rb)\n" }
-        let steps = q.evidence.enumerated().map { [Value.int($0.offset + 1), .string($0.element.rule), .string($0.element.detail)] }
+        let evidence = workspace.analysis.evidence(of: q)
+        let steps = evidence.enumerated().map { [Value.int($0.offset + 1), .string($0.element.rule), .string($0.element.detail)] }
         let json = Value.obj(["id": .string(QuoteIDs.qualified(q, in: self)), "kind": .string(q.kind.rawValue), "text": .string(d.string(q.content)),
                               "cue": .string(q.cue), "speaker_text": q.speakerRange.map { .string(d.string($0)) }, "speaker": .str(q.speaker),
                               "source": .str(q.source), "reported_by": .str(q.reportedBy),
-                              "evidence": .array(q.evidence.map { .obj(["rule": .string($0.rule), "detail": .string($0.detail)]) })])
+                              "evidence": .array(evidence.map { .obj(["rule": .string($0.rule), "detail": .string($0.detail)]) })])
         return CommandOutput(blocks: [.text(text), .heading("Resolution chain"),
                                       .table(Table([Column("step"), Column("rule"), Column("detail", flexible: true)], rows: steps))],
                              json: json)
