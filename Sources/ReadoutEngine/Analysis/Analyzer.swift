@@ -20,7 +20,7 @@ public struct Analyzer: Sendable {
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
         let parallel = self.parallel ?? (documents.count >= EntityStage.parallelThreshold)
         let extractor = DocumentQuotes()
-        var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0) })
+        var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0, evidence: false) })
         QuoteStage.resolveAll(&analysis, found, parallel: parallel)
         return analysis
     }

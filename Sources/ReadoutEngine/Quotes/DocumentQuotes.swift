@@ -19,7 +19,9 @@ struct DocumentQuotes {
     /// Sentences back that a speakerless quotation may look for the quote whose speaker it takes.
     static let inheritSentences = 2
 
-    func extract(_ doc: Document) -> [FoundQuote] {
+    /// The document's quotes; without `evidence`, each quote's steps so far are left out (the
+    /// analysis keeps none, and `CorpusAnalysis.quoteEvidence(doc:)` extracts again with them).
+    func extract(_ doc: Document, evidence: Bool = true) -> [FoundQuote] {
         guard !doc.tokens.isEmpty else { return [] }
         let t = QuoteText(doc)
         let segments = QuoteMarks.segments(t)
@@ -57,7 +59,7 @@ struct DocumentQuotes {
                                   cue: q.cue.map { t.text($0).fastLowercased() } ?? "", cueRange: q.cue.map { t.range($0) },
                                   speakerRange: q.speaker.map { t.range($0) },
                                   speakerWords: q.speaker.map { r in r.filter { t.tokens[$0].kind == .word }.map { t.lower($0) } } ?? [],
-                                  reporterRange: q.reporter.map { t.range($0) }, inherit: inherit, evidence: q.evidence))
+                                  reporterRange: q.reporter.map { t.range($0) }, inherit: inherit, evidence: evidence ? q.evidence : []))
         }
         return out
     }
