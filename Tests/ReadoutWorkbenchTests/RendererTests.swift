@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import ReadoutWorkbench
 
@@ -178,5 +179,26 @@ final class RendererTests: XCTestCase {
         XCTAssertLessThanOrEqual(MemoryLayout<Value>.size, MemoryLayout<String>.size + 1)
         let nested = Value.array([.object([Value.Field("k", .array([.int(1), .null]))])])
         XCTAssertEqual(nested.json, #"[{"k":[1,null]}]"#)
+    }
+
+    func testATableMakingItsRowsOnDemandPrintsAsTheTableOfThoseRows() {
+        let rows: [[Value]] = (0..<700).map { i in
+            [.int(i), .string("speaker \(i)"), i % 5 == 0 ? .null : .string(String(repeating: "long words, “quoted” ", count: i % 9 + 1))]
+        }
+        let columns = [Column("n"), Column("who"), Column("text", flexible: true)]
+        let eager = Table(columns, rows: rows)
+        let largest = Mutex(0)
+        let lazy = Table(columns, count: rows.count) { range in
+            largest.withLock { $0 = max($0, range.count) }
+            return Array(rows[range])
+        }
+        XCTAssertEqual(lazy.rowCount, 700)
+        for format in OutputFormat.allCases {
+            let r = Renderer(format: format, style: RenderStyle(width: 60))
+            XCTAssertEqual(r.render(.table(lazy)), r.render(.table(eager)), "\(format)")
+        }
+        XCTAssertLessThanOrEqual(largest.withLock { $0 }, TableLayout.rowsPerBlock, "rows are made a block at a time")
+        XCTAssertEqual(lazy, eager)
+        XCTAssertEqual(lazy.rows, rows)
     }
 }

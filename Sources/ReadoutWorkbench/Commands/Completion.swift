@@ -107,4 +107,12 @@ public enum QuoteIDs {
     static func qualified(_ q: ReadoutEngine.Quote, in wb: Workbench) -> String {
         wb.workspace.documents.count <= 1 ? q.id : wb.workspace.record(at: q.doc).id + ":" + q.id
     }
+
+    /// `qualified(_:in:)` as a function of the quote alone, for rows made later or on other cores.
+    static func qualifier(in wb: Workbench) -> @Sendable (ReadoutEngine.Quote) -> String {
+        let n = wb.workspace.documents.count
+        guard n > 1 else { return { $0.id } }
+        let ids = (0..<n).map { wb.workspace.record(at: $0).id }
+        return { ids[$0.doc] + ":" + $0.id }
+    }
 }

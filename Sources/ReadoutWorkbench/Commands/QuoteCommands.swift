@@ -64,13 +64,19 @@ extension Workbench {
                 return needles.contains { t.contains($0) }
             }
         }
-        let rows: [[Value]] = qs.map { q in
-            [.string(QuoteIDs.qualified(q, in: self)), .str(q.speaker ?? speakerText(q)), .str(q.source), .string(q.kind.rawValue),
-             .string(q.cue), .string(a.documents[q.doc].document.string(q.content))]
+        // rows made as they are printed, a block at a time: a whole corpus's quotes are many
+        let qualified = QuoteIDs.qualifier(in: self)
+        let documents = a.documents, shown = qs
+        let columns = [Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)]
+        let table = Table(columns, count: qs.count) { range in
+            shown[range].map { q in
+                let doc = documents[q.doc].document
+                return [.string(qualified(q)), .str(q.speaker ?? q.speakerRange.map { doc.string($0) }), .str(q.source),
+                        .string(q.kind.rawValue), .string(q.cue), .string(doc.string(q.content))]
+            }
         }
         let json: Value? = format == .json ? Value.array(qs.map { quoteJSON($0) }) : nil // built only when printed
-        return .table(Table([Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)], rows: rows),
-                      json: json)
+        return .table(table, json: json)
     }
 
     /// The speaker as written, for quotes whose speaker is unresolved.

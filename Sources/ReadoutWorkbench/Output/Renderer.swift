@@ -120,17 +120,19 @@ public enum CSV {
             field(c.title, to: &w)
         }
         w.appendLiteral("\r\n")
-        for row in t.rows {
-            for (i, v) in row.enumerated() {
-                if i > 0 { w.append(UInt8(ascii: ",")) }
-                switch v {
-                case .null: break
-                case .int(let n): w.appendDecimal(n)
-                default: field(v.cellText, to: &w)
+        for block in t.blocks(of: TableLayout.rowsPerBlock) {
+            for row in t.rows(in: block) {
+                for (i, v) in row.enumerated() {
+                    if i > 0 { w.append(UInt8(ascii: ",")) }
+                    switch v {
+                    case .null: break
+                    case .int(let n): w.appendDecimal(n)
+                    default: field(v.cellText, to: &w)
+                    }
                 }
+                w.appendLiteral("\r\n")
+                w.flushIfFull()
             }
-            w.appendLiteral("\r\n")
-            w.flushIfFull()
         }
     }
 
@@ -211,10 +213,9 @@ public enum TableLayout {
     static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter, rowsPerBlock: Int = TableLayout.rowsPerBlock) {
         let n = t.columns.count
         let wraps = t.columns.map { $0.flexible && $0.wraps }
-        let blockSize = max(1, rowsPerBlock)
-        let blocks = stride(from: 0, to: t.rows.count, by: blockSize).map { $0..<min($0 + blockSize, t.rows.count) }
+        let blocks = t.blocks(of: rowsPerBlock)
         var widths = t.columns.map { width($0.title) }
-        var numeric = [Bool](repeating: !t.rows.isEmpty, count: n)
+        var numeric = [Bool](repeating: t.rowCount > 0, count: n)
         for m in ParallelMap.map(blocks.indices, threshold: 2, { measure(t, wraps, blocks[$0]) }) {
             for i in 0..<n {
                 widths[i] = max(widths[i], m.widths[i])
@@ -259,8 +260,8 @@ public enum TableLayout {
             }
         }
         out.appendLiteral("(")
-        out.appendDecimal(t.rows.count)
-        out.appendLiteral(t.rows.count == 1 ? " row)\n" : " rows)\n")
+        out.appendDecimal(t.rowCount)
+        out.appendLiteral(t.rowCount == 1 ? " row)\n" : " rows)\n")
     }
 
     /// The widest cell of each column over `rows`, and whether every cell there is a number.
@@ -268,7 +269,7 @@ public enum TableLayout {
         let n = t.columns.count
         var widths = [Int](repeating: 0, count: n)
         var numeric = [Bool](repeating: true, count: n)
-        for row in t.rows[rows] {
+        for row in t.rows(in: rows) {
             for i in 0..<n {
                 guard i < row.count else {
                     numeric[i] = false
@@ -302,8 +303,9 @@ public enum TableLayout {
         var isWrapped = [Bool](repeating: false, count: n)
         var spaced = false
         var leadingBlank = false
+        let blockRows = t.rows(in: rows)
         for r in rows {
-            let row = t.rows[r]
+            let row = blockRows[r - rows.lowerBound]
             arena.removeAll(keepingCapacity: true)
             var height = 1
             for i in 0..<n {
@@ -351,7 +353,7 @@ public enum TableLayout {
                     lines.write(line, from: arena, header: false, scratch: &scratch, to: &out)
                 }
             }
-            spaced = height > 1 && r + 1 < t.rows.count
+            spaced = height > 1 && r + 1 < t.rowCount
             if spaced { out.append(0x0A) }
         }
         return (out.bytes, leadingBlank, spaced)

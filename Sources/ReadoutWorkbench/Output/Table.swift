@@ -22,14 +22,55 @@ public struct Column: Sendable, Equatable {
 }
 
 /// Rows of values under named columns: rendered aligned, as CSV, or as JSON objects.
+///
+/// A long result can be a table whose rows are made as they are written, a block at a time
+/// (`init(_:count:rows:)`), so that printing a whole corpus's quotes never holds them all.
 public struct Table: Sendable, Equatable {
     public var columns: [Column]
-    public var rows: [[Value]]
+    private var made: [[Value]]?
+    private var source: RowSource?
 
+    /// Makes the rows of a range on demand.
+    private struct RowSource: Sendable {
+        let count: Int
+        let rows: @Sendable (Range<Int>) -> [[Value]]
+    }
+
+    /// A table of these rows.
     public init(_ columns: [Column], rows: [[Value]] = []) {
         self.columns = columns
-        self.rows = rows
+        self.made = rows
     }
+
+    /// A table of `count` rows that `rows` makes a range at a time, when they are written
+    /// (perhaps more than once, and on several cores: it must give the same rows each time).
+    public init(_ columns: [Column], count: Int, rows: @escaping @Sendable (Range<Int>) -> [[Value]]) {
+        self.columns = columns
+        self.source = RowSource(count: count, rows: rows)
+    }
+
+    /// The rows (all of them made now, for a table that makes its rows on demand).
+    public var rows: [[Value]] {
+        get { made ?? source!.rows(0..<source!.count) }
+        set { made = newValue; source = nil }
+    }
+
+    /// Number of rows.
+    public var rowCount: Int { made?.count ?? source!.count }
+
+    /// The rows of `range`, in order (made now for a table that makes its rows on demand).
+    func rows(in range: Range<Int>) -> [[Value]] {
+        if let made { return Array(made[range]) }
+        return source!.rows(range)
+    }
+
+    /// Ranges of at most `size` rows covering the table, in order.
+    func blocks(of size: Int) -> [Range<Int>] {
+        let n = rowCount, size = max(1, size)
+        return stride(from: 0, to: n, by: size).map { $0..<min($0 + size, n) }
+    }
+
+    public static func == (a: Table, b: Table) -> Bool { a.columns == b.columns && a.rows == b.rows }
 
     /// The rows as JSON objects keyed by column key.
     public var jsonValue: Value {
@@ -39,17 +80,21 @@ public struct Table: Sendable, Equatable {
     /// Writes `jsonValue` as JSON without building it, handing it on between rows.
     func writeJSON(to w: inout ByteWriter) {
         w.append(UInt8(ascii: "["))
-        for (r, row) in rows.enumerated() {
-            if r > 0 { w.append(UInt8(ascii: ",")) }
-            w.append(UInt8(ascii: "{"))
-            for (k, (c, v)) in zip(columns, row).enumerated() {
-                if k > 0 { w.append(UInt8(ascii: ",")) }
-                Value.escape(c.key, to: &w)
-                w.append(UInt8(ascii: ":"))
-                v.writeJSON(to: &w)
+        var first = true
+        for block in blocks(of: TableLayout.rowsPerBlock) {
+            for row in rows(in: block) {
+                if !first { w.append(UInt8(ascii: ",")) }
+                first = false
+                w.append(UInt8(ascii: "{"))
+                for (k, (c, v)) in zip(columns, row).enumerated() {
+                    if k > 0 { w.append(UInt8(ascii: ",")) }
+                    Value.escape(c.key, to: &w)
+                    w.append(UInt8(ascii: ":"))
+                    v.writeJSON(to: &w)
+                }
+                w.append(UInt8(ascii: "}"))
+                w.flushIfFull()
             }
-            w.append(UInt8(ascii: "}"))
-            w.flushIfFull()
         }
         w.append(UInt8(ascii: "]"))
     }
