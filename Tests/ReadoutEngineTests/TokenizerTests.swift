@@ -97,5 +97,6 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<Sentence>.stride, 20)
         XCTAssertEqual(MemoryLayout<Paragraph>.stride, 24)
         XCTAssertEqual(MemoryLayout<MentionRef>.stride, 8)
+        XCTAssertEqual(MemoryLayout<Mention>.stride, 12)
     }
 }

@@ -9,13 +9,23 @@ public struct Mention: Hashable, Sendable {
     public var range: TextRange
     /// The type given to it.
     public var label: EntityLabel
+    /// The rule, as a code (a mention is 12 bytes; see `RuleCodes`).
+    private var ruleCode: UInt16
+
     /// Why it is an entity: the rule (`gazetteer`, `title+name`, `given-name`…), the `rule` of its `Evidence`.
-    public var rule: String
+    public var rule: String {
+        get { RuleCodes.name(ruleCode) }
+        set { ruleCode = RuleCodes.code(newValue) }
+    }
 
     public init(range: TextRange, label: EntityLabel, rule: String) {
+        self.init(range: range, label: label, ruleCode: RuleCodes.code(rule))
+    }
+
+    init(range: TextRange, label: EntityLabel, ruleCode: UInt16) {
         self.range = range
         self.label = label
-        self.rule = rule
+        self.ruleCode = ruleCode
     }
 }
 

@@ -167,8 +167,9 @@ struct DocumentClusterer {
         // Fill the entities in mention order.
         var mentions: [Mention] = []
         mentions.reserveCapacity(raw.count)
+        var rules = RuleCodes.Cache()
         for i in raw.indices {
-            mentions.append(Mention(range: t.range(raw[i].tokens), label: raw[i].label, rule: raw[i].evidence.rule))
+            mentions.append(Mention(range: t.range(raw[i].tokens), label: raw[i].label, ruleCode: rules.code(raw[i].evidence.rule)))
             fill(&builders[assign[i]].entity, i)
         }
         // Order entities by first mention and renumber.
