@@ -37,4 +37,13 @@ final class ParallelStreamTests: XCTestCase {
         XCTAssertEqual(consumed, 400)
         XCTAssertLessThanOrEqual(mostAhead, window)
     }
+
+    func testConcatenateJoinsEachIndexsArrayInOrder() {
+        for parallel in [false, true] {
+            let counts = (0..<300).map { $0 % 4 }
+            let joined = ParallelMap.concatenate(counts, parallel: parallel) { i in (0..<counts[i]).map { "\(i).\($0)" } }
+            XCTAssertEqual(joined, counts.indices.flatMap { i in (0..<counts[i]).map { "\(i).\($0)" } })
+            XCTAssertEqual(ParallelMap.concatenate([0, 0], parallel: parallel) { _ in [Int]() }, [])
+        }
+    }
 }

@@ -78,6 +78,32 @@ extension ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// The arrays `f` gives for `0..<counts.count`, joined in order, made in parallel as `map`
+    /// is. Each array is written straight to its place in the result, so the per-index arrays
+    /// and the joined one never all exist at once. `f(i)` must give exactly `counts[i]` elements.
+    public static func concatenate<T: Sendable>(_ counts: [Int], parallel: Bool?, threshold: Int = 8,
+                                                _ f: @Sendable (Int) -> [T]) -> [T] {
+        var starts = [Int](repeating: 0, count: counts.count)
+        var total = 0
+        for (i, c) in counts.enumerated() {
+            starts[i] = total
+            total += c
+        }
+        guard total > 0 else { return [] }
+        let offsets = starts
+        return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            _ = map(0..<counts.count, parallel: parallel, threshold: threshold) { i in
+                let part = f(i)
+                precondition(part.count == counts[i], "concatenate: index \(i) gave \(part.count) elements, not \(counts[i])")
+                _ = UnsafeMutableBufferPointer(start: slots.base + offsets[i], count: part.count).initialize(from: part)
+            }
+            initialized = total
+        }
+    }
+}
+
 /// The result buffer of a parallel map: each index is written once, by one worker, and read
 /// only after every worker is done.
 private struct Slots<T>: @unchecked Sendable {

@@ -10,16 +10,18 @@ struct EntityMerger {
     private struct Builder {
         var name: String
         var nameWords: Int
-        /// Labels in first-seen order with their mention counts (an entity rarely has more than two).
-        var labels: [(label: EntityLabel, count: Int)] = []
+        /// The first label seen and its mention count, then any others in first-seen order with
+        /// theirs (most entities have one label, and then no array).
+        var firstLabel: EntityLabel?
+        var firstLabelCount = 0
+        var otherLabels: [(label: EntityLabel, count: Int)] = []
         var role: String?
         var body: String?
-        /// Aliases in first-seen order, and how often each was seen. Arrays, not a dictionary:
+        /// Aliases in first-seen order, with how often each was seen. An array, not a dictionary:
         /// most entities have one to three aliases, and a dictionary per entity cost more to
         /// build than the short searches it saved.
-        var aliasOrder: [String] = []
-        var aliasCount: [Int] = []
-        /// Alias → its place in `aliasOrder`, made once an entity has many aliases (the most
+        var aliases: [(alias: String, count: Int)] = []
+        /// Alias → its place in `aliases`, made once an entity has many aliases (the most
         /// named people and places gather dozens over a large corpus, and searching the array
         /// for each alias of each absorbed document made the merge grow faster than the corpus).
         var aliasPosition: [String: Int]?
@@ -37,7 +39,7 @@ struct EntityMerger {
     /// Per document added, each local entity's builder (-1 until the single names are merged).
     private var localToGlobal: [[Int]] = []
     /// Per document added, each mention's local entity.
-    private var localMentionEntity: [[Int]] = []
+    private var localMentionEntity: [[Int32]] = []
     /// Entities known in their document by a single name (`Putin`), kept for the second step,
     /// with the labels of their mentions; everything else a document brought is absorbed at once.
     private var singles: [(doc: Int, local: Int, entity: LocalEntity, labels: [EntityLabel])] = []
@@ -66,19 +68,24 @@ struct EntityMerger {
         for (k, m) in le.mentions.enumerated() {
             b.mentions.append(MentionRef(doc: d, mention: m))
             let label = label(k)
-            if let j = b.labels.firstIndex(where: { $0.label == label }) { b.labels[j].count += 1 }
-            else { b.labels.append((label, 1)) }
+            if b.firstLabel == nil || b.firstLabel == label {
+                b.firstLabel = label
+                b.firstLabelCount += 1
+            } else if let j = b.otherLabels.firstIndex(where: { $0.label == label }) {
+                b.otherLabels[j].count += 1
+            } else {
+                b.otherLabels.append((label, 1))
+            }
         }
         for (a, c) in zip(le.aliases, le.aliasCounts) {
-            if let k = b.aliasPosition.map({ $0[a] }) ?? b.aliasOrder.firstIndex(of: a) {
-                b.aliasCount[k] += c
+            if let k = b.aliasPosition.map({ $0[a] }) ?? b.aliases.firstIndex(where: { $0.alias == a }) {
+                b.aliases[k].count += c
             } else {
-                b.aliasOrder.append(a)
-                b.aliasCount.append(c)
+                b.aliases.append((a, c))
                 if b.aliasPosition != nil {
-                    b.aliasPosition![a] = b.aliasOrder.count - 1
-                } else if b.aliasOrder.count == EntityMerger.aliasIndexFrom {
-                    b.aliasPosition = Dictionary(uniqueKeysWithValues: b.aliasOrder.enumerated().map { ($1, $0) })
+                    b.aliasPosition![a] = b.aliases.count - 1
+                } else if b.aliases.count == EntityMerger.aliasIndexFrom {
+                    b.aliasPosition = Dictionary(uniqueKeysWithValues: b.aliases.enumerated().map { ($1.alias, $0) })
                 }
             }
         }
@@ -133,7 +140,7 @@ struct EntityMerger {
             toGlobal[l] = g
         }
         localToGlobal.append(toGlobal)
-        localMentionEntity.append(doc.mentionEntity)
+        localMentionEntity.append(doc.mentionEntity.map { Int32($0) })
         return doc.mentions
     }
 
@@ -179,13 +186,14 @@ struct EntityMerger {
         entities.reserveCapacity(order.count)
         for (n, bi) in order.enumerated() {
             let b = builders[bi]
+            // the builder's own arrays go as its entity is made, not all at the end
+            builders[bi] = Builder(name: "", nameWords: 0, isSingleName: false)
             // the most frequent label; the first seen among equals
-            var label = b.labels[0]
-            for l in b.labels.dropFirst() where l.count > label.count { label = l }
-            let counts = b.aliasCount
-            let aliases = b.aliasOrder.count < 2 ? b.aliasOrder : b.aliasOrder.indices.sorted { x, y in
-                counts[x] != counts[y] ? counts[x] > counts[y] : x < y
-            }.map { b.aliasOrder[$0] }
+            var label = (label: b.firstLabel!, count: b.firstLabelCount)
+            for l in b.otherLabels where l.count > label.count { label = l }
+            let aliases = b.aliases.count < 2 ? b.aliases.map(\.alias) : b.aliases.indices.sorted { x, y in
+                b.aliases[x].count != b.aliases[y].count ? b.aliases[x].count > b.aliases[y].count : x < y
+            }.map { b.aliases[$0].alias }
             var evidence = b.evidence
             if b.docs > EntityMerger.evidenceLimit + 1 {
                 evidence.append(Evidence(rule: "name-merge", detail: "merged across \(b.docs) documents by name"))
@@ -194,7 +202,10 @@ struct EntityMerger {
             e.body = b.body
             entities.append(e)
         }
-        let mentionEntity = localMentionEntity.indices.map { d in localMentionEntity[d].map { remap[localToGlobal[d][$0]] } }
+        let mentionEntity = localMentionEntity.indices.map { d in
+            defer { localMentionEntity[d] = [] }
+            return localMentionEntity[d].map { remap[localToGlobal[d][Int($0)]] }
+        }
         return (entities, mentionEntity)
     }
 }

@@ -8,13 +8,10 @@ public enum QuoteStage {
     /// many documents resolve on every core; the result does not depend on it.
     static func resolveAll(_ analysis: inout CorpusAnalysis, _ found: [[FoundQuote]], parallel: Bool? = nil) {
         let resolver = SpeakerResolver(analysis)
-        let perDoc = ParallelMap.map(found.indices, parallel: parallel, threshold: EntityStage.parallelThreshold) {
+        // each document's quotes go straight to their place in the corpus's list (one quote per found one)
+        analysis.quotes = ParallelMap.concatenate(found.map(\.count), parallel: parallel, threshold: EntityStage.parallelThreshold) {
             resolve($0, found[$0], resolver).quotes
         }
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(perDoc.reduce(0) { $0 + $1.count })
-        for qs in perDoc { quotes += qs }
-        analysis.quotes = quotes
     }
 
     /// Resolves one document's quotes in text order; ids `q1, q2, …`. With `evidence`, also each
