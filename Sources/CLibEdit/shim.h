@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <malloc.h>
 #include <editline/readline.h>
 
 /// The completion hook type libedit calls on Tab: (word, start, end) -> matches.
@@ -125,6 +126,13 @@ static inline int readout_default_signal(int signo) {
     action.sa_handler = SIG_DFL;
     sigemptyset(&action.sa_mask);
     return sigaction(signo, &action, NULL);
+}
+
+/// Caps the C library's malloc arenas at `n` (glibc makes up to eight per core, one for each
+/// thread that allocates while the others hold theirs; each keeps the memory freed in it).
+/// Call before any other thread starts. Returns 1 on success.
+static inline int readout_limit_malloc_arenas(int n) {
+    return mallopt(M_ARENA_MAX, n);
 }
 
 #endif
