@@ -21,7 +21,7 @@ public struct Analyzer: Sendable {
         let parallel = self.parallel ?? (documents.count >= EntityStage.parallelThreshold)
         let extractor = DocumentQuotes()
         var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0, evidence: false) })
-        QuoteStage.resolveAll(&analysis, found, parallel: parallel)
+        QuoteStage.resolveAll(&analysis, consume found, parallel: parallel)
         return analysis
     }
 
