@@ -168,11 +168,11 @@ public struct CorpusAnalysis: Sendable {
     /// Lower-cased alias or name (leading `the ` dropped) → ids of the entities known by it,
     /// most mentioned first. See `entityIDs(alias:)` and `entity(named:)`.
     public var aliasIndex: [String: [Int]] {
-        get { aliasStore.index }
-        set { aliasStore = AliasIndexStore(newValue) }
+        get { aliasStore.index.dictionary }
+        set { aliasStore = AliasIndexStore(AliasIndex(newValue)) }
     }
     /// Holds the alias index, which the analysis may still be building on another core.
-    var aliasStore = AliasIndexStore([:])
+    var aliasStore = AliasIndexStore(AliasIndex([:]))
 
     public init(documents: [DocumentAnalysis] = [], entities: [Entity] = [], quotes: [Quote] = []) {
         self.documents = documents
@@ -181,25 +181,75 @@ public struct CorpusAnalysis: Sendable {
     }
 }
 
+/// Alias → ids of the entities known by it, most mentioned first. Most aliases name one entity,
+/// so that id is held in the table itself; the lists of the few that name several are apart.
+struct AliasIndex: Sendable {
+    /// An id (>= 0), or -(k + 1) for `lists[k]`.
+    private var slots: [String: Int32] = [:]
+    private var lists: [[Int]] = []
+
+    init() {}
+
+    /// The index holding these ids for these keys.
+    init(_ dictionary: [String: [Int]]) {
+        slots.reserveCapacity(dictionary.count)
+        for (k, ids) in dictionary where !ids.isEmpty {
+            if ids.count == 1 { slots[k] = Int32(ids[0]) } else { slots[k] = -Int32(lists.count + 1); lists.append(ids) }
+        }
+    }
+
+    /// Reserves room for about `n` keys.
+    mutating func reserve(_ n: Int) { slots.reserveCapacity(n) }
+
+    /// The ids known by `key`, nil when none.
+    subscript(key: String) -> [Int]? {
+        guard let v = slots[key] else { return nil }
+        return v >= 0 ? [Int(v)] : lists[Int(-v - 1)]
+    }
+
+    /// Adds `id` to the ids of `key` (at the end) unless it is there.
+    mutating func add(_ key: String, _ id: Int) {
+        guard let v = slots[key] else { slots[key] = Int32(id); return }
+        if v >= 0 {
+            if Int(v) != id { slots[key] = -Int32(lists.count + 1); lists.append([Int(v), id]) }
+        } else if !lists[Int(-v - 1)].contains(id) {
+            lists[Int(-v - 1)].append(id)
+        }
+    }
+
+    /// Orders each list of several ids with `by`.
+    mutating func sortLists(by areInIncreasingOrder: (Int, Int) -> Bool) {
+        for k in lists.indices { lists[k].sort(by: areInIncreasingOrder) }
+    }
+
+    /// The index as a dictionary.
+    var dictionary: [String: [Int]] {
+        var d: [String: [Int]] = [:]
+        d.reserveCapacity(slots.count)
+        for k in slots.keys { d[k] = self[k] }
+        return d
+    }
+}
+
 /// The alias index of an analysis: given, or built on another core from the entities, so the
 /// quote step does not wait for it; the first reader waits until it is there.
 final class AliasIndexStore: @unchecked Sendable {
     private let ready = DispatchGroup()
     // written once, before `ready` is left; read only after waiting on it
-    private var built: [String: [Int]] = [:]
+    private var built = AliasIndex()
 
     /// A store holding `index`.
-    init(_ index: [String: [Int]]) { built = index }
+    init(_ index: AliasIndex) { built = index }
 
     /// A store that builds the index of `entities` on another thread.
     init(building entities: [Entity]) {
         DispatchQueue.global(qos: .userInitiated).async(group: ready) { [self] in
-            built = CorpusAnalysis.buildAliasIndex(entities)
+            built = CorpusAnalysis.aliasIndex(of: entities)
         }
     }
 
     /// The index (waits for the build).
-    var index: [String: [Int]] {
+    var index: AliasIndex {
         ready.wait()
         return built
     }

@@ -16,30 +16,25 @@ extension CorpusAnalysis {
 
     /// Builds the alias index of `entities`: every name and alias → entity ids, most mentioned first.
     public static func buildAliasIndex(_ entities: [Entity]) -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
-        index.reserveCapacity(entities.count * 2)
-        func add(_ a: String, _ id: Int) {
-            let k = aliasKey(a)
-            if let i = index.index(forKey: k) {
-                if !index.values[i].contains(id) { index.values[i].append(id) }
-            } else {
-                index[k] = [id]
-            }
-        }
+        aliasIndex(of: entities).dictionary
+    }
+
+    /// The alias index of `entities` (see `buildAliasIndex`).
+    static func aliasIndex(of entities: [Entity]) -> AliasIndex {
+        var index = AliasIndex()
+        index.reserve(entities.count * 2)
         for e in entities {
-            add(e.name, e.id)
-            for a in e.aliases { add(a, e.id) }
+            index.add(aliasKey(e.name), e.id)
+            for a in e.aliases { index.add(aliasKey(a), e.id) }
         }
-        for (k, ids) in index where ids.count > 1 {
-            index[k] = ids.sorted { entities[$0].mentions.count != entities[$1].mentions.count
-                ? entities[$0].mentions.count > entities[$1].mentions.count : $0 < $1 }
-        }
+        index.sortLists { entities[$0].mentions.count != entities[$1].mentions.count
+            ? entities[$0].mentions.count > entities[$1].mentions.count : $0 < $1 }
         return index
     }
 
     /// Ids of the entities known by `alias` (`US`, `the Kremlin`, `President Biden`), most mentioned first.
     public func entityIDs(alias: String) -> [Int] {
-        aliasIndex[CorpusAnalysis.aliasKey(alias)] ?? []
+        aliasStore.index[CorpusAnalysis.aliasKey(alias)] ?? []
     }
 
     /// The entity known by `name` or an alias; the most mentioned one when several are.
