@@ -81,7 +81,8 @@ extension ParallelMap {
 extension ParallelMap {
     /// The arrays `f` gives for `0..<counts.count`, joined in order, made in parallel as `map`
     /// is. Each array is written straight to its place in the result, so the per-index arrays
-    /// and the joined one never all exist at once. `f(i)` must give exactly `counts[i]` elements.
+    /// and the joined one never all exist at once. `f(i)` must give exactly `counts[i]` elements
+    /// (it is not called at all when every count is 0).
     public static func concatenate<T: Sendable>(_ counts: [Int], parallel: Bool?, threshold: Int = 8,
                                                 _ f: @Sendable (Int) -> [T]) -> [T] {
         var starts = [Int](repeating: 0, count: counts.count)
@@ -104,8 +105,9 @@ extension ParallelMap {
     }
 }
 
-/// The result buffer of a parallel map: each index is written once, by one worker, and read
-/// only after every worker is done.
+/// The result buffer of a parallel map or stream: each index is written once, by one worker,
+/// and read only once that write is known to be done (every worker finished, or the index's
+/// own signal received).
 private struct Slots<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
 }

@@ -12,9 +12,9 @@ public enum EntityStage {
     }
 
     /// Tokenises each document and recognises its entities, and merges them in document order as
-    /// they come, so only a few documents' tokens and local entities exist at a time; `extra` runs on each document beside
-    /// recognition (quote extraction), and its results come back in document order.
-    /// The result does not depend on whether it ran in parallel.
+    /// they come, so only a few documents' tokens and local entities exist at a time. `extra` runs
+    /// on each document beside recognition (quote extraction); its results come back in document
+    /// order. The result does not depend on whether it ran in parallel.
     static func analyze<Extra: Sendable>(_ documents: [Document], parallel: Bool?,
                                          alongside extra: @escaping @Sendable (Document) -> Extra) -> (analysis: CorpusAnalysis, extra: [Extra]) {
         let recognizer = EntityRecognizer()
