@@ -52,13 +52,6 @@ struct EntityMerger {
         byKey = ByteTable<Int>(capacity: ids.count * 8)
     }
 
-    /// Merges `docs` (in corpus order) and returns the entities and, per document, each mention's entity id.
-    static func merge(_ docs: [DocumentEntities], ids: [String]) -> (entities: [Entity], mentionEntity: [[Int]]) {
-        var merger = EntityMerger(ids: ids)
-        for doc in docs { _ = merger.add(doc) }
-        return merger.finish()
-    }
-
     // Mutates the builder in place: copying it out and back would copy its arrays on every absorb.
     // `sameName`: it joins by name, a step worth recording for the first few documents only
     // (the evidence text is made only then: most absorbs are of names seen many times).
