@@ -47,10 +47,7 @@ extension ParallelMap {
             for i in 0..<count { consume(i, produce(i)) }
             return
         }
-        let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil, count: count)
-        defer { results.deinitialize(count: count); results.deallocate() }
-        let slots = Slots(base: results)
+        let results = TakeOnce<T>(count: count)
         let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         // a worker takes a place in the window before it takes an index; the consumer frees one per result
         let room = DispatchSemaphore(value: max(1, window))
@@ -63,14 +60,14 @@ extension ParallelMap {
                     room.wait()
                     let i = next.add(1, ordering: .relaxed).oldValue
                     guard i < count else { room.signal(); return }
-                    (slots.base + i).pointee = produce(i)
+                    results.put(i, produce(i))
                     ready[i].signal()
                 }
             }
         }
         for i in 0..<count {
             ready[i].wait()
-            let value = results[i].take()!
+            let value = results.take(i)
             room.signal()
             consume(i, value)
         }
@@ -105,9 +102,41 @@ extension ParallelMap {
     }
 }
 
-/// The result buffer of a parallel map or stream: each index is written once, by one worker,
-/// and read only once that write is known to be done (every worker finished, or the index's
-/// own signal received).
+/// Values by index, each put once and taken once, so that each lives only until the step that
+/// needs it takes it. The caller orders a put before its take (a signal per index, or one worker
+/// per index); different indices may be used on different threads at once.
+final class TakeOnce<T: Sendable>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    /// Room for `count` values, none put yet.
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+
+    /// The values, each waiting to be taken.
+    init(_ values: consuming [T]) {
+        count = values.count
+        base = .allocate(capacity: count)
+        for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
+    }
+
+    /// Puts the value of index `i`.
+    func put(_ i: Int, _ value: T) { base[i] = value }
+
+    /// Takes the value of index `i`, which then is let go here.
+    func take(_ i: Int) -> T { base[i].take()! }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
+/// The result buffer of a parallel map: each index is written once, by one worker, and read
+/// only after every worker is done.
 private struct Slots<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
 }

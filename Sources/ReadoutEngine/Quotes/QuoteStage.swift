@@ -11,32 +11,9 @@ public enum QuoteStage {
         let counts = found.map(\.count)
         // each document's found quotes are let go once resolved, and its quotes go straight to
         // their place in the corpus's list (one quote per found one)
-        let pending = Pending(found)
+        let pending = TakeOnce(consume found)
         analysis.quotes = ParallelMap.concatenate(counts, parallel: parallel, threshold: EntityStage.parallelThreshold) {
             resolve($0, pending.take($0), resolver).quotes
-        }
-    }
-
-    /// Each document's found quotes, handed out once, on any thread, and let go when taken.
-    private final class Pending: @unchecked Sendable {
-        // each index is taken by one worker only, so no two threads touch the same element
-        private let base: UnsafeMutablePointer<[FoundQuote]>
-        private let count: Int
-
-        init(_ lists: consuming [[FoundQuote]]) {
-            count = lists.count
-            base = .allocate(capacity: count)
-            base.initialize(from: lists, count: count)
-        }
-
-        func take(_ i: Int) -> [FoundQuote] {
-            defer { base[i] = [] }
-            return base[i]
-        }
-
-        deinit {
-            base.deinitialize(count: count)
-            base.deallocate()
         }
     }
 
