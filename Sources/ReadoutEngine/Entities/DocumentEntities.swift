@@ -26,7 +26,7 @@ public struct LocalEntity: Hashable, Sendable {
 public struct DocumentEntities: Sendable {
     /// Mentions in text order, non-overlapping.
     public var mentions: [Mention]
-    /// For each mention, why it is one (rule and detail).
+    /// For each mention, why it is one (rule and detail); empty when recognition was not asked for it.
     public var evidence: [Evidence]
     /// For each mention, the index of its entity in `entities`.
     public var mentionEntity: [Int]
@@ -50,7 +50,7 @@ struct DocumentClusterer {
         return s
     }
 
-    func cluster(_ raw: [RawMention]) -> DocumentEntities {
+    func cluster(_ raw: [RawMention], evidence: Bool = true) -> DocumentEntities {
         var builders: [Builder] = []
         var byKey = ByteTable<Int>(capacity: raw.count) // merge key → builder, hashed on bytes
         var assign = [Int](repeating: -1, count: raw.count)
@@ -176,7 +176,7 @@ struct DocumentClusterer {
         let order = builders.indices.sorted { builders[$0].entity.mentions[0] < builders[$1].entity.mentions[0] }
         var remap = [Int](repeating: 0, count: builders.count)
         for (n, b) in order.enumerated() { remap[b] = n }
-        return DocumentEntities(mentions: mentions, evidence: raw.map(\.evidence), mentionEntity: assign.map { remap[$0] },
+        return DocumentEntities(mentions: mentions, evidence: evidence ? raw.map(\.evidence) : [], mentionEntity: assign.map { remap[$0] },
                                 entities: order.map { builders[$0].entity })
     }
 

@@ -64,13 +64,15 @@ struct WordUsage {
 public struct EntityRecognizer: Sendable {
     public init() {}
 
-    /// Recognises and clusters the entity mentions of one document.
-    public func recognize(_ doc: Document) -> DocumentEntities {
+    /// Recognises and clusters the entity mentions of one document. Without `evidence`, the
+    /// result's per-mention `evidence` is left empty (the analysis keeps none, and
+    /// `CorpusAnalysis.mentionEvidence(doc:)` recognises again with it).
+    public func recognize(_ doc: Document, evidence: Bool = true) -> DocumentEntities {
         let t = TokenText(doc)
         var raw = scan(t, Lexicon.shared)
         resolveWeak(t, &raw)
         Appositions(t: t, lex: Lexicon.shared).attach(&raw)
-        return DocumentClusterer(t: t).cluster(raw)
+        return DocumentClusterer(t: t).cluster(raw, evidence: evidence)
     }
 
     /// Finds every candidate mention, sentence by sentence.

@@ -27,7 +27,7 @@ public enum EntityStage {
             // each document is tokenised here, for this step alone: the corpus keeps its text, not its tokens
             let document = documents[i].tokenized()
             Analyzer.loadLists() // (waits, the first time, for the lists the start-up began loading)
-            return (recognizer.recognize(document), extra(document))
+            return (recognizer.recognize(document, evidence: false), extra(document))
         }) { _, result in
             mentions.append(merger.add(result.0))
             extras.append(result.1)
