@@ -70,9 +70,8 @@ extension Workbench {
         let columns = [Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)]
         let table = Table(columns, count: qs.count) { range in
             shown[range].map { q in
-                let doc = documents[q.doc].document
-                return [.string(qualified(q)), .str(q.speaker ?? q.speakerRange.map { doc.string($0) }), .str(q.source),
-                        .string(q.kind.rawValue), .string(q.cue), .string(doc.string(q.content))]
+                [.string(qualified(q)), .str(q.speaker ?? Workbench.speakerText(q, in: documents)), .str(q.source),
+                 .string(q.kind.rawValue), .string(q.cue), .string(documents[q.doc].document.string(q.content))]
             }
         }
         let json: Value? = format == .json ? Value.array(qs.map { quoteJSON($0) }) : nil // built only when printed
@@ -81,7 +80,12 @@ extension Workbench {
 
     /// The speaker as written, for quotes whose speaker is unresolved.
     func speakerText(_ q: Quote) -> String? {
-        q.speakerRange.map { workspace.analysis.documents[q.doc].document.string($0) }
+        Workbench.speakerText(q, in: workspace.analysis.documents)
+    }
+
+    /// The speaker of `q` as written in its document among `documents` (for rows made away from the workbench).
+    static func speakerText(_ q: Quote, in documents: [DocumentAnalysis]) -> String? {
+        q.speakerRange.map { documents[q.doc].document.string($0) }
     }
 
     /// A quote as JSON, with stable field names.
