@@ -7,7 +7,7 @@ SWIFT ?= swift
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test release bench clean fuzz
+.PHONY: deps build run test release bench clean fuzz lists
 
 # Installs the system packages Readout needs when they are missing (Debian).
 deps:
@@ -46,6 +46,12 @@ release: deps
 CORPUS ?= ../shared/corpora/bbc
 bench: release
 	.build/release/readout-bench $(CORPUS) --limit 200 --reference
+
+# Recompiles the word lists into Sources/ReadoutEngine/Data/lists.bin after a list is edited
+# (until then the engine parses the text lists at every start, and a test says the image is stale).
+lists: deps
+	$(SWIFT) build --product readout-lists
+	$$($(SWIFT) build --show-bin-path)/readout-lists
 
 clean:
 	rm -rf .build

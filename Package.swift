@@ -51,6 +51,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Compiles the engine's text word lists into `Data/lists.bin` (`make lists`).
+        .executableTarget(
+            name: "readout-lists",
+            dependencies: [
+                "ReadoutWorkbench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         /// Replays fuzz inputs from files when the fuzz targets are built without FUZZING.
         .target(name: "FuzzReplay"),
         /// libFuzzer target for the analysis engine (`make fuzz`); without FUZZING it replays inputs.

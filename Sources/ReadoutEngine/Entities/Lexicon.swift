@@ -83,8 +83,9 @@ struct WordInfo: Sendable {
 /// Multi-word entries are keyed the way `key(_:_:_:)` joins document tokens, so the
 /// same tokenizer decides what a list entry and a span of text look like.
 final class Lexicon: Sendable {
-    /// The shared instance (thread-safe lazy initialisation).
-    static let shared = Lexicon()
+    /// The shared instance (thread-safe lazy initialisation): from the compiled lists when they
+    /// are current, else parsed from the text files.
+    static let shared = Lexicon(CompiledLists.shipped?.lexicon ?? Lists.parse())
 
     /// Surface key → entry.
     let gazetteer: ByteTable<GazetteerEntry>
@@ -108,35 +109,11 @@ final class Lexicon: Sendable {
     /// Capitalised words and acronyms that are never entities by themselves.
     let notNames: WordSet
 
-    // The lists are parsed on bytes into `ByteTable`s: building `String` sets and dictionaries
-    // of them dominated the start of every run.
-    private init() {
-        var gaz = ByteTable<GazetteerEntry>(capacity: 8192)
-        var info = ByteTable<WordInfo>(capacity: 8192)
-        let tokenizer = Tokenizer()
-        // Order matters: an earlier list wins a surface that several lists hold.
-        for file in ["metonyms.tsv", "organizations.tsv", "places-extra.tsv", "countries.tsv", "demonyms.tsv",
-                     "regions.tsv", "cities.tsv"] {
-            DataFiles.forEachRecord(DataFiles.bytes(file) ?? []) { cols in
-                guard cols.count >= 3, let label = EntityLabel(rawValue: String(decoding: cols[2], as: UTF8.self)) else { return }
-                let country = cols.count >= 4 ? String(decoding: cols[3], as: UTF8.self) : nil
-                let sameName = cols[1].elementsEqual([0x3D])
-                let canonicalField = sameName ? "" : String(decoding: cols[1], as: UTF8.self)
-                for piece in cols[0].split(separator: 0x7C) {
-                    let bytes = Array(piece)
-                    guard let (k, firstWord, count) = Lexicon.gazetteerKey(bytes, tokenizer) else { continue }
-                    if gaz[k] != nil { continue }
-                    let surface = String(decoding: bytes, as: UTF8.self)
-                    gaz.insert(k, GazetteerEntry(surface: surface, canonical: sameName ? surface : canonicalField,
-                                                 label: label, list: file, country: country))
-                    let n = UInt8(min(count, 255))
-                    bytes[firstWord].withUnsafeBufferPointer { f in
-                        info.update(f, default: WordInfo()) { $0.gazetteerFirst = max($0.gazetteerFirst, n) }
-                    }
-                }
-            }
-        }
-        gazetteer = gaz
+    /// The tables from the lists; `wordInfo` adds the rules' own word lists (dates, numbers) to
+    /// what the gazetteer says of each word.
+    init(_ lists: Lists) {
+        gazetteer = lists.gazetteer
+        var info = lists.gazetteerFirst.mapValues { WordInfo(gazetteerFirst: $0) }
         for w in DateRules.openers { info.update(w, default: WordInfo()) { $0.opensDate = true } }
         for w in DateRules.numberWords { info.update(w, default: WordInfo()) { $0.isNumberWord = true } }
         for w in CountRules.cardinalWords.union(CountRules.hyphenatedCardinals) { info.update(w, default: WordInfo()) { $0.isCardinalWord = true } }
@@ -146,41 +123,98 @@ final class Lexicon: Sendable {
         for w in DateRules.relative { info.update(w, default: WordInfo()) { $0.isRelative = true } }
         for w in DateRules.units { info.update(w, default: WordInfo()) { $0.isDateUnit = true } }
         wordInfo = info
+        titles = lists.titles
+        titleFirst = lists.titleFirst
+        roleNouns = lists.roleNouns
+        rules = lists.rules
+        givenNames = lists.givenNames
+        maleNames = lists.maleNames
+        commonWords = lists.commonWords
+        notNames = lists.notNames
+    }
 
-        var titles = ByteTable<TitleKind>(capacity: 256)
-        var titleFirst = ByteTable<Int>(capacity: 256)
-        for line in DataFiles.lines("titles.tsv") {
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count >= 2 else { continue }
-            let kind: TitleKind = cols[1] == "honorific" ? .honorific : .role
-            for t in cols[0].split(separator: "|") {
-                let words = t.fastLowercased().split(separator: " ").map(String.init)
-                titles.update(words.joined(separator: " "), default: kind) { $0 = kind }
-                titleFirst.update(words[0], default: words.count) { $0 = max($0, words.count) }
+    /// What the data files hold, as tables: parsed from the text files, or read from the
+    /// compiled image of them (`CompiledLists`).
+    struct Lists: Sendable {
+        var gazetteer: ByteTable<GazetteerEntry>
+        /// The first word of each gazetteer entry → the largest number of tokens of an entry it starts.
+        var gazetteerFirst: ByteTable<UInt8>
+        var titles: ByteTable<TitleKind>
+        var titleFirst: ByteTable<Int>
+        var roleNouns: WordSet
+        var rules: ByteTable<NameRules>
+        var givenNames: WordSet
+        var maleNames: WordSet
+        var commonWords: WordSet
+        var notNames: WordSet
+
+        /// The data files the lists are parsed from, in the order they are read.
+        static let gazetteerFiles = ["metonyms.tsv", "organizations.tsv", "places-extra.tsv", "countries.tsv", "demonyms.tsv",
+                                     "regions.tsv", "cities.tsv"]
+        static let files = gazetteerFiles + ["titles.tsv", "role-nouns.tsv", "name-rules.tsv", "given-names-extra.txt",
+                                             "given-names.txt", "common-words.txt", "not-names.txt"]
+
+        // The lists are parsed on bytes into `ByteTable`s: building `String` sets and dictionaries
+        // of them dominated the start of every run.
+        /// Parses the text files.
+        static func parse() -> Lists {
+            var gaz = ByteTable<GazetteerEntry>(capacity: 8192)
+            var first = ByteTable<UInt8>(capacity: 8192)
+            let tokenizer = Tokenizer()
+            // Order matters: an earlier list wins a surface that several lists hold.
+            for file in gazetteerFiles {
+                DataFiles.forEachRecord(DataFiles.bytes(file) ?? []) { cols in
+                    guard cols.count >= 3, let label = EntityLabel(rawValue: String(decoding: cols[2], as: UTF8.self)) else { return }
+                    let country = cols.count >= 4 ? String(decoding: cols[3], as: UTF8.self) : nil
+                    let sameName = cols[1].elementsEqual([0x3D])
+                    let canonicalField = sameName ? "" : String(decoding: cols[1], as: UTF8.self)
+                    for piece in cols[0].split(separator: 0x7C) {
+                        let bytes = Array(piece)
+                        guard let (k, firstWord, count) = Lexicon.gazetteerKey(bytes, tokenizer) else { continue }
+                        if gaz[k] != nil { continue }
+                        let surface = String(decoding: bytes, as: UTF8.self)
+                        gaz.insert(k, GazetteerEntry(surface: surface, canonical: sameName ? surface : canonicalField,
+                                                     label: label, list: file, country: country))
+                        let n = UInt8(min(count, 255))
+                        bytes[firstWord].withUnsafeBufferPointer { f in
+                            first.update(f, default: 0) { $0 = max($0, n) }
+                        }
+                    }
+                }
             }
-        }
-        self.titles = titles
-        self.titleFirst = titleFirst
-        roleNouns = WordSet(dataFile: DataFiles.bytes("role-nouns.tsv") ?? [])
 
-        var rules = ByteTable<NameRules>(capacity: 256)
-        for line in DataFiles.lines("name-rules.tsv") {
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count >= 2 else { continue }
-            let r = NameRules.parse(cols[1])
-            for w in cols[0].split(separator: "|") { rules.update(String(w), default: []) { $0.formUnion(r) } }
+            var titles = ByteTable<TitleKind>(capacity: 256)
+            var titleFirst = ByteTable<Int>(capacity: 256)
+            for line in DataFiles.lines("titles.tsv") {
+                let cols = line.split(separator: "\t").map(String.init)
+                guard cols.count >= 2 else { continue }
+                let kind: TitleKind = cols[1] == "honorific" ? .honorific : .role
+                for t in cols[0].split(separator: "|") {
+                    let words = t.fastLowercased().split(separator: " ").map(String.init)
+                    titles.update(words.joined(separator: " "), default: kind) { $0 = kind }
+                    titleFirst.update(words[0], default: words.count) { $0 = max($0, words.count) }
+                }
+            }
+
+            var rules = ByteTable<NameRules>(capacity: 256)
+            for line in DataFiles.lines("name-rules.tsv") {
+                let cols = line.split(separator: "\t").map(String.init)
+                guard cols.count >= 2 else { continue }
+                let r = NameRules.parse(cols[1])
+                for w in cols[0].split(separator: "|") { rules.update(String(w), default: []) { $0.formUnion(r) } }
+            }
+            var given = WordSet(dataFile: DataFiles.bytes("given-names-extra.txt") ?? [])
+            var male = WordSet(capacity: 2048)
+            DataFiles.forEachRecord(DataFiles.bytes("given-names.txt") ?? []) { cols in
+                given.insert(cols[0])
+                if cols.count > 1 && cols[1].elementsEqual([0x6D]) { male.insert(cols[0]) }
+            }
+            return Lists(gazetteer: gaz, gazetteerFirst: first, titles: titles, titleFirst: titleFirst,
+                         roleNouns: WordSet(dataFile: DataFiles.bytes("role-nouns.tsv") ?? []), rules: rules,
+                         givenNames: given, maleNames: male,
+                         commonWords: WordSet(dataFile: DataFiles.bytes("common-words.txt") ?? []),
+                         notNames: WordSet(dataFile: DataFiles.bytes("not-names.txt") ?? []))
         }
-        self.rules = rules
-        var given = WordSet(dataFile: DataFiles.bytes("given-names-extra.txt") ?? [])
-        var male = WordSet(capacity: 2048)
-        DataFiles.forEachRecord(DataFiles.bytes("given-names.txt") ?? []) { cols in
-            given.insert(cols[0])
-            if cols.count > 1 && cols[1].elementsEqual([0x6D]) { male.insert(cols[0]) }
-        }
-        givenNames = given
-        maleNames = male
-        commonWords = WordSet(dataFile: DataFiles.bytes("common-words.txt") ?? [])
-        notNames = WordSet(dataFile: DataFiles.bytes("not-names.txt") ?? [])
     }
 
     /// A gazetteer surface's lookup key, the byte range of its first token and its number of tokens

@@ -193,6 +193,67 @@ struct ByteTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Writes the keys and the slots that find them (not the values) to a list image.
+    func writeKeys(to w: inout ListImage.Writer) {
+        w.array(keyBytes)
+        w.array(keyStart)
+        w.array(keyEnd)
+        w.array(slots)
+    }
+
+    /// The table written by `writeKeys`, its values then read by `values` (given the number of keys
+    /// and the reader). Throws unless every probe stays in range and ends: a damaged image is refused.
+    init(image r: inout ListImage.Reader, values: (Int, inout ListImage.Reader) throws -> [Value]) throws {
+        keyBytes = try r.array(of: UInt8.self)
+        keyStart = try r.array(of: UInt32.self)
+        keyEnd = try r.array(of: UInt32.self)
+        slots = try r.array(of: Int32.self)
+        let n = keyStart.count
+        self.values = try values(n, &r)
+        mask = slots.count - 1
+        guard slots.count >= 16, slots.count & mask == 0, n * 2 <= slots.count,
+              keyEnd.count == n, self.values.count == n else { throw ListImage.Malformed() }
+        // branch-free passes (they vectorise): every slot names an entry or none, as many slots
+        // are used as there are entries, and every key lies within the key bytes
+        let (used, largestSlot) = slots.withUnsafeBufferPointer { sl in
+            var used = 0, largest: UInt32 = 0
+            for e in sl {
+                used &+= e != 0 ? 1 : 0
+                largest = max(largest, UInt32(bitPattern: e)) // a negative entry becomes very large
+            }
+            return (used, largest)
+        }
+        let (reversed, largestEnd) = keyStart.withUnsafeBufferPointer { ks in
+            keyEnd.withUnsafeBufferPointer { ke in
+                var reversed = 0, largest: UInt32 = 0
+                for i in 0..<n {
+                    reversed &+= ks[i] > ke[i] ? 1 : 0
+                    largest = max(largest, ke[i])
+                }
+                return (reversed, largest)
+            }
+        }
+        let slotsInRange = Int(largestSlot) <= n, keysInRange = reversed == 0 && Int(largestEnd) <= keyBytes.count
+        guard used == n, slotsInRange, keysInRange else { throw ListImage.Malformed() }
+    }
+
+    /// The same keys (and slots) with each value changed by `transform`.
+    func mapValues<T>(_ transform: (Value) throws -> T) rethrows -> ByteTable<T> {
+        ByteTable<T>(keyBytes: keyBytes, keyStart: keyStart, keyEnd: keyEnd, values: try values.map(transform), slots: slots, mask: mask)
+    }
+
+    private init(keyBytes: [UInt8], keyStart: [UInt32], keyEnd: [UInt32], values: [Value], slots: [Int32], mask: Int) {
+        self.keyBytes = keyBytes
+        self.keyStart = keyStart
+        self.keyEnd = keyEnd
+        self.values = values
+        self.slots = slots
+        self.mask = mask
+    }
+
+    /// The bytes the keys are ranges of (a data file's, for tables built from one).
+    var keyStorage: [UInt8] { keyBytes }
+
     private mutating func grow() {
         let n = slots.count * 2
         var fresh = [Int32](repeating: 0, count: n)
@@ -267,6 +328,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             }
         }
         table = t
+    }
+
+    /// Writes the set to a list image.
+    func write(to w: inout ListImage.Writer) { table.writeKeys(to: &w) }
+
+    /// The set written by `write(to:)`.
+    init(image r: inout ListImage.Reader) throws {
+        table = try ByteTable(image: &r) { n, _ in Array(repeating: true, count: n) }
     }
 
     /// Number of words.

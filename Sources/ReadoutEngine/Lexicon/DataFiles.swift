@@ -37,18 +37,37 @@ public enum DataFiles {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
         let size = Int(st.st_size)
-        var out = [UInt8](repeating: 0, count: size)
-        var done = 0
-        let ok = out.withUnsafeMutableBytes { raw -> Bool in
+        var ok = true
+        // read straight into the array's storage: zero-filling it first cost a pass over every byte
+        let out = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
             while done < size {
-                let r = read(fd, raw.baseAddress! + done, size - done)
+                let r = read(fd, buf.baseAddress! + done, size - done)
                 if r < 0 && errno == EINTR { continue }
-                if r <= 0 { return false }
+                if r <= 0 { ok = false; break }
                 done += r
             }
-            return true
+            count = done
         }
         return ok ? out : nil
+    }
+
+    /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is
+    /// missing), valid only during the call. Mapping a large file is cheaper than reading it into
+    /// fresh memory, which the kernel must first zero page by page.
+    public static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard let dir = directory else { return try body(nil) }
+        let fd = open(dir + "/" + name, O_RDONLY)
+        guard fd >= 0 else { return try body(nil) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { close(fd); return try body(nil) }
+        let size = Int(st.st_size)
+        guard size > 0 else { close(fd); return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        close(fd)
+        guard let p, p != MAP_FAILED else { return try body(nil) }
+        defer { munmap(p, size) }
+        return try body(UnsafeRawBufferPointer(start: p, count: size))
     }
 
     /// The non-empty, non-comment lines of `Data/NAME`, split on bytes (fast at start-up).

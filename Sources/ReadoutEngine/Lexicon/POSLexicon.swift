@@ -38,8 +38,9 @@ public struct POSLexicon: Sendable {
     private let source: [UInt8]
     private let records: ByteTable<Record>
 
-    /// The shipped lexicon, loaded once.
-    public static let shared = POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? [])
+    /// The shipped lexicon, loaded once: from the compiled lists when they are current, else
+    /// from the text file.
+    public static let shared = CompiledLists.shipped?.pos ?? POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? [])
 
     /// Parses `word TAB UPOS TAB share TAB lemma TAB count` lines.
     public init(tsv: String) {
@@ -63,6 +64,37 @@ public struct POSLexicon: Sendable {
             }
         }
         source = tsv
+        records = table
+    }
+
+    /// Writes the lexicon to a list image: the table's keys, then each field of the records as a column.
+    func write(to w: inout ListImage.Writer) {
+        records.writeKeys(to: &w)
+        let r = records.values
+        w.array(r.map { UInt8(UPOS.allCases.firstIndex(of: $0.tag.pos)!) })
+        w.array(r.map { $0.tag.share.bitPattern })
+        w.array(r.map(\.count))
+        w.array(r.map(\.lemmaStart))
+        w.array(r.map(\.lemmaEnd))
+    }
+
+    /// The lexicon written by `write(to:)`.
+    init(image r: inout ListImage.Reader) throws {
+        let table = try ByteTable<Record>(image: &r) { n, r in
+            let pos = try r.array(of: UInt8.self), share = try r.array(of: UInt32.self), count = try r.array(of: Int32.self)
+            let lemmaStart = try r.array(of: UInt32.self), lemmaEnd = try r.array(of: UInt32.self)
+            guard pos.count == n, share.count == n, count.count == n, lemmaStart.count == n, lemmaEnd.count == n else {
+                throw ListImage.Malformed()
+            }
+            let tags = UPOS.allCases
+            return try (0..<n).map { i in
+                guard Int(pos[i]) < tags.count, lemmaStart[i] <= lemmaEnd[i] else { throw ListImage.Malformed() }
+                return Record(tag: Tag(pos: tags[Int(pos[i])], share: Float(bitPattern: share[i])), count: count[i],
+                              lemmaStart: lemmaStart[i], lemmaEnd: lemmaEnd[i])
+            }
+        }
+        guard table.values.allSatisfy({ Int($0.lemmaEnd) <= table.keyStorage.count }) else { throw ListImage.Malformed() }
+        source = table.keyStorage
         records = table
     }
 

@@ -1,0 +1,166 @@
+/// The word lists compiled ahead of time into one binary file, `Data/lists.bin`.
+///
+/// Parsing the text lists (gazetteers, name lists, 64,000 common words, the part-of-speech
+/// lexicon) into hash tables took a sizeable share of a short run, every run. The image holds the
+/// finished tables, so loading them is a copy per table. It records a fingerprint of the text files
+/// it was compiled from: when they have changed since (a list edited, the image not remade), or
+/// the image is missing or damaged, the lists are parsed from the text as before, so an edit
+/// always takes effect. `make lists` remakes the image; a test fails while it is out of date.
+public enum CompiledLists {
+    /// The image's file name in the data folder.
+    public static let imageFile = "lists.bin"
+
+    /// Bumped whenever the layout of the image changes.
+    static let formatVersion = 1
+
+    /// The text files the image is compiled from.
+    static let sourceFiles = Lexicon.Lists.files + ["pos-lexicon.tsv"]
+
+    /// The shipped image's tables, or nil when it is missing, damaged or older than the text files.
+    static let shipped: (lexicon: Lexicon.Lists, pos: POSLexicon)? = {
+        guard let fingerprint = sourceFingerprint() else { return nil }
+        return DataFiles.withMapped(imageFile) { image in image.flatMap { try? read($0, fingerprint: fingerprint) } }
+    }()
+
+    /// True when the lists were loaded from the image rather than parsed from the text files.
+    public static var isUsingImage: Bool { shipped != nil }
+
+    /// Compiles the text files into an image (what `make lists` writes to `Data/lists.bin`).
+    public static func compile() -> [UInt8] {
+        var w = ListImage.Writer()
+        w.int(formatVersion)
+        w.int(sourceFingerprint() ?? 0)
+        Lexicon.Lists.parse().write(to: &w)
+        POSLexicon(tsv: DataFiles.bytes("pos-lexicon.tsv") ?? []).write(to: &w)
+        return w.bytes
+    }
+
+    /// The tables of `image`, which must have been compiled from text files whose fingerprint is
+    /// `fingerprint`; throws when it is not, or is damaged.
+    static func read(_ image: UnsafeRawBufferPointer, fingerprint: Int) throws -> (lexicon: Lexicon.Lists, pos: POSLexicon) {
+        var r = try ListImage.Reader(image)
+        guard try r.int() == formatVersion, try r.int() == fingerprint else { throw ListImage.Malformed() }
+        let lists = try Lexicon.Lists(image: &r)
+        let pos = try POSLexicon(image: &r)
+        guard r.atEnd else { throw ListImage.Malformed() }
+        return (lists, pos)
+    }
+
+    /// A hash of the names, sizes and bytes of the text files, and of the labels and tags the
+    /// image stores by number, or nil when a file is missing.
+    static func sourceFingerprint() -> Int? {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        func mix(_ v: UInt64) {
+            h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+        }
+        for name in EntityLabel.allCases.map(\.rawValue) + UPOS.allCases.map(\.rawValue) {
+            for b in name.utf8 { mix(UInt64(b)) }
+            mix(0)
+        }
+        for name in sourceFiles {
+            let found: Bool = DataFiles.withMapped(name) { file in
+                guard let raw = file else { return false }
+                for b in name.utf8 { mix(UInt64(b)) }
+                mix(UInt64(raw.count))
+                var i = 0
+                while i + 8 <= raw.count {
+                    mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+                mix(tail)
+                return true
+            }
+            if !found { return nil }
+        }
+        return Int(truncatingIfNeeded: h)
+    }
+}
+
+extension Lexicon.Lists {
+    /// Writes the tables to an image. Gazetteer entries are stored as their strings back to back.
+    func write(to w: inout ListImage.Writer) {
+        gazetteer.writeKeys(to: &w)
+        var pool: [UInt8] = [], ends: [UInt32] = [], flags: [UInt8] = []
+        for e in gazetteer.values {
+            for field in [e.surface, e.canonical, e.list, e.country ?? ""] {
+                pool.append(contentsOf: field.utf8)
+                ends.append(UInt32(pool.count))
+            }
+            flags.append((e.country != nil ? 1 : 0) | (e.canonical == e.surface ? 2 : 0))
+        }
+        w.array(pool)
+        w.array(ends)
+        w.array(flags)
+        w.array(gazetteer.values.map { UInt8(EntityLabel.allCases.firstIndex(of: $0.label)!) })
+        gazetteerFirst.writeKeys(to: &w)
+        w.array(gazetteerFirst.values)
+        titles.writeKeys(to: &w)
+        w.array(titles.values.map { $0 == .role ? UInt8(1) : 0 })
+        titleFirst.writeKeys(to: &w)
+        w.array(titleFirst.values)
+        roleNouns.write(to: &w)
+        rules.writeKeys(to: &w)
+        w.array(rules.values.map(\.rawValue))
+        for set in [givenNames, maleNames, commonWords, notNames] { set.write(to: &w) }
+    }
+
+    /// The tables written by `write(to:)`.
+    init(image r: inout ListImage.Reader) throws {
+        gazetteer = try ByteTable(image: &r) { n, r in try Self.readEntries(n, &r) }
+        gazetteerFirst = try ByteTable(image: &r) { n, r in try Self.column(n, &r, UInt8.self) }
+        titles = try ByteTable(image: &r) { n, r in try Self.column(n, &r, UInt8.self).map { $0 == 1 ? .role : .honorific } }
+        titleFirst = try ByteTable(image: &r) { n, r in try Self.column(n, &r, Int.self) }
+        roleNouns = try WordSet(image: &r)
+        rules = try ByteTable(image: &r) { n, r in try Self.column(n, &r, UInt16.self).map(NameRules.init(rawValue:)) }
+        givenNames = try WordSet(image: &r)
+        maleNames = try WordSet(image: &r)
+        commonWords = try WordSet(image: &r)
+        notNames = try WordSet(image: &r)
+    }
+
+    /// An array of `n` values, or a throw when the image holds another number.
+    private static func column<T: ImageScalar>(_ n: Int, _ r: inout ListImage.Reader, _: T.Type) throws -> [T] {
+        let a = try r.array(of: T.self)
+        guard a.count == n else { throw ListImage.Malformed() }
+        return a
+    }
+
+    /// `n` gazetteer entries: four strings each (surface, canonical, list, country), flags and labels.
+    private static func readEntries(_ n: Int, _ r: inout ListImage.Reader) throws -> [GazetteerEntry] {
+        let pool = try r.array(of: UInt8.self)
+        let ends = try column(n * 4, &r, UInt32.self)
+        let flags = try column(n, &r, UInt8.self)
+        let labels = try column(n, &r, UInt8.self)
+        let allLabels = EntityLabel.allCases
+        var out: [GazetteerEntry] = []
+        out.reserveCapacity(n)
+        var list = "", listBytes: ArraySlice<UInt8> = []
+        return try pool.withUnsafeBufferPointer { p in
+            var start = 0, fieldIndex = 0
+            func next() throws -> UnsafeBufferPointer<UInt8> {
+                let end = Int(ends[fieldIndex])
+                guard start <= end, end <= p.count else { throw ListImage.Malformed() }
+                defer { start = end; fieldIndex += 1 }
+                return UnsafeBufferPointer(rebasing: p[start..<end])
+            }
+            for i in 0..<n {
+                let surface = String(decoding: try next(), as: UTF8.self)
+                let canonicalBytes = try next()
+                let canonical = flags[i] & 2 != 0 ? surface : String(decoding: canonicalBytes, as: UTF8.self)
+                guard Int(labels[i]) < allLabels.count else { throw ListImage.Malformed() }
+                let listField = try next()
+                if !listBytes.elementsEqual(listField) {
+                    list = String(decoding: listField, as: UTF8.self)
+                    listBytes = ArraySlice(listField)
+                }
+                let countryBytes = try next()
+                let country = flags[i] & 1 != 0 ? String(decoding: countryBytes, as: UTF8.self) : nil
+                out.append(GazetteerEntry(surface: surface, canonical: canonical, label: allLabels[Int(labels[i])], list: list, country: country))
+            }
+            return out
+        }
+    }
+}

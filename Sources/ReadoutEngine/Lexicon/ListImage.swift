@@ -1,0 +1,85 @@
+/// The binary layout the compiled word lists are stored in (see `CompiledLists`): a header, then
+/// arrays of fixed-width values, each as its count, its element width and its little-endian
+/// bytes, padded to 8 bytes. Reading one is a copy per array, with no parsing and no hashing.
+enum ListImage {
+    /// The first 8 bytes of every image.
+    static let magic: [UInt8] = Array("RDLISTS\u{0}".utf8)
+
+    /// Raised when an image is truncated, of another format, or inconsistent.
+    struct Malformed: Error {}
+
+    /// Builds an image.
+    struct Writer {
+        private(set) var bytes: [UInt8] = ListImage.magic
+
+        /// Appends an integer as 8 little-endian bytes.
+        mutating func int(_ v: Int) {
+            withUnsafeBytes(of: UInt64(bitPattern: Int64(v)).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        /// Appends an array: its count, its element width, its bytes, padding to 8 bytes.
+        mutating func array<T: ImageScalar>(_ a: [T]) {
+            int(a.count)
+            int(MemoryLayout<T>.stride)
+            for v in a { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+            while bytes.count % 8 != 0 { bytes.append(0) }
+        }
+    }
+
+    /// Reads an image made by `Writer`, checking every count against what is left.
+    struct Reader {
+        private let raw: UnsafeRawBufferPointer
+        private var offset: Int
+
+        /// A reader of `raw`, past its magic; throws when the magic is not there.
+        init(_ raw: UnsafeRawBufferPointer) throws {
+            guard raw.count >= 8, raw.prefix(8).elementsEqual(ListImage.magic) else { throw Malformed() }
+            self.raw = raw
+            offset = 8
+        }
+
+        /// True when every byte has been read.
+        var atEnd: Bool { offset == raw.count }
+
+        /// Reads an integer written by `Writer.int`.
+        mutating func int() throws -> Int {
+            guard raw.count - offset >= 8 else { throw Malformed() }
+            let v = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+            offset += 8
+            return Int(v)
+        }
+
+        /// Reads an array written by `Writer.array`; throws when its width is not `T`'s.
+        mutating func array<T: ImageScalar>(of _: T.Type) throws -> [T] {
+            let n = try int(), width = try int()
+            let size = MemoryLayout<T>.stride
+            guard width == size, n >= 0, n <= (raw.count - offset) / size else { throw Malformed() }
+            let start = offset
+            let out = [T](unsafeUninitializedCapacity: n) { buf, count in
+                if n > 0 {
+                    UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + n * size]))
+                }
+                count = n
+            }
+            offset += (n * size + 7) & ~7
+            guard offset <= raw.count else { throw Malformed() }
+            return T.isLittleEndianNative ? out : out.map { T(littleEndian: $0) }
+        }
+    }
+}
+
+/// A fixed-width value with no padding, stored in an image as its little-endian bytes.
+protocol ImageScalar: BitwiseCopyable {
+    var littleEndian: Self { get }
+    init(littleEndian: Self)
+}
+
+extension ImageScalar {
+    static var isLittleEndianNative: Bool { 1.littleEndian == 1 }
+}
+
+extension UInt8: ImageScalar {}
+extension UInt16: ImageScalar {}
+extension UInt32: ImageScalar {}
+extension Int32: ImageScalar {}
+extension Int: ImageScalar {}
