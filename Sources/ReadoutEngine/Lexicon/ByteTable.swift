@@ -213,15 +213,16 @@ struct ByteTable<Value: Sendable>: Sendable {
         mask = slots.count - 1
         guard slots.count >= 16, slots.count & mask == 0, n * 2 <= slots.count,
               keyEnd.count == n, self.values.count == n else { throw ListImage.Malformed() }
-        // branch-free passes (they vectorise): every slot names an entry or none, as many slots
-        // are used as there are entries, and every key lies within the key bytes
-        let (used, largestSlot) = slots.withUnsafeBufferPointer { sl in
-            var used = 0, largest: UInt32 = 0
+        // branch-free passes (they vectorise): every slot names an entry or none, one slot at
+        // least is empty (so every probe ends), and every key lies within the key bytes
+        let (smallestSlot, largestSlot) = slots.withUnsafeBufferPointer { sl in
+            var smallest = UInt32.max, largest: UInt32 = 0
             for e in sl {
-                used &+= e != 0 ? 1 : 0
-                largest = max(largest, UInt32(bitPattern: e)) // a negative entry becomes very large
+                let u = UInt32(bitPattern: e) // a negative entry becomes very large
+                smallest = min(smallest, u)
+                largest = max(largest, u)
             }
-            return (used, largest)
+            return (smallest, largest)
         }
         let (reversed, largestEnd) = keyStart.withUnsafeBufferPointer { ks in
             keyEnd.withUnsafeBufferPointer { ke in
@@ -234,7 +235,7 @@ struct ByteTable<Value: Sendable>: Sendable {
             }
         }
         let slotsInRange = Int(largestSlot) <= n, keysInRange = reversed == 0 && Int(largestEnd) <= keyBytes.count
-        guard used == n, slotsInRange, keysInRange else { throw ListImage.Malformed() }
+        guard smallestSlot == 0, slotsInRange, keysInRange else { throw ListImage.Malformed() }
     }
 
     /// The same keys (and slots) with each value changed by `transform`.

@@ -50,10 +50,8 @@ public enum CompiledLists {
     /// image stores by number, or nil when a file is missing.
     static func sourceFingerprint() -> Int? {
         var h: UInt64 = 0x243F_6A88_85A3_08D3
-        func mix(_ v: UInt64) {
-            h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-        }
+        // each step is a bijection of the state, so changing any one word always changes the result
+        func mix(_ v: UInt64) { h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15 }
         for name in EntityLabel.allCases.map(\.rawValue) + UPOS.allCases.map(\.rawValue) {
             for b in name.utf8 { mix(UInt64(b)) }
             mix(0)
@@ -75,17 +73,18 @@ public enum CompiledLists {
             }
             if !found { return nil }
         }
-        return Int(truncatingIfNeeded: h)
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
 
 extension Lexicon.Lists {
-    /// Writes the tables to an image. Gazetteer entries are stored as their strings back to back.
+    /// Writes the tables to an image. Gazetteer entries are stored as their strings back to back,
+    /// their labels and lists as numbers.
     func write(to w: inout ListImage.Writer) {
         gazetteer.writeKeys(to: &w)
         var pool: [UInt8] = [], ends: [UInt32] = [], flags: [UInt8] = []
         for e in gazetteer.values {
-            for field in [e.surface, e.canonical, e.list, e.country ?? ""] {
+            for field in [e.surface, e.canonical, e.country ?? ""] {
                 pool.append(contentsOf: field.utf8)
                 ends.append(UInt32(pool.count))
             }
@@ -95,6 +94,7 @@ extension Lexicon.Lists {
         w.array(ends)
         w.array(flags)
         w.array(gazetteer.values.map { UInt8(EntityLabel.allCases.firstIndex(of: $0.label)!) })
+        w.array(gazetteer.values.map { UInt8(Self.gazetteerFiles.firstIndex(of: $0.list)!) })
         gazetteerFirst.writeKeys(to: &w)
         w.array(gazetteerFirst.values)
         titles.writeKeys(to: &w)
@@ -128,16 +128,19 @@ extension Lexicon.Lists {
         return a
     }
 
-    /// `n` gazetteer entries: four strings each (surface, canonical, list, country), flags and labels.
+    /// `n` gazetteer entries: three strings each (surface, canonical, country), flags, labels and lists.
     private static func readEntries(_ n: Int, _ r: inout ListImage.Reader) throws -> [GazetteerEntry] {
         let pool = try r.array(of: UInt8.self)
-        let ends = try column(n * 4, &r, UInt32.self)
+        let ends = try column(n * 3, &r, UInt32.self)
         let flags = try column(n, &r, UInt8.self)
         let labels = try column(n, &r, UInt8.self)
+        let lists = try column(n, &r, UInt8.self)
         let allLabels = EntityLabel.allCases
+        guard labels.allSatisfy({ Int($0) < allLabels.count }), lists.allSatisfy({ Int($0) < gazetteerFiles.count }) else {
+            throw ListImage.Malformed()
+        }
         var out: [GazetteerEntry] = []
         out.reserveCapacity(n)
-        var list = "", listBytes: ArraySlice<UInt8> = []
         return try pool.withUnsafeBufferPointer { p in
             var start = 0, fieldIndex = 0
             func next() throws -> UnsafeBufferPointer<UInt8> {
@@ -148,17 +151,11 @@ extension Lexicon.Lists {
             }
             for i in 0..<n {
                 let surface = String(decoding: try next(), as: UTF8.self)
-                let canonicalBytes = try next()
-                let canonical = flags[i] & 2 != 0 ? surface : String(decoding: canonicalBytes, as: UTF8.self)
-                guard Int(labels[i]) < allLabels.count else { throw ListImage.Malformed() }
-                let listField = try next()
-                if !listBytes.elementsEqual(listField) {
-                    list = String(decoding: listField, as: UTF8.self)
-                    listBytes = ArraySlice(listField)
-                }
-                let countryBytes = try next()
-                let country = flags[i] & 1 != 0 ? String(decoding: countryBytes, as: UTF8.self) : nil
-                out.append(GazetteerEntry(surface: surface, canonical: canonical, label: allLabels[Int(labels[i])], list: list, country: country))
+                let canonicalBytes = try next(), countryBytes = try next()
+                out.append(GazetteerEntry(surface: surface,
+                                          canonical: flags[i] & 2 != 0 ? surface : String(decoding: canonicalBytes, as: UTF8.self),
+                                          label: allLabels[Int(labels[i])], list: gazetteerFiles[Int(lists[i])],
+                                          country: flags[i] & 1 != 0 ? String(decoding: countryBytes, as: UTF8.self) : nil))
             }
             return out
         }
