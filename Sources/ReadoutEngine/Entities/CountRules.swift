@@ -35,7 +35,7 @@ enum CountRules {
         if tok.kind == .number {
             // 10:30, 10:30 GMT, 3 pm, 2200 GMT
             if w.utf8.contains(0x3A) { return (clockTail(t, k + 1, e), "clock time") }
-            if k + 1 < e, clockSuffixes.contains(t.words[k + 1]), t.tokens[k + 1].kind == .word, !w.contains(",") {
+            if k + 1 < e, clockSuffixes.contains(t.words[k + 1]), t.tokens[k + 1].kind == .word, !w.fastContains(",") {
                 return (k + 2, "clock time")
             }
             if k + 1 < e, timeUnits.contains(t.words[k + 1]) { return (agoTail(t, k + 2, e), "hours and minutes") }

@@ -61,7 +61,7 @@ enum DateRules {
             }
         } else if kind == .number {
             if isYear(w), !followedByNonDate(t, k + 1, e) { return yearTail(t, k, e) }
-            if k + 1 < e, t.isUnitWord(k + 1), !w.contains(".") {
+            if k + 1 < e, t.isUnitWord(k + 1), !w.fastContains(".") {
                 return durationTail(t, k, k + 2, e)
             }
             if k + 1 < e, t.info[k + 1].isDateName, months.contains(t.words[k + 1]), isDayNumber(w) { return monthPhrase(t, k + 1, e, from: k) }
@@ -137,7 +137,7 @@ enum DateRules {
         if t.info[i].isRelative { sawRelative = true; i += 1 }
         guard i < e else { return nil }
         var sawNumber = false
-        if t.info[i].isNumberWord || (t.tokens[i].kind == .number && !t.words[i].contains(".")) {
+        if t.info[i].isNumberWord || (t.tokens[i].kind == .number && !t.words[i].fastContains(".")) {
             sawNumber = true; i += 1
         }
         guard i < e else { return nil }

@@ -69,8 +69,8 @@ struct SourceRules {
         case .person:
             guard let body = e.body else { return (nil, nil) }
             let role = (e.role ?? "").fastLowercased()
-            let serving = !role.contains("former") && !role.hasPrefix("ex") && !role.contains("late ")
-            if serving, let g = lists.government[body], lists.headOfState.contains(where: { role.contains($0) }) {
+            let serving = !role.fastContains("former") && !role.hasPrefix("ex") && !role.fastContains("late ")
+            if serving, let g = lists.government[body], lists.headOfState.contains(where: { role.fastContains($0) }) {
                 return (g, Evidence(rule: "source", detail: "role ‘\(e.role ?? "")’ of \(body) → ‘\(g)’ (government-level convention, speaker-descriptions.tsv)"))
             }
             return (body, Evidence(rule: "source", detail: "the body of the role ‘\(e.role ?? "")’"))

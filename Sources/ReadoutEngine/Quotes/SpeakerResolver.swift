@@ -97,14 +97,14 @@ struct SpeakerResolver {
             for (m, mention) in da.mentions.enumerated() where mention.label == .person {
                 let e = analysis.entities[da.mentionEntity[m]]
                 guard let role = e.role?.fastLowercased() else { continue }
-                let fits = leader ? lists.headOfState.contains { role.contains($0) } || role.contains(head) : role.contains(head2) || role.contains(head)
+                let fits = leader ? lists.headOfState.contains { role.fastContains($0) } || role.fastContains(head) : role.fastContains(head2) || role.fastContains(head)
                 guard fits else { continue }
                 if let c = country {
                     let aliases = [c.fastLowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
                     let spaced = " " + role + " "
-                    guard e.body == c || aliases.contains(where: { spaced.contains(" " + $0 + " ") }) else { continue }
+                    guard e.body == c || aliases.contains(where: { spaced.fastContains(" " + $0 + " ") }) else { continue }
                 }
-                let former = role.contains("former")
+                let former = role.fastContains("former")
                 // nearest preceding serving holder; following ones only when none precedes
                 let score = (m < before ? 0 : 1_000_000) + (m < before ? before - m : m - before) + (former ? 2_000_000 : 0)
                 if best == nil || score < best!.pos { best = (score, e.id, former) }
@@ -187,9 +187,9 @@ struct SpeakerResolver {
                 || a.hasPrefix("Baroness ") { return .female }
         }
         let role = (e.role ?? "").fastLowercased()
-        if role.contains("woman") || role.contains("queen") || role.contains("princess") || role.contains("actress") { return .female }
-        if role.contains("spokesman") || role.contains("chairman") || role.contains("king") || role.contains("prince") { return .male }
-        guard let first = e.name.split(separator: " ").first.map(String.init), e.name.contains(" ") else { return .unknown }
+        if role.fastContains("woman") || role.fastContains("queen") || role.fastContains("princess") || role.fastContains("actress") { return .female }
+        if role.fastContains("spokesman") || role.fastContains("chairman") || role.fastContains("king") || role.fastContains("prince") { return .male }
+        guard let first = e.name.split(separator: " ").first.map(String.init), e.name.fastContains(" ") else { return .unknown }
         if Lexicon.shared.maleNames.contains(first) { return .male }
         if Lexicon.shared.givenNames.contains(first) { return .female }
         return .unknown
