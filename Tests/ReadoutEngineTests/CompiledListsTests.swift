@@ -16,7 +16,7 @@ final class CompiledListsTests: XCTestCase {
     func testAnImageReadsBackToTheTablesItWasWrittenFrom() throws {
         let image = CompiledLists.compile()
         let fingerprint = try XCTUnwrap(CompiledLists.sourceFingerprint())
-        let (lists, pos) = try image.withUnsafeBytes { try CompiledLists.read($0, fingerprint: fingerprint) }
+        let (lists, pos) = try CompiledLists.read(MappedBytes(copying: image), fingerprint: fingerprint)
         var w = ListImage.Writer()
         w.int(CompiledLists.formatVersion)
         w.int(fingerprint)
@@ -38,7 +38,7 @@ final class CompiledListsTests: XCTestCase {
     /// The lexicon made from the image answers as the one parsed from the text does.
     func testTheLexiconFromTheImageMatchesTheParsedOne() throws {
         let fingerprint = try XCTUnwrap(CompiledLists.sourceFingerprint())
-        let (lists, _) = try CompiledLists.compile().withUnsafeBytes { try CompiledLists.read($0, fingerprint: fingerprint) }
+        let (lists, _) = try CompiledLists.read(MappedBytes(copying: CompiledLists.compile()), fingerprint: fingerprint)
         let fromImage = Lexicon(lists), fromText = Lexicon(Lexicon.Lists.parse())
         XCTAssertEqual(fromImage.wordInfo.count, fromText.wordInfo.count)
         XCTAssertGreaterThan(fromText.wordInfo.count, 3000)
@@ -52,7 +52,7 @@ final class CompiledListsTests: XCTestCase {
         let image = CompiledLists.compile()
         let fingerprint = try XCTUnwrap(CompiledLists.sourceFingerprint())
         func refused(_ bytes: [UInt8], fingerprint f: Int = fingerprint, _ what: String) {
-            XCTAssertThrowsError(try bytes.withUnsafeBytes { try CompiledLists.read($0, fingerprint: f) }, what)
+            XCTAssertThrowsError(try CompiledLists.read(MappedBytes(copying: bytes), fingerprint: f), what)
         }
         refused(image, fingerprint: fingerprint &+ 1, "compiled from other text files")
         for n in [0, 7, 8, 16, 24, 1000, image.count / 2, image.count - 1] { refused(Array(image.prefix(n)), "cut to \(n) bytes") }
@@ -73,10 +73,8 @@ final class CompiledListsTests: XCTestCase {
         var w = ListImage.Writer()
         set.write(to: &w)
         let good = w.bytes
-        let read = try good.withUnsafeBytes { raw -> WordSet in
-            var r = try ListImage.Reader(raw)
-            return try WordSet(image: &r)
-        }
+        var reader = try ListImage.Reader(MappedBytes(copying: good))
+        let read = try WordSet(image: &reader)
         XCTAssertEqual(read.words, ["alpha", "beta", "gamma"])
         XCTAssertFalse(read.contains("delta"))
 
@@ -96,10 +94,10 @@ final class CompiledListsTests: XCTestCase {
         func refused(_ change: (inout [UInt8]) -> Void, _ what: String) {
             var bad = good
             change(&bad)
-            XCTAssertThrowsError(try bad.withUnsafeBytes { raw in
-                var r = try ListImage.Reader(raw)
+            XCTAssertThrowsError(try {
+                var r = try ListImage.Reader(MappedBytes(copying: bad))
                 _ = try WordSet(image: &r)
-            }, what)
+            }(), what)
         }
         let slots = layout[3], ends = layout[2]
         let used = (0..<slots.count).first { i in good[slots.data + 4 * i] != 0 }!
@@ -111,6 +109,23 @@ final class CompiledListsTests: XCTestCase {
         refused({ $0[ends.data] = 200 }, "a key past the key bytes")
         refused({ $0[slots.data - 8] = 2 }, "slots of the wrong width")
         refused({ $0[layout[0].data - 16] = 0xFF }, "more key bytes than the image holds")
+    }
+
+    /// A table read from an image looks its keys up where they lie; a change copies them first,
+    /// and leaves the table it was copied from as it was.
+    func testATableReadFromAnImageCanStillChange() throws {
+        var set = WordSet(capacity: 4)
+        for w in ["alpha", "beta"] { set.insert(w) }
+        var w = ListImage.Writer()
+        set.write(to: &w)
+        var r = try ListImage.Reader(MappedBytes(copying: w.bytes))
+        let read = try WordSet(image: &r)
+        var changed = read
+        for i in 0..<100 { changed.insert("word\(i)") }
+        XCTAssertTrue(changed.contains("alpha") && changed.contains("beta") && changed.contains("word99"))
+        XCTAssertEqual(changed.count, 102)
+        XCTAssertEqual(read.words, ["alpha", "beta"])
+        XCTAssertFalse(read.contains("word1"))
     }
 
     func testDataFilesMapsAFileOrSaysItIsMissing() {

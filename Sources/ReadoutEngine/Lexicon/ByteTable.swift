@@ -14,6 +14,19 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Entry number + 1 per slot; 0 is an empty slot.
     private var slots: [Int32]
     private var mask: Int
+    /// The keys and slots of a table read from a mapped list image, looked up where they lie
+    /// (the four arrays above stay empty); nil for a table that owns them, as a mapped one does
+    /// from its first change on.
+    private var mapped: MappedKeys?
+
+    /// A mapped table's keys and slots, and the mapping that keeps them in memory.
+    private struct MappedKeys: @unchecked Sendable { // read-only memory, never written while mapped
+        let keyBytes: UnsafeBufferPointer<UInt8>
+        let keyStart: UnsafeBufferPointer<UInt32>
+        let keyEnd: UnsafeBufferPointer<UInt32>
+        let slots: UnsafeBufferPointer<Int32>
+        let owner: MappedBytes
+    }
 
     /// An empty table with room for about `capacity` keys before it grows.
     init(capacity: Int = 16) {
@@ -42,28 +55,49 @@ struct ByteTable<Value: Sendable>: Sendable {
         return hashFinish(h)
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    @inline(__always) private func slot(_ key: UnsafeBufferPointer<UInt8>, _ h: Int) -> Int {
-        var s = h & mask
-        // through buffer pointers: the mask keeps `s` in range and entries are valid indices,
-        // so the array bounds checks on every probe were pure cost
-        return slots.withUnsafeBufferPointer { sl in
+    /// Calls `body` with the key bytes, key starts, key ends and slots, mapped or owned.
+    @inline(__always) private func withKeys<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>,
+                                                         UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        if let m = mapped { return body(m.keyBytes, m.keyStart, m.keyEnd, m.slots) }
+        return keyBytes.withUnsafeBufferPointer { kb in
             keyStart.withUnsafeBufferPointer { ks in
                 keyEnd.withUnsafeBufferPointer { ke in
-                    keyBytes.withUnsafeBufferPointer { kb in
-                        while true {
-                            let e = Int(sl[s])
-                            if e == 0 { return s }
-                            let a = Int(ks[e - 1]), b = Int(ke[e - 1])
-                            if b - a == key.count && (key.isEmpty || memcmpEqual(kb.baseAddress! + a, key.baseAddress!, key.count)) {
-                                return s
-                            }
-                            s = (s + 1) & mask
-                        }
-                    }
+                    slots.withUnsafeBufferPointer { sl in body(kb, ks, ke, sl) }
                 }
             }
         }
+    }
+
+    /// The slot holding `key` and its entry number + 1, or the empty slot where it would go and 0.
+    @inline(__always) private func find(_ key: UnsafeBufferPointer<UInt8>, _ h: Int) -> (slot: Int, entry: Int) {
+        let mask = self.mask
+        // through buffer pointers: the mask keeps `s` in range and entries are valid indices,
+        // so the array bounds checks on every probe were pure cost
+        return withKeys { kb, ks, ke, sl in
+            var s = h & mask
+            while true {
+                let e = Int(sl[s])
+                if e == 0 { return (s, 0) }
+                let a = Int(ks[e - 1]), b = Int(ke[e - 1])
+                if b - a == key.count && (key.isEmpty || memcmpEqual(kb.baseAddress! + a, key.baseAddress!, key.count)) {
+                    return (s, e)
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always) private func slot(_ key: UnsafeBufferPointer<UInt8>, _ h: Int) -> Int { find(key, h).slot }
+
+    /// Copies mapped keys and slots into the table's own arrays; every change starts with it.
+    private mutating func ownKeys() {
+        guard let m = mapped else { return }
+        keyBytes = Array(m.keyBytes)
+        keyStart = Array(m.keyStart)
+        keyEnd = Array(m.keyEnd)
+        slots = Array(m.slots)
+        mapped = nil
     }
 
     @inline(__always) private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -77,7 +111,7 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     /// The entry number of `key`, if present.
     @inline(__always) func index(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let e = Int(slots[slot(key, ByteTable.hash(key))])
+        let e = find(key, ByteTable.hash(key)).entry
         return e == 0 ? nil : e - 1
     }
 
@@ -110,6 +144,7 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Adds `key` with `value`; returns false (and changes nothing) when the key is already there.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Bool {
+        ownKeys()
         let h = ByteTable.hash(key)
         let s = slot(key, h)
         if slots[s] != 0 { return false }
@@ -125,6 +160,7 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// Adds the key held at `start..<end` of the key storage, whose hash is `h`; first value winning.
     @discardableResult
     mutating func insertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) -> Bool {
+        ownKeys()
         let s = storedSlot(start, end, h)
         if slots[s] != 0 { return false }
         addStored(start, end, value, at: s)
@@ -133,6 +169,7 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     /// Adds or replaces the key held at `start..<end` of the key storage, whose hash is `h`; last value winning.
     mutating func upsertStored(_ start: Int, _ end: Int, hash h: Int, _ value: Value) {
+        ownKeys()
         let s = storedSlot(start, end, h)
         if slots[s] != 0 {
             values[Int(slots[s]) - 1] = value
@@ -188,59 +225,57 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     /// Every key and value, in insertion order.
     func forEach(_ body: (String, Value) -> Void) {
-        for i in values.indices {
-            body(String(decoding: keyBytes[Int(keyStart[i])..<Int(keyEnd[i])], as: UTF8.self), values[i])
+        withKeys { kb, ks, ke, _ in
+            for i in values.indices {
+                body(String(decoding: UnsafeBufferPointer(rebasing: kb[Int(ks[i])..<Int(ke[i])]), as: UTF8.self), values[i])
+            }
         }
     }
 
     /// Writes the keys and the slots that find them (not the values) to a list image.
     func writeKeys(to w: inout ListImage.Writer) {
-        w.array(keyBytes)
-        w.array(keyStart)
-        w.array(keyEnd)
-        w.array(slots)
+        withKeys { kb, ks, ke, sl in
+            w.array(kb)
+            w.array(ks)
+            w.array(ke)
+            w.array(sl)
+        }
     }
 
     /// The table written by `writeKeys`, its values then read by `values` (given the number of keys
-    /// and the reader). Throws unless every probe stays in range and ends: a damaged image is refused.
+    /// and the reader). Its keys and slots are used where they lie in the image, not copied. Throws
+    /// unless every probe stays in range and ends: a damaged image is refused.
     init(image r: inout ListImage.Reader, values: (Int, inout ListImage.Reader) throws -> [Value]) throws {
-        keyBytes = try r.array(of: UInt8.self)
-        keyStart = try r.array(of: UInt32.self)
-        keyEnd = try r.array(of: UInt32.self)
-        slots = try r.array(of: Int32.self)
-        let n = keyStart.count
+        let kb = try r.view(of: UInt8.self), ks = try r.view(of: UInt32.self)
+        let ke = try r.view(of: UInt32.self), sl = try r.view(of: Int32.self)
+        let n = ks.count
         self.values = try values(n, &r)
-        mask = slots.count - 1
-        guard slots.count >= 16, slots.count & mask == 0, n * 2 <= slots.count,
-              keyEnd.count == n, self.values.count == n else { throw ListImage.Malformed() }
+        guard sl.count >= 16, sl.count & (sl.count - 1) == 0, n * 2 <= sl.count,
+              ke.count == n, self.values.count == n else { throw ListImage.Malformed() }
         // branch-free passes (they vectorise): every slot names an entry or none, one slot at
         // least is empty (so every probe ends), and every key lies within the key bytes
-        let (smallestSlot, largestSlot) = slots.withUnsafeBufferPointer { sl in
-            var smallest = UInt32.max, largest: UInt32 = 0
-            for e in sl {
-                let u = UInt32(bitPattern: e) // a negative entry becomes very large
-                smallest = min(smallest, u)
-                largest = max(largest, u)
-            }
-            return (smallest, largest)
+        var smallestSlot = UInt32.max, largestSlot: UInt32 = 0
+        for e in sl {
+            let u = UInt32(bitPattern: e) // a negative entry becomes very large
+            smallestSlot = min(smallestSlot, u)
+            largestSlot = max(largestSlot, u)
         }
-        let (reversed, largestEnd) = keyStart.withUnsafeBufferPointer { ks in
-            keyEnd.withUnsafeBufferPointer { ke in
-                var reversed = 0, largest: UInt32 = 0
-                for i in 0..<n {
-                    reversed &+= ks[i] > ke[i] ? 1 : 0
-                    largest = max(largest, ke[i])
-                }
-                return (reversed, largest)
-            }
+        var reversed = 0, largestEnd: UInt32 = 0
+        for i in 0..<n {
+            reversed &+= ks[i] > ke[i] ? 1 : 0
+            largestEnd = max(largestEnd, ke[i])
         }
-        let slotsInRange = Int(largestSlot) <= n, keysInRange = reversed == 0 && Int(largestEnd) <= keyBytes.count
-        guard smallestSlot == 0, slotsInRange, keysInRange else { throw ListImage.Malformed() }
+        guard smallestSlot == 0, Int(largestSlot) <= n, reversed == 0, Int(largestEnd) <= kb.count else { throw ListImage.Malformed() }
+        slots = []
+        mask = sl.count - 1
+        mapped = MappedKeys(keyBytes: kb, keyStart: ks, keyEnd: ke, slots: sl, owner: r.owner)
     }
 
     /// The same keys (and slots) with each value changed by `transform`.
     func mapValues<T>(_ transform: (Value) throws -> T) rethrows -> ByteTable<T> {
-        ByteTable<T>(keyBytes: keyBytes, keyStart: keyStart, keyEnd: keyEnd, values: try values.map(transform), slots: slots, mask: mask)
+        var t = ByteTable<T>(keyBytes: keyBytes, keyStart: keyStart, keyEnd: keyEnd, values: try values.map(transform), slots: slots, mask: mask)
+        t.mapped = mapped.map { ByteTable<T>.MappedKeys(keyBytes: $0.keyBytes, keyStart: $0.keyStart, keyEnd: $0.keyEnd, slots: $0.slots, owner: $0.owner) }
+        return t
     }
 
     private init(keyBytes: [UInt8], keyStart: [UInt32], keyEnd: [UInt32], values: [Value], slots: [Int32], mask: Int) {
@@ -252,8 +287,13 @@ struct ByteTable<Value: Sendable>: Sendable {
         self.mask = mask
     }
 
-    /// The bytes the keys are ranges of (a data file's, for tables built from one).
-    var keyStorage: [UInt8] { keyBytes }
+    /// The bytes `start..<end` of the key storage (a data file's, for tables built from one), as text.
+    func storedString(_ start: Int, _ end: Int) -> String {
+        withKeys { kb, _, _, _ in String(decoding: UnsafeBufferPointer(rebasing: kb[start..<end]), as: UTF8.self) }
+    }
+
+    /// The number of bytes of key storage.
+    var storedByteCount: Int { withKeys { kb, _, _, _ in kb.count } }
 
     private mutating func grow() {
         let n = slots.count * 2

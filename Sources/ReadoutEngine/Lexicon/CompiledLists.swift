@@ -18,8 +18,8 @@ public enum CompiledLists {
 
     /// The shipped image's tables, or nil when it is missing, damaged or older than the text files.
     static let shipped: (lexicon: Lexicon.Lists, pos: POSLexicon)? = {
-        guard let fingerprint = sourceFingerprint() else { return nil }
-        return DataFiles.withMapped(imageFile) { image in image.flatMap { try? read($0, fingerprint: fingerprint) } }
+        guard let fingerprint = sourceFingerprint(), let image = DataFiles.mapped(imageFile) else { return nil }
+        return try? read(image, fingerprint: fingerprint)
     }()
 
     /// True when the lists were loaded from the image rather than parsed from the text files.
@@ -37,7 +37,8 @@ public enum CompiledLists {
 
     /// The tables of `image`, which must have been compiled from text files whose fingerprint is
     /// `fingerprint`; throws when it is not, or is damaged.
-    static func read(_ image: UnsafeRawBufferPointer, fingerprint: Int) throws -> (lexicon: Lexicon.Lists, pos: POSLexicon) {
+    /// The big tables point into `image` (which they keep alive) rather than copying it.
+    static func read(_ image: MappedBytes, fingerprint: Int) throws -> (lexicon: Lexicon.Lists, pos: POSLexicon) {
         var r = try ListImage.Reader(image)
         guard try r.int() == formatVersion, try r.int() == fingerprint else { throw ListImage.Malformed() }
         let lists = try Lexicon.Lists(image: &r)

@@ -52,22 +52,27 @@ public enum DataFiles {
         return ok ? out : nil
     }
 
-    /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is
-    /// missing), valid only during the call. Mapping a large file is cheaper than reading it into
-    /// fresh memory, which the kernel must first zero page by page.
-    public static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        guard let dir = directory else { return try body(nil) }
+    /// The bytes of `Data/NAME` mapped read-only into memory, or nil when the file is missing.
+    /// Mapping a large file is cheaper than reading it into fresh memory, which the kernel must
+    /// first zero page by page; its pages are shared with the file cache.
+    static func mapped(_ name: String) -> MappedBytes? {
+        guard let dir = directory else { return nil }
         let fd = open(dir + "/" + name, O_RDONLY)
-        guard fd >= 0 else { return try body(nil) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { close(fd); return try body(nil) }
+        guard fstat(fd, &st) == 0 else { return nil }
         let size = Int(st.st_size)
-        guard size > 0 else { close(fd); return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
-        close(fd)
-        guard let p, p != MAP_FAILED else { return try body(nil) }
-        defer { munmap(p, size) }
-        return try body(UnsafeRawBufferPointer(start: p, count: size))
+        guard size > 0 else { return MappedBytes(copying: []) }
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        return MappedBytes(mapping: UnsafeRawBufferPointer(start: p, count: size))
+    }
+
+    /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is
+    /// missing), valid only during the call.
+    public static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        let file = mapped(name)
+        return try withExtendedLifetime(file) { try body(file?.raw) }
     }
 
     /// The non-empty, non-comment lines of `Data/NAME`, split on bytes (fast at start-up).
@@ -122,6 +127,34 @@ public enum DataFiles {
                     start = end + 1
                 }
             }
+        }
+    }
+}
+
+/// Bytes that stay where they are while referenced: a data file mapped read-only into memory
+/// (`DataFiles.mapped`), or a copy. Tables read from a list image point into them.
+final class MappedBytes: @unchecked Sendable { // never written after it is made
+    let raw: UnsafeRawBufferPointer
+    private let isMapping: Bool
+
+    /// A copy of `bytes`, aligned for any of the image's values.
+    init(copying bytes: [UInt8]) {
+        let p = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { p.copyMemory(from: $0) }
+        raw = UnsafeRawBufferPointer(rebasing: p[..<bytes.count])
+        isMapping = false
+    }
+
+    fileprivate init(mapping raw: UnsafeRawBufferPointer) {
+        self.raw = raw
+        isMapping = true
+    }
+
+    deinit {
+        if isMapping {
+            munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress!), raw.count)
+        } else {
+            UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate()
         }
     }
 }

@@ -18,9 +18,9 @@ enum ListImage {
         }
 
         /// Appends an array: its count, its element width, its bytes, padding to 8 bytes.
-        mutating func array<T: ImageScalar>(_ a: [T]) {
+        mutating func array<C: Collection>(_ a: C) where C.Element: ImageScalar {
             int(a.count)
-            int(MemoryLayout<T>.stride)
+            int(MemoryLayout<C.Element>.stride)
             for v in a { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
             while bytes.count % 8 != 0 { bytes.append(0) }
         }
@@ -28,12 +28,16 @@ enum ListImage {
 
     /// Reads an image made by `Writer`, checking every count against what is left.
     struct Reader {
+        /// The image's bytes, which `view` hands out pointers into.
+        let owner: MappedBytes
         private let raw: UnsafeRawBufferPointer
         private var offset: Int
 
-        /// A reader of `raw`, past its magic; throws when the magic is not there.
-        init(_ raw: UnsafeRawBufferPointer) throws {
+        /// A reader of `bytes`, past its magic; throws when the magic is not there.
+        init(_ bytes: MappedBytes) throws {
+            let raw = bytes.raw
             guard raw.count >= 8, raw.prefix(8).elementsEqual(ListImage.magic) else { throw Malformed() }
+            owner = bytes
             self.raw = raw
             offset = 8
         }
@@ -64,6 +68,20 @@ enum ListImage {
             offset += (n * size + 7) & ~7
             guard offset <= raw.count else { throw Malformed() }
             return T.isLittleEndianNative ? out : out.map { T(littleEndian: $0) }
+        }
+
+        /// An array written by `Writer.array`, where it lies in the image (valid while `owner`
+        /// lives): no copy. Throws when its width is not `T`'s, or when the host is big-endian
+        /// (the image is little-endian; such hosts parse the text lists).
+        mutating func view<T: ImageScalar>(of _: T.Type) throws -> UnsafeBufferPointer<T> {
+            let n = try int(), width = try int()
+            let size = MemoryLayout<T>.stride
+            guard T.isLittleEndianNative, width == size, n >= 0, n <= (raw.count - offset) / size else { throw Malformed() }
+            let start = raw.baseAddress! + offset
+            guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else { throw Malformed() }
+            offset += (n * size + 7) & ~7
+            guard offset <= raw.count else { throw Malformed() }
+            return UnsafeBufferPointer(start: start.bindMemory(to: T.self, capacity: n), count: n)
         }
     }
 }

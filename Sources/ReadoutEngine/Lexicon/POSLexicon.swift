@@ -34,8 +34,7 @@ public struct POSLexicon: Sendable {
         var lemmaEnd: UInt32
     }
 
-    /// The file's bytes: the table's key storage and where the lemmas are.
-    private let source: [UInt8]
+    /// Words → records; the key storage (the file's bytes, or the image's) also holds the lemmas.
     private let records: ByteTable<Record>
 
     /// The shipped lexicon, loaded once: from the compiled lists when they are current, else
@@ -63,7 +62,6 @@ public struct POSLexicon: Sendable {
                 table.upsertStored(word, word + f[0].count, hash: ByteTable<Record>.hash(f[0]), record)
             }
         }
-        source = tsv
         records = table
     }
 
@@ -93,8 +91,8 @@ public struct POSLexicon: Sendable {
                               lemmaStart: lemmaStart[i], lemmaEnd: lemmaEnd[i])
             }
         }
-        guard table.values.allSatisfy({ Int($0.lemmaEnd) <= table.keyStorage.count }) else { throw ListImage.Malformed() }
-        source = table.keyStorage
+        let stored = table.storedByteCount
+        guard table.values.allSatisfy({ Int($0.lemmaEnd) <= stored }) else { throw ListImage.Malformed() }
         records = table
     }
 
@@ -118,7 +116,7 @@ public struct POSLexicon: Sendable {
     /// The entry for a lower-cased word.
     public func entry(_ lowercased: String) -> Entry? {
         guard let r = records[lowercased] else { return nil }
-        let lemma = String(decoding: source[Int(r.lemmaStart)..<Int(r.lemmaEnd)], as: UTF8.self)
+        let lemma = records.storedString(Int(r.lemmaStart), Int(r.lemmaEnd))
         return Entry(pos: r.tag.pos, share: r.tag.share, lemma: lemma, count: Int(r.count))
     }
 
