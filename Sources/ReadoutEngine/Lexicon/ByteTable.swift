@@ -349,7 +349,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// The first TAB field of every line of a data file (comment and blank lines skipped),
     /// hashed as the lines are scanned; the file's bytes are the key storage, so no key is copied.
     init(dataFile bytes: [UInt8]) {
-        var t = ByteTable<Bool>(keyStorage: bytes, capacity: bytes.count / 8)
+        var t = ByteTable<Bool>(keyStorage: bytes, capacity: DataFiles.lineCount(bytes))
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0

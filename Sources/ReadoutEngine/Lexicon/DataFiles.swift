@@ -75,6 +75,14 @@ public enum DataFiles {
         return try withExtendedLifetime(file) { try body(file?.raw) }
     }
 
+    /// The number of lines in `bytes` (an upper bound on a data file's entries, to size its
+    /// table: half full, so probes stay short and the table small).
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var n = 1
+        for b in bytes where b == 0x0A { n += 1 }
+        return n
+    }
+
     /// The non-empty, non-comment lines of `Data/NAME`, split on bytes (fast at start-up).
     public static func lines(_ name: String) -> [Substring] {
         var out: [Substring] = []

@@ -49,7 +49,7 @@ public struct POSLexicon: Sendable {
     /// Parses the lexicon from bytes: words and lemmas stay ranges of `tsv` (no `String` per line).
     /// A word listed twice keeps its last line.
     public init(tsv: [UInt8]) {
-        var table = ByteTable<Record>(keyStorage: tsv, capacity: tsv.count / 24)
+        var table = ByteTable<Record>(keyStorage: tsv, capacity: DataFiles.lineCount(tsv))
         var tags = ByteTable<UPOS>(capacity: 32)
         for t in UPOS.allCases { tags.insert(t.rawValue, t) }
         tsv.withUnsafeBufferPointer { whole in
