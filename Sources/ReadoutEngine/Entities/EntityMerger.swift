@@ -57,7 +57,7 @@ struct EntityMerger {
     // (the evidence text is made only then: most absorbs are of names seen many times).
     // `label(k)` is the label of the entity's `k`th mention. (Static: a method of `self` called
     // with `&builders[g]` would copy `self`, and then every change to the builder the whole array.)
-    private static func absorb(_ b: inout Builder, _ d: Int, _ le: LocalEntity, label: (Int) -> EntityLabel, sameName: Bool, ids: [String]) {
+    private static func absorb(_ b: inout Builder, _ d: Int, _ le: borrowing LocalEntity, label: (Int) -> EntityLabel, sameName: Bool, ids: [String]) {
         for (k, m) in le.mentions.enumerated() {
             b.mentions.append(MentionRef(doc: d, mention: m))
             let label = label(k)
@@ -100,7 +100,7 @@ struct EntityMerger {
         }
     }
 
-    private mutating func newBuilder(_ le: LocalEntity) -> Int {
+    private mutating func newBuilder(_ le: borrowing LocalEntity) -> Int {
         builders.append(Builder(name: le.name, nameWords: wordCount(le.name), isSingleName: le.singleName != nil))
         return builders.count - 1
     }
@@ -110,26 +110,28 @@ struct EntityMerger {
     mutating func add(_ doc: DocumentEntities) -> [Mention] {
         let d = localToGlobal.count
         var toGlobal = [Int](repeating: -1, count: doc.entities.count)
-        for (l, le) in doc.entities.enumerated() {
-            guard le.singleName == nil else {
-                singles.append((d, l, le, le.mentions.map { doc.mentions[$0].label }))
+        // each entity is read in place (`doc.entities[l]`): a copy would retain every string and
+        // array it holds, and did so for every entity of every document
+        for l in doc.entities.indices {
+            guard doc.entities[l].singleName == nil else {
+                singles.append((d, l, doc.entities[l], doc.entities[l].mentions.map { doc.mentions[$0].label }))
                 continue
             }
             let g: Int
             var sameName = false
-            if let existing = byKey[le.key] {
+            if let existing = byKey[doc.entities[l].key] {
                 g = existing
                 sameName = true
             } else {
-                g = newBuilder(le)
-                byKey.insert(le.key, g)
-                if le.label == .person, let last = le.name.split(separator: " ").last {
+                g = newBuilder(doc.entities[l])
+                byKey.insert(doc.entities[l].key, g)
+                if doc.entities[l].label == .person, let last = doc.entities[l].name.split(separator: " ").last {
                     // (filtering characters is slow, and most surnames have no period to drop)
                     let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
                     bySurname[surname.fastLowercased(), default: []].append(g)
                 }
             }
-            Self.absorb(&builders[g], d, le, label: { doc.mentions[le.mentions[$0]].label }, sameName: sameName, ids: ids)
+            Self.absorb(&builders[g], d, doc.entities[l], label: { doc.mentions[doc.entities[l].mentions[$0]].label }, sameName: sameName, ids: ids)
             toGlobal[l] = g
         }
         localToGlobal.append(toGlobal)
