@@ -35,6 +35,7 @@ struct CandidateScanner {
         let maxN = Int(t.info[i].gazetteerFirst)
         guard maxN > 0 else { return nil }
         var n = min(maxN, e - i)
+        let lex = self.lex // the closure below captures the lexicon alone, not a copy of this scanner
         while n >= 1 {
             let r = i..<(i + n)
             // entries never end in punctuation that is not part of a word
