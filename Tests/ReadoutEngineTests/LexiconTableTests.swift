@@ -30,6 +30,27 @@ final class LexiconTableTests: XCTestCase {
         XCTAssertEqual(seen, 5000)
     }
 
+    /// The hash reads words eight bytes at a time with overlapping loads at the ends: keys of
+    /// every length, differing anywhere, must all be told apart.
+    func testByteTableFindsKeysOfEveryLengthDifferingAtAnyByte() {
+        var t = ByteTable<Int>(capacity: 4)
+        var keys: [[UInt8]] = []
+        for n in 0...40 {
+            let base = (0..<n).map { UInt8(0x61 + $0 % 26) }
+            keys.append(base)
+            for i in 0..<n {
+                var k = base
+                k[i] = 0x5A // one byte changed, at each place in turn
+                keys.append(k)
+            }
+        }
+        for (v, k) in keys.enumerated() { k.withUnsafeBufferPointer { XCTAssertTrue(t.insert($0, v), "\(k)") } }
+        XCTAssertEqual(t.count, keys.count)
+        for (v, k) in keys.enumerated() { k.withUnsafeBufferPointer { XCTAssertEqual(t.value($0), v) } }
+        let missing = Array("abcdefghijklmnopqrstuvwxyzabcdefghijklmnoX".utf8)
+        missing.withUnsafeBufferPointer { XCTAssertNil(t.value($0)) }
+    }
+
     func testByteTableUpdateInsertsOrChanges() {
         var t = ByteTable<Int>()
         t.update("a", default: 10) { $0 += 1 }
