@@ -113,6 +113,36 @@ final class LoaderFastPathTests: TempFolderTestCase {
         }
     }
 
+    /// The binary test reads eight bytes at a time; it must count exactly what a byte-by-byte
+    /// count finds, wherever the NUL or control bytes fall, and look at the first 8 KiB only.
+    func testBinaryDetectionMatchesAByteByByteCount() {
+        func reference(_ b: [UInt8]) -> Bool {
+            let sample = b.prefix(8192)
+            guard !sample.isEmpty else { return false }
+            var control = 0
+            for x in sample {
+                if x == 0 { return true }
+                if x < 0x20 && x != 0x0A && x != 0x0D && x != 0x09 && x != 0x0C { control += 1 }
+            }
+            return control * 10 > sample.count
+        }
+        let text = Array("Prime Minister\tsaid:\r\n\u{0C}« Non » — café ".utf8)
+        var cases: [[UInt8]] = [[], [0], text, text + [0], Array(repeating: 0x41, count: 8192) + [0]]
+        for n in 0..<40 {
+            for at in 0..<n {
+                var b = Array(text.prefix(n))
+                b[at] = 0
+                cases.append(b)
+                b[at] = 0x01
+                cases.append(b)
+            }
+        }
+        for k in 0..<30 { cases.append(Array(repeating: 0x41, count: 90) + Array(repeating: 0x01, count: k)) }
+        for b in cases {
+            XCTAssertEqual(b.withUnsafeBufferPointer { TextDecoding.looksBinary($0) }, reference(b), "\(b)")
+        }
+    }
+
     func testTitlesOnBytesMatchTitlesOnCharacters() {
         let lines = ["Labour plans maternity pay rise", "One", "Two words", "Ends.", "Ends,", "Ends\"", "\tTabbed\t",
                      "  spaced  out  ", "a\u{0B}b c", String(repeating: "word ", count: 31), String(repeating: "w ", count: 76),
