@@ -143,7 +143,11 @@ struct ByteTable<Value: Sendable>: Sendable {
     /// The value stored for `word` with its ASCII capitals made lower case (on a stack buffer, no
     /// `String`). `ascii` is false, and nothing is looked up, when the word has a non-ASCII byte.
     func value(lowercasingASCII word: UnsafeBufferPointer<UInt8>) -> (value: Value?, ascii: Bool) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buf in
+        // most words are in lower case already: looked up where they are, with no copy
+        var plain = true
+        for c in word where c >= 0x80 || c &- 0x41 < 26 { plain = false; break }
+        if plain { return (value(word), true) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buf in
             guard asciiLowercase(word, into: buf.baseAddress!) else { return (nil, false) }
             return (value(UnsafeBufferPointer(start: buf.baseAddress!, count: word.count)), true)
         }
