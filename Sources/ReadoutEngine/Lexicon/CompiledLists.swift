@@ -2,10 +2,12 @@
 ///
 /// Parsing the text lists (gazetteers, name lists, 64,000 common words, the part-of-speech
 /// lexicon) into hash tables took a sizeable share of a short run, every run. The image holds the
-/// finished tables, so loading them is a copy per table. It records a fingerprint of the text files
-/// it was compiled from: when they have changed since (a list edited, the image not remade), or
-/// the image is missing or damaged, the lists are parsed from the text as before, so an edit
-/// always takes effect. `make lists` remakes the image; a test fails while it is out of date.
+/// finished tables: it is mapped into memory, each table is checked, and look-ups read the keys
+/// and slots where they lie (only small value columns are copied). It records a fingerprint of
+/// the text files it was compiled from: when they have changed since (a list edited, the image
+/// not remade), or the image is missing or damaged, the lists are parsed from the text as
+/// before, so an edit always takes effect. `make lists` remakes the image; a test fails while
+/// it is out of date.
 public enum CompiledLists {
     /// The image's file name in the data folder.
     public static let imageFile = "lists.bin"
@@ -23,7 +25,7 @@ public enum CompiledLists {
     }()
 
     /// True when the lists were loaded from the image rather than parsed from the text files.
-    public static var isUsingImage: Bool { shipped != nil }
+    static var isUsingImage: Bool { shipped != nil }
 
     /// Compiles the text files into an image (what `make lists` writes to `Data/lists.bin`).
     public static func compile() -> [UInt8] {
@@ -36,8 +38,8 @@ public enum CompiledLists {
     }
 
     /// The tables of `image`, which must have been compiled from text files whose fingerprint is
-    /// `fingerprint`; throws when it is not, or is damaged.
-    /// The big tables point into `image` (which they keep alive) rather than copying it.
+    /// `fingerprint`; throws when it is not, or is damaged. The tables point into `image` (and
+    /// keep it alive) rather than copying it.
     static func read(_ image: MappedBytes, fingerprint: Int) throws -> (lexicon: Lexicon.Lists, pos: POSLexicon) {
         var r = try ListImage.Reader(image)
         guard try r.int() == formatVersion, try r.int() == fingerprint else { throw ListImage.Malformed() }

@@ -70,7 +70,7 @@ public enum DataFiles {
 
     /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is
     /// missing), valid only during the call.
-    public static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+    static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         let file = mapped(name)
         return try withExtendedLifetime(file) { try body(file?.raw) }
     }

@@ -1,6 +1,7 @@
 /// The binary layout the compiled word lists are stored in (see `CompiledLists`): a header, then
 /// arrays of fixed-width values, each as its count, its element width and its little-endian
-/// bytes, padded to 8 bytes. Reading one is a copy per array, with no parsing and no hashing.
+/// bytes, padded to 8 bytes. Reading one parses and hashes nothing: an array is used where it
+/// lies (`Reader.view`) or copied (`Reader.array`).
 enum ListImage {
     /// The first 8 bytes of every image.
     static let magic: [UInt8] = Array("RDLISTS\u{0}".utf8)
