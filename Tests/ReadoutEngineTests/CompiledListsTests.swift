@@ -45,7 +45,7 @@ final class CompiledListsTests: XCTestCase {
         fromText.wordInfo.forEach { word, info in
             XCTAssertEqual(fromImage.wordInfo[word].map { "\($0)" }, "\(info)", word)
         }
-        fromText.gazetteer.forEach { key, entry in XCTAssertEqual(fromImage.gazetteer[key], entry, key) }
+        fromText.lists.gazetteer.forEach { key, entry in XCTAssertEqual(fromImage.lists.gazetteer[key], entry, key) }
     }
 
     func testAStaleOrDamagedImageIsRefused() throws {

@@ -34,14 +34,14 @@ final class EntityGazetteerTests: XCTestCase {
 
     func testLexiconLoadsEveryList() {
         let lex = Lexicon.shared
-        XCTAssertEqual(lex.gazetteer["Russia"]?.list, "countries.tsv")
-        XCTAssertEqual(lex.gazetteer["Helsinki"]?.list, "cities.tsv")
-        XCTAssertEqual(lex.gazetteer["Ohio"]?.list, "regions.tsv")
-        XCTAssertEqual(lex.gazetteer["Kremlin"]?.country, "Russia")
-        XCTAssertEqual(lex.titles["press secretary"], .role)
-        XCTAssertEqual(lex.titles["mr"], .honorific)
-        XCTAssertTrue(lex.givenNames.contains("Vladimir"))
-        XCTAssertTrue(lex.commonWords.contains("formal"))
-        XCTAssertTrue(lex.rules["Treaty"]?.contains(.lawSuffix) == true)
+        XCTAssertEqual(lex.lists.gazetteer["Russia"]?.list, "countries.tsv")
+        XCTAssertEqual(lex.lists.gazetteer["Helsinki"]?.list, "cities.tsv")
+        XCTAssertEqual(lex.lists.gazetteer["Ohio"]?.list, "regions.tsv")
+        XCTAssertEqual(lex.lists.gazetteer["Kremlin"]?.country, "Russia")
+        XCTAssertEqual(lex.lists.titles["press secretary"], .role)
+        XCTAssertEqual(lex.lists.titles["mr"], .honorific)
+        XCTAssertTrue(lex.lists.givenNames.contains("Vladimir"))
+        XCTAssertTrue(lex.lists.commonWords.contains("formal"))
+        XCTAssertTrue(lex.lists.rules["Treaty"]?.contains(.lawSuffix) == true)
     }
 }

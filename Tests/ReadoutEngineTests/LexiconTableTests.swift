@@ -69,7 +69,7 @@ final class LexiconTableTests: XCTestCase {
     func testWordSetAgreesWithTheShippedCommonWords() {
         let lines = DataFiles.lines("common-words.txt").map(String.init)
         XCTAssertGreaterThan(lines.count, 50_000)
-        let set = Lexicon.shared.commonWords
+        let set = Lexicon.shared.lists.commonWords
         XCTAssertEqual(set.count, Set(lines).count)
         for w in lines { XCTAssertTrue(set.contains(w), w) }
         XCTAssertFalse(set.contains("Aardvark"))

@@ -26,7 +26,7 @@ public struct Lemmatizer: Sendable {
             self.irregular = d
         }
         // the entity rules' copy of the word list: the file is read and hashed once per process
-        self.known = known.map { WordSet($0) } ?? Lexicon.shared.commonWords
+        self.known = known.map { WordSet($0) } ?? Lexicon.shared.lists.commonWords
     }
 
     /// The lemma of a lower-cased word.

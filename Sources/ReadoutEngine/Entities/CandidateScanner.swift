@@ -40,7 +40,7 @@ struct CandidateScanner {
             let r = i..<(i + n)
             // entries never end in punctuation that is not part of a word
             if t.tokens[i + n - 1].kind == .word || t.tokens[i + n - 1].kind == .number || t.tokens[i + n - 1].kind == .clitic,
-               let g = t.withKeyBytes(r, { lex.gazetteer.value($0) }) {
+               let g = t.withKeyBytes(r, { lex.lists.gazetteer.value($0) }) {
                 return (g, i + n)
             }
             n -= 1
@@ -53,7 +53,7 @@ struct CandidateScanner {
         guard t.isCap(i) else { return nil }
         let first = t.lower(i)
         let firstKey = first.utf8.last == 0x2E ? String(first.dropLast()) : first
-        guard let maxN = lex.titleFirst[firstKey] else { return nil }
+        guard let maxN = lex.lists.titleFirst[firstKey] else { return nil }
         var n = min(maxN, e - i)
         while n >= 1 {
             var parts: [String] = []
@@ -65,7 +65,7 @@ struct CandidateScanner {
                 if j > i && !t.isCap(j) && w != "of" && w != "the" && w != "and" { ok = false; break }
                 parts.append(w)
             }
-            if ok, let kind = lex.titles[parts.joined(separator: " ")] { return (kind, i + n) }
+            if ok, let kind = lex.lists.titles[parts.joined(separator: " ")] { return (kind, i + n) }
             n -= 1
         }
         return nil
@@ -82,8 +82,8 @@ struct CandidateScanner {
     func isOrdinaryOpener(_ i: Int, _ e: Int) -> Bool {
         guard t.isInitial(i), t.tokens[i].kind == .word, !t.tokens[i].has(Token.allCaps) else { return false }
         let w = t.words[i]
-        guard lex.commonWords.contains(t.lower(i)) || lex.notNames.contains(w) else { return false }
-        if lex.givenNames.contains(w) { return false }
+        guard lex.lists.commonWords.contains(t.lower(i)) || lex.lists.notNames.contains(w) else { return false }
+        if lex.lists.givenNames.contains(w) { return false }
         if titleMatch(i, e) != nil { return false }
         if let (_, end) = gazetteerMatch(i, e), end - i > 1 { return false }
         return true
@@ -139,7 +139,7 @@ struct CandidateScanner {
                 i = j
                 continue
             }
-            if nameStart != nil, lex.rules[w]?.contains(.particle) == true, t.isCap(i + 1) {
+            if nameStart != nil, lex.lists.rules[w]?.contains(.particle) == true, t.isCap(i + 1) {
                 i += 1
                 continue
             }

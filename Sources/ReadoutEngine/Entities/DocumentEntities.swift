@@ -120,7 +120,7 @@ struct DocumentClusterer {
         for i in raw.indices where isSinglePerson(i) {
             let pos = raw[i].tokens.lowerBound, female = raw[i].female
             let w = t.bare(pos)
-            let cands = fullNames.filter { $0.last == w && !(female && Lexicon.shared.maleNames.contains($0.first)) }
+            let cands = fullNames.filter { $0.last == w && !(female && Lexicon.shared.lists.maleNames.contains($0.first)) }
             let preceding = cands.last { $0.pos < pos }
             let following = cands.first { $0.pos > pos }
             if let c = preceding ?? following {

@@ -153,8 +153,8 @@ public struct EntityRecognizer: Sendable {
         guard out.count > before, k >= 2, t.tokens[k - 1].kind == .clitic, t.tokens[k - 2].kind == .word,
               t.tokens[k - 2].has(Token.capitalized), out[before].tokens.lowerBound == k,
               out[before].evidence.rule.hasSuffix("-suffix"),
-              lex.commonWords.contains(t.lower(k - 2)), !lex.givenNames.contains(t.words[k - 2]),
-              lex.gazetteer[t.words[k - 2]] == nil else { return }
+              lex.lists.commonWords.contains(t.lower(k - 2)), !lex.lists.givenNames.contains(t.words[k - 2]),
+              lex.lists.gazetteer[t.words[k - 2]] == nil else { return }
         // drop a weak mention of the possessor itself
         if before > 0, out[before - 1].tokens.upperBound > k - 2 {
             guard out[before - 1].weak else { return }
@@ -193,7 +193,7 @@ public struct EntityRecognizer: Sendable {
         var i = 0
         while i < segs.count {
             // given name listed as a place, then a name: `Victoria Beckham`
-            if let g = segs[i].gazetteer, segs[i].tokens.count == 1, lex.givenNames.contains(t.words[segs[i].tokens.lowerBound]),
+            if let g = segs[i].gazetteer, segs[i].tokens.count == 1, lex.lists.givenNames.contains(t.words[segs[i].tokens.lowerBound]),
                i + 1 < segs.count, segs[i + 1].isName, g.label == .gpe || g.label == .loc {
                 segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
                 segs.remove(at: i + 1)
@@ -202,14 +202,14 @@ public struct EntityRecognizer: Sendable {
             // a given name, then a surname that is also a town: `Charles Kennedy`
             if segs[i].isName, i + 1 < segs.count, let g = segs[i + 1].gazetteer, segs[i + 1].tokens.count == 1,
                g.label == .gpe || g.label == .loc, g.list != "countries.tsv",
-               lex.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]) {
+               lex.lists.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]) {
                 segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
                 segs.remove(at: i + 1)
                 continue
             }
             // a title word after a given name is a surname: `John Major`, `David King`
             if segs[i].isName, i + 1 < segs.count, segs[i + 1].title != nil,
-               lex.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]),
+               lex.lists.givenNames.contains(t.words[segs[i].tokens.upperBound - 1]),
                !(i + 2 < segs.count && segs[i + 2].isName) {
                 segs[i] = Segment(kind: .name, tokens: segs[i].tokens.lowerBound..<segs[i + 1].tokens.upperBound)
                 segs.remove(at: i + 1)
@@ -248,12 +248,12 @@ public struct EntityRecognizer: Sendable {
                 var nameRange: Range<Int>? = nil
                 if next.isName { nameRange = next.tokens }
                 else if let g = next.gazetteer, g.label != .org, next.tokens.count == 1,
-                        lex.givenNames.contains(t.words[next.tokens.lowerBound]) || g.label == .gpe && names.isNameWord(next.tokens.lowerBound) && kind == .honorific {
+                        lex.lists.givenNames.contains(t.words[next.tokens.lowerBound]) || g.label == .gpe && names.isNameWord(next.tokens.lowerBound) && kind == .honorific {
                     nameRange = next.tokens
                 }
                 // titles that are also ordinary words (`General Workers`) need a real name after them
                 if let nr = nameRange, TitleRules.ambiguousTitles.contains(t.lower(seg.tokens.upperBound - 1)),
-                   nr.allSatisfy({ names.isCommon($0) }), !lex.givenNames.contains(t.words[nr.lowerBound]) {
+                   nr.allSatisfy({ names.isCommon($0) }), !lex.lists.givenNames.contains(t.words[nr.lowerBound]) {
                     nameRange = nil
                 }
                 guard let nr = nameRange, nr.allSatisfy({ names.isNameWord($0) }) else {
@@ -355,7 +355,7 @@ public struct EntityRecognizer: Sendable {
         for k in raw.indices where raw[k].weak {
             let i = raw[k].tokens.lowerBound
             guard i + 1 < t.sentenceEnd[i], Appositions.speechVerbs.contains(t.words[i + 1]), t.tokens[i].has(Token.capitalized),
-                  !lex.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
+                  !lex.lists.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
             if speakers[t.words[i]] == nil { speakers[t.words[i]] = t.words[i + 1] }
         }
         var kept = 0
@@ -372,7 +372,7 @@ public struct EntityRecognizer: Sendable {
             let next = i + 1 < t.sentenceEnd[i] ? t.words[i + 1] : ""
             let opener = raw[k].evidence.rule == "weak" && raw[k].evidence.detail == RawMention.openerDetail
             let (midCaps, lowerCase) = usage.counts(word)
-            let common = lex.commonWords.contains(t.lower(i))
+            let common = lex.lists.commonWords.contains(t.lower(i))
             if let full = surnames[w] {
                 raw[k].weak = false
                 raw[k].evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
@@ -380,15 +380,15 @@ public struct EntityRecognizer: Sendable {
                 raw[k] = RawMention(tokens: tokens, label: other.label,
                                     evidence: Evidence(rule: "same-document", detail: "‘\(word)’ is \(other.label.rawValue) elsewhere in the document (\(other.evidence.rule))"),
                                     canonical: other.canonical)
-            } else if opener, let g = lex.gazetteer[word], Appositions.speechVerbs.contains(next) {
+            } else if opener, let g = lex.lists.gazetteer[word], Appositions.speechVerbs.contains(next) {
                 raw[k] = RawMention(tokens: tokens, label: g.label,
                                     evidence: Evidence(rule: "gazetteer", detail: "\(g.list): \(g.surface) → \(g.canonical), before ‘\(next)’"),
                                     canonical: g.canonical)
-            } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.notNames.contains(word), w.count > 1,
-                      lex.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
+            } else if lowerCase == 0, midCaps >= (common ? 3 : 2), !lex.lists.notNames.contains(word), w.count > 1,
+                      lex.lists.titles[t.lower(i)] == nil, !DateRules.months.contains(word), !isContraction(word) {
                 // a name repeated with no full name is mostly a firm, club or band; people come with given names
                 let label: EntityLabel = NameClassifier.productNouns.contains(next) ? .product
-                    : lex.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
+                    : lex.lists.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
                 raw[k] = RawMention(tokens: tokens, label: label,
                                     evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
             } else if let verb = speakers[word] {

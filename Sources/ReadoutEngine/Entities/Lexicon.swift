@@ -87,32 +87,16 @@ final class Lexicon: Sendable {
     /// are current, else parsed from the text files.
     static let shared = Lexicon(CompiledLists.shipped?.lexicon ?? Lists.parse())
 
-    /// Surface key → entry.
-    let gazetteer: ByteTable<GazetteerEntry>
+    /// The tables of the data files (`lex.lists.commonWords`, …).
+    let lists: Lists
     /// Token text → what the lists say about it (see `WordInfo`), including the largest number
     /// of tokens of a gazetteer entry starting with that word.
     let wordInfo: ByteTable<WordInfo>
-    /// Lower-cased title key (final periods dropped) → kind.
-    let titles: ByteTable<TitleKind>
-    /// Lower-cased first word of a title → largest number of words.
-    let titleFirst: ByteTable<Int>
-    /// Lower-case role-noun phrases (`leader`, `chief executive`).
-    let roleNouns: WordSet
-    /// Words that type names by position.
-    let rules: ByteTable<NameRules>
-    /// Given names (census lists plus curated extras).
-    let givenNames: WordSet
-    /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
-    let maleNames: WordSet
-    /// Ordinary lower-case English words.
-    let commonWords: WordSet
-    /// Capitalised words and acronyms that are never entities by themselves.
-    let notNames: WordSet
 
     /// The tables from the lists; `wordInfo` adds the rules' own word lists (dates, numbers) to
     /// what the gazetteer says of each word.
     init(_ lists: Lists) {
-        gazetteer = lists.gazetteer
+        self.lists = lists
         var info = lists.gazetteerFirst.mapValues { WordInfo(gazetteerFirst: $0) }
         for w in DateRules.openers { info.update(w, default: WordInfo()) { $0.opensDate = true } }
         for w in DateRules.numberWords { info.update(w, default: WordInfo()) { $0.isNumberWord = true } }
@@ -123,29 +107,30 @@ final class Lexicon: Sendable {
         for w in DateRules.relative { info.update(w, default: WordInfo()) { $0.isRelative = true } }
         for w in DateRules.units { info.update(w, default: WordInfo()) { $0.isDateUnit = true } }
         wordInfo = info
-        titles = lists.titles
-        titleFirst = lists.titleFirst
-        roleNouns = lists.roleNouns
-        rules = lists.rules
-        givenNames = lists.givenNames
-        maleNames = lists.maleNames
-        commonWords = lists.commonWords
-        notNames = lists.notNames
     }
 
     /// What the data files hold, as tables: parsed from the text files, or read from the
     /// compiled image of them (`CompiledLists`).
     struct Lists: Sendable {
+        /// Surface key → entry.
         var gazetteer: ByteTable<GazetteerEntry>
         /// The first word of each gazetteer entry → the largest number of tokens of an entry it starts.
         var gazetteerFirst: ByteTable<UInt8>
+        /// Lower-cased title key (final periods dropped) → kind.
         var titles: ByteTable<TitleKind>
+        /// Lower-cased first word of a title → largest number of words.
         var titleFirst: ByteTable<Int>
+        /// Lower-case role-noun phrases (`leader`, `chief executive`).
         var roleNouns: WordSet
+        /// Words that type names by position.
         var rules: ByteTable<NameRules>
+        /// Given names (census lists plus curated extras).
         var givenNames: WordSet
+        /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
         var maleNames: WordSet
+        /// Ordinary lower-case English words.
         var commonWords: WordSet
+        /// Capitalised words and acronyms that are never entities by themselves.
         var notNames: WordSet
 
         /// The data files the lists are parsed from, in the order they are read.

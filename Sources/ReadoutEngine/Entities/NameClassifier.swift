@@ -14,7 +14,7 @@ struct NameClassifier {
         case none
     }
 
-    func rules(_ i: Int) -> NameRules { lex.rules[t.words[i]] ?? [] }
+    func rules(_ i: Int) -> NameRules { lex.lists.rules[t.words[i]] ?? [] }
 
     /// The type a suffix word gives, checked in order of specificity.
     func suffixType(_ i: Int) -> (EntityLabel, String)? {
@@ -37,15 +37,15 @@ struct NameClassifier {
         return nil
     }
 
-    func isCommon(_ i: Int) -> Bool { lex.commonWords.contains(t.lower(i)) }
+    func isCommon(_ i: Int) -> Bool { lex.lists.commonWords.contains(t.lower(i)) }
 
     /// A token that can be part of a person's name: capitalised, not all capitals unless an initial.
     func isNameWord(_ i: Int) -> Bool {
         let tok = t.tokens[i]
         guard tok.kind == .word else { return false }
-        if lex.notNames.contains(t.words[i]) { return false }
+        if lex.lists.notNames.contains(t.words[i]) { return false }
         if tok.has(Token.allCaps) { return t.bare(i).count == 1 }
-        return tok.has(Token.capitalized) || lex.rules[t.words[i]]?.contains(.particle) == true
+        return tok.has(Token.capitalized) || lex.lists.rules[t.words[i]]?.contains(.particle) == true
     }
 
     /// Nouns that, right after a name, make it a product (`the Cell processor`, `Xbox console`).
@@ -98,7 +98,7 @@ struct NameClassifier {
         }
         if n == 1 {
             let w = t.words[first]
-            if lex.notNames.contains(w) { return .none }
+            if lex.lists.notNames.contains(w) { return .none }
             let b = t.bare(first)
             if t.tokens[first].has(Token.allCaps), b.count >= 2, b.count <= 6,
                b.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
@@ -111,7 +111,7 @@ struct NameClassifier {
         }
         let allNameWords = r.allSatisfy { isNameWord($0) }
         if allNameWords && n <= 4 {
-            if lex.givenNames.contains(t.words[first]) {
+            if lex.lists.givenNames.contains(t.words[first]) {
                 return .person(r, Evidence(rule: "given-name", detail: "‘\(t.words[first])’ is a given name (given-names lists)"))
             }
             let rare = r.filter { !isCommon($0) && t.bare($0).count > 1 }

@@ -18,7 +18,7 @@ struct Appositions {
             var hasRole = false
             while q < limit, t.tokens[q].kind == .word || t.tokens[q].kind == .clitic {
                 let lw = t.lower(q)
-                if lex.roleNouns.contains(lw) || lex.titles[lw] == .role { hasRole = true }
+                if lex.lists.roleNouns.contains(lw) || lex.lists.titles[lw] == .role { hasRole = true }
                 q += 1
             }
             // the apposition closes with a comma or the sentence end, and is not a clause (`Psaki, who ...`)

@@ -28,8 +28,8 @@ struct TitleRules {
         func fits(_ i: Int) -> Bool { t.tokens[i].kind == .word && (!t.isCap(i) || t.words[i] == "MP") }
         let start = t.sentenceStart[k]
         guard k - 1 >= start, fits(k - 1) else { return nil }
-        if k - 2 >= start, fits(k - 2), lex.roleNouns.contains(t.words[k - 2] + " " + t.words[k - 1]) { return k - 2 }
-        return lex.roleNouns.contains(t.words[k - 1]) ? k - 1 : nil
+        if k - 2 >= start, fits(k - 2), lex.lists.roleNouns.contains(t.words[k - 2] + " " + t.words[k - 1]) { return k - 2 }
+        return lex.lists.roleNouns.contains(t.words[k - 1]) ? k - 1 : nil
     }
 }
 

@@ -28,15 +28,24 @@ public enum DataFiles {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The bytes of `Data/NAME`, or nil when the file is missing.
-    public static func bytes(_ name: String) -> [UInt8]? {
+    /// `body` with `Data/NAME` open and its size, or nil when the file is missing.
+    private static func withOpenFile<R>(_ name: String, _ body: (_ fd: Int32, _ size: Int) -> R?) -> R? {
         guard let dir = directory else { return nil }
         let fd = open(dir + "/" + name, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        let size = Int(st.st_size)
+        return body(fd, Int(st.st_size))
+    }
+
+    /// The bytes of `Data/NAME`, or nil when the file is missing.
+    public static func bytes(_ name: String) -> [UInt8]? {
+        withOpenFile(name) { fd, size in readAll(fd, size) }
+    }
+
+    /// `size` bytes read from `fd`, or nil when it ends sooner or fails.
+    private static func readAll(_ fd: Int32, _ size: Int) -> [UInt8]? {
         var ok = true
         // read straight into the array's storage: zero-filling it first cost a pass over every byte
         let out = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
@@ -56,16 +65,11 @@ public enum DataFiles {
     /// Mapping a large file is cheaper than reading it into fresh memory, which the kernel must
     /// first zero page by page; its pages are shared with the file cache.
     static func mapped(_ name: String) -> MappedBytes? {
-        guard let dir = directory else { return nil }
-        let fd = open(dir + "/" + name, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        let size = Int(st.st_size)
-        guard size > 0 else { return MappedBytes(copying: []) }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-        return MappedBytes(mapping: UnsafeRawBufferPointer(start: p, count: size))
+        withOpenFile(name) { fd, size in
+            guard size > 0 else { return MappedBytes(copying: []) }
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+            return MappedBytes(mapping: UnsafeRawBufferPointer(start: p, count: size))
+        }
     }
 
     /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is

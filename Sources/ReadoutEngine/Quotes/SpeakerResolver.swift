@@ -190,8 +190,8 @@ struct SpeakerResolver {
         if role.fastContains("woman") || role.fastContains("queen") || role.fastContains("princess") || role.fastContains("actress") { return .female }
         if role.fastContains("spokesman") || role.fastContains("chairman") || role.fastContains("king") || role.fastContains("prince") { return .male }
         guard let first = e.name.split(separator: " ").first.map(String.init), e.name.fastContains(" ") else { return .unknown }
-        if Lexicon.shared.maleNames.contains(first) { return .male }
-        if Lexicon.shared.givenNames.contains(first) { return .female }
+        if Lexicon.shared.lists.maleNames.contains(first) { return .male }
+        if Lexicon.shared.lists.givenNames.contains(first) { return .female }
         return .unknown
     }
 
