@@ -5,7 +5,7 @@ import XCTest
 /// parsing them, and refused (so the text is parsed instead) when stale or damaged.
 final class CompiledListsTests: XCTestCase {
     func testTheShippedImageIsCurrentWithTheTextLists() {
-        let shipped = DataFiles.withMapped(CompiledLists.imageFile) { $0.map { Array($0) } }
+        let shipped = DataFiles.mapped(CompiledLists.imageFile).map { Array($0.raw) }
         XCTAssertNotNil(shipped, "Data/\(CompiledLists.imageFile) is missing: run `make lists`")
         XCTAssertTrue(shipped == CompiledLists.compile(),
                       "Data/\(CompiledLists.imageFile) is out of date with the text lists or the code that reads them: run `make lists`")
@@ -129,8 +129,9 @@ final class CompiledListsTests: XCTestCase {
     }
 
     func testDataFilesMapsAFileOrSaysItIsMissing() {
-        let size = DataFiles.withMapped("stop-words.txt") { $0?.count }
-        XCTAssertEqual(size, DataFiles.bytes("stop-words.txt")?.count)
-        XCTAssertNil(DataFiles.withMapped("no-such-list.txt") { $0?.count })
+        let mapped = DataFiles.mapped("stop-words.txt").map { Array($0.raw) }
+        XCTAssertNotNil(mapped)
+        XCTAssertEqual(mapped, DataFiles.bytes("stop-words.txt"))
+        XCTAssertNil(DataFiles.mapped("no-such-list.txt"))
     }
 }

@@ -53,28 +53,18 @@ public enum CompiledLists {
     /// image stores by number, or nil when a file is missing.
     static func sourceFingerprint() -> Int? {
         var h: UInt64 = 0x243F_6A88_85A3_08D3
-        // each step is a bijection of the state, so changing any one word always changes the result
-        func mix(_ v: UInt64) { h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15 }
-        for name in EntityLabel.allCases.map(\.rawValue) + UPOS.allCases.map(\.rawValue) {
-            for b in name.utf8 { mix(UInt64(b)) }
-            mix(0)
+        // each step is a bijection of the state, so changing any one part always changes the result
+        func mix(_ v: Int) { h = (h ^ UInt64(bitPattern: Int64(v))) &* 0x9E37_79B9_7F4A_7C15 }
+        // the byte tables' hash, which takes in a buffer's length and every byte
+        func mix(_ s: String) {
+            var s = s
+            s.withUTF8 { mix(ByteTable<Bool>.hash($0)) }
         }
+        for name in EntityLabel.allCases.map(\.rawValue) + UPOS.allCases.map(\.rawValue) { mix(name) }
         for name in sourceFiles {
-            let found: Bool = DataFiles.withMapped(name) { file in
-                guard let raw = file else { return false }
-                for b in name.utf8 { mix(UInt64(b)) }
-                mix(UInt64(raw.count))
-                var i = 0
-                while i + 8 <= raw.count {
-                    mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                    i += 8
-                }
-                var tail: UInt64 = 0
-                while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
-                mix(tail)
-                return true
-            }
-            if !found { return nil }
+            guard let file = DataFiles.mapped(name) else { return nil }
+            mix(name)
+            mix(ByteTable<Bool>.hash(file.raw.bindMemory(to: UInt8.self)))
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }

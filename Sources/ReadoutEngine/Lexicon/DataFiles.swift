@@ -72,13 +72,6 @@ public enum DataFiles {
         }
     }
 
-    /// Calls `body` with the bytes of `Data/NAME` mapped into memory (nil when the file is
-    /// missing), valid only during the call.
-    static func withMapped<R>(_ name: String, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        let file = mapped(name)
-        return try withExtendedLifetime(file) { try body(file?.raw) }
-    }
-
     /// The number of lines in `bytes` (an upper bound on a data file's entries, to size its
     /// table: half full, so probes stay short and the table small).
     static func lineCount(_ bytes: [UInt8]) -> Int {

@@ -54,21 +54,9 @@ enum ListImage {
             return Int(v)
         }
 
-        /// Reads an array written by `Writer.array`; throws when its width is not `T`'s.
+        /// A copy of an array written by `Writer.array` (see `view`).
         mutating func array<T: ImageScalar>(of _: T.Type) throws -> [T] {
-            let n = try int(), width = try int()
-            let size = MemoryLayout<T>.stride
-            guard width == size, n >= 0, n <= (raw.count - offset) / size else { throw Malformed() }
-            let start = offset
-            let out = [T](unsafeUninitializedCapacity: n) { buf, count in
-                if n > 0 {
-                    UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + n * size]))
-                }
-                count = n
-            }
-            offset += (n * size + 7) & ~7
-            guard offset <= raw.count else { throw Malformed() }
-            return T.isLittleEndianNative ? out : out.map { T(littleEndian: $0) }
+            Array(try view(of: T.self))
         }
 
         /// An array written by `Writer.array`, where it lies in the image (valid while `owner`
