@@ -61,6 +61,26 @@ final class RendererTests: XCTestCase {
             "(3 rows)"))
     }
 
+    func testAColumnWithALargerShareKeepsMoreOfANarrowTable() {
+        let long = "a quote long enough that it must wrap however wide the table is made for it"
+        let rows: [[Value]] = [[.string("Sir Digby Jones, director general"), .string(long)]]
+        // alike, the two columns narrow toward each other: the name keeps as much as the text
+        let even = Table([Column("speaker", flexible: true), Column("text", flexible: true)], rows: rows)
+        XCTAssertEqual(TableLayout.render(even, style: RenderStyle(width: 40)).split(separator: "\n")[1], "-------------------  -------------------")
+        // share 3: the text keeps three times the name's width (the name wraps, never below 12)
+        let shared = Table([Column("speaker", flexible: true), Column("text", flexible: true, share: 3)], rows: rows)
+        XCTAssertEqual(TableLayout.render(shared, style: RenderStyle(width: 50)), lines(
+            "speaker       text",
+            "------------  ------------------------------------",
+            "Sir Digby     a quote long enough that it must",
+            "Jones,        wrap however wide the table is made",
+            "director      for it",
+            "general",
+            "(1 row)"))
+        // with room for both, a share changes nothing
+        XCTAssertEqual(TableLayout.render(shared, style: RenderStyle(width: 200)), TableLayout.render(even, style: RenderStyle(width: 200)))
+    }
+
     func testColourHeaders() {
         let out = CommandOutput(blocks: [.heading("Speakers"), .table(Table([Column("speaker"), Column("quotes"), Column("share")],
                                 rows: [[.string("Ms Ünïcödé"), .int(12), .double(0.25)], [.string("Mr X"), .int(3), .null]]))])

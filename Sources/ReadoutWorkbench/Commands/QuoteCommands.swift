@@ -67,7 +67,9 @@ extension Workbench {
         // rows made as they are printed, a block at a time: a whole corpus's quotes are many
         let qualified = QuoteIDs.qualifier(in: self)
         let documents = a.documents, shown = qs
-        let columns = [Column("id"), Column("speaker"), Column("source"), Column("kind"), Column("cue"), Column("text", flexible: true)]
+        // long speaker and source names wrap, so the quote's text keeps most of a narrow table
+        let columns = [Column("id"), Column("speaker", flexible: true), Column("source", flexible: true), Column("kind"), Column("cue"),
+                       Column("text", flexible: true, share: 3)]
         let table = Table(columns, count: qs.count) { range in
             shown[range].map { q in
                 [.string(qualified(q)), .str(q.speaker ?? Workbench.speakerText(q, in: documents)), .str(q.source),

@@ -224,11 +224,14 @@ public enum TableLayout {
         }
         let gap = 2
         var over = widths.reduce(0, +) + gap * max(0, widths.count - 1) - style.width
-        // shrink the widest flexible column toward the next widest, one step at a time, not below 12
+        // shrink the widest flexible column toward the next widest, one step at a time, not below 12;
+        // widths are compared per share, so a column of share 3 counts a third of its width
+        let share = t.columns.map(\.share)
         while over > 0 {
             let flex = widths.indices.filter { t.columns[$0].flexible && widths[$0] > 12 }
-            guard let i = flex.max(by: { widths[$0] < widths[$1] }) else { break }
-            let next = flex.filter { $0 != i }.map { widths[$0] }.max() ?? 12
+            guard let i = flex.max(by: { widths[$0] * share[$1] < widths[$1] * share[$0] }) else { break }
+            // the next widest column's width per share, as a width of column i (rounded up)
+            let next = flex.filter { $0 != i }.map { (widths[$0] * share[i] + share[$0] - 1) / share[$0] }.max() ?? 12
             let cut = max(1, min(over, widths[i] - max(12, next)))
             widths[i] -= cut
             over -= cut

@@ -11,13 +11,19 @@ public struct Column: Sendable, Equatable {
     /// For flexible columns: wrap long text onto more lines (true) or cut it with "…" (false,
     /// for concordance contexts that must stay on one line).
     public var wraps: Bool
+    /// For flexible columns: the part of the width this column keeps when flexible columns must
+    /// narrow, against the others' (a column of share 3 ends about three times as wide as one of
+    /// share 1). The column people read (a quote's text) keeps more than the names beside it.
+    public var share: Int
 
-    public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false, wraps: Bool = true) {
+    public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false, wraps: Bool = true,
+                share: Int = 1) {
         self.title = title
         self.key = key ?? title.lowercased().replacingOccurrences(of: " ", with: "_")
         self.flexible = flexible
         self.alignRight = alignRight
         self.wraps = wraps && !alignRight
+        self.share = max(1, share)
     }
 }
 
