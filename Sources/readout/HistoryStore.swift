@@ -22,7 +22,7 @@ final class HistoryStore {
     }
 
     /// Where history lives for this environment, or nil when there is no home folder.
-    static func defaultPath(environment: [String: String]) -> String? {
+    static func defaultPath(environment: Environment) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/readout/history"
         }

@@ -25,7 +25,7 @@ struct Launcher {
     /// `exit`, and taking a loaded workspace apart object by object would only cost time
     /// (about 3 ms for 200 articles).
     private static var session: Session?
-    let environment = ProcessInfo.processInfo.environment
+    let environment = Environment.process
 
     func mode(_ terminal: Terminal) -> Mode {
         if !flags.commands.isEmpty { return .commands(flags.commands) }

@@ -126,7 +126,7 @@ struct Readout: ParsableCommand {
     static func main() {
         // one malloc arena per core: the analysis runs a worker per core, and arenas beyond
         // that only held freed memory (a whole-corpus run's resident set was 2 MB larger)
-        _ = readout_limit_malloc_arenas(Int32(clamping: max(2, ProcessInfo.processInfo.activeProcessorCount)))
+        _ = readout_limit_malloc_arenas(Int32(clamping: max(2, Cores.available)))
         // the word lists load on another core while the flags are parsed and the articles read
         Analyzer.prewarm()
         if let flags = LaunchFlags.simple(CommandLine.arguments.dropFirst()) { launch(flags) }

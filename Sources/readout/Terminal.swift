@@ -16,10 +16,10 @@ struct Terminal {
     /// True when standard error is a terminal (progress may be drawn there).
     var stderrIsTerminal: Bool
     /// The process environment.
-    var environment: [String: String]
+    var environment: Environment
 
     /// The terminal the process runs in now.
-    static func current(environment: [String: String]) -> Terminal {
+    static func current(environment: Environment) -> Terminal {
         Terminal(stdinIsTerminal: isatty(STDIN_FILENO) == 1,
                  stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
                  stderrIsTerminal: isatty(STDERR_FILENO) == 1,

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 /// Order-preserving parallel map over many items (serial for few).
@@ -9,7 +8,7 @@ public enum ParallelMap {
     public static func map<T: Sendable>(_ indices: Range<Int>, threshold: Int = 8, _ f: @Sendable (Int) -> T) -> [T] {
         let n = indices.count
         if n < threshold { return indices.map(f) }
-        let workers = min(n, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = min(n, Cores.available)
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             let slots = Slots(base: buffer.baseAddress!)
             let next = Atomic<Int>(0)
@@ -52,7 +51,7 @@ extension ParallelMap {
         // a worker takes a place in the window before it takes an index; the consumer frees one per result
         let room = DispatchSemaphore(value: max(1, window))
         let next = Atomic<Int>(0)
-        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = min(count, Cores.available)
         let done = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
