@@ -49,6 +49,14 @@ final class EntityEvidenceRuleTests: XCTestCase {
         XCTAssertEqual(EntityTest.mentions("It was Gordon Brown's Labour Party."), ["Gordon Brown [PERSON]", "Labour Party [ORG]"])
     }
 
+    func testPluralPossessiveInsideANameTypedByItsLastWord() {
+        XCTAssertEqual(EntityTest.mentions("Members of the Musicians' Union met the Engineering Employers' Federation."),
+                       ["Musicians' Union [ORG]", "Engineering Employers' Federation [ORG]"])
+        // a possessor before a person or a title stays apart
+        XCTAssertEqual(EntityTest.mentions("It starred in Orson Welles' Macbeth with Atticus' David Slager."),
+                       ["Orson Welles [PERSON]", "David Slager [PERSON]"])
+    }
+
     func testSentenceInitialWordTypedElsewhereInTheDocument() {
         XCTAssertEqual(EntityTest.mentions("Apple said sales rose. Analysts at Apple were pleased."),
                        ["Apple [ORG]", "Apple [ORG]"])

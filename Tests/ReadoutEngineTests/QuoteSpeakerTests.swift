@@ -48,6 +48,18 @@ final class QuoteSpeakerTests: XCTestCase {
                                                "direct | Kremlin | Kremlin | The sides agreed to continue contacts"])
     }
 
+    func testAPluralPossessiveInTheSpeakerPhraseKeepsTheSpeaker() {
+        // the apostrophe of `Employers'` once ended the phrase, and the quote went to the last speaker
+        let text = """
+        The Office of the Deputy Prime Minister said councils had cut their plans.
+        "The warning lights are flashing," a spokeswoman for the Engineering Employers' Federation told reporters.
+        "We are not scared," Atticus' David Slager said.
+        """
+        XCTAssertEqual(QuoteTest.lines(text).dropFirst(), [
+            "direct | - | Engineering Employers' Federation | The warning lights are flashing",
+            "direct | David Slager | - | We are not scared"])
+    }
+
     func testUnnamedSpokespersonSpeaksForTheirBody() {
         let (q, _) = QuoteTest.only("A spokesman for Downing Street said the prime minister had full confidence in the home secretary.")!
         XCTAssertNil(q.speaker)

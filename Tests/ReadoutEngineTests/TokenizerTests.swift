@@ -16,6 +16,26 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(words("Russia’s and Ukraine's borders"), ["Russia", "’s", "and", "Ukraine", "'s", "borders"])
     }
 
+    func testPluralPossessiveApostrophesSplitAsClitics() {
+        let d = Document(id: "t", text: "the Employers' Federation and workers’ rights")
+        XCTAssertEqual(d.tokens.indices.map { d.string(token: $0) }, ["the", "Employers", "'", "Federation", "and", "workers", "’", "rights"])
+        XCTAssertEqual(d.tokens[2].kind, .clitic)
+        XCTAssertEqual(d.tokens[6].kind, .clitic)
+    }
+
+    func testAnApostropheClosingASingleQuotedWordStaysAQuoteMark() {
+        // an open single quote in the paragraph: `bosses'` closes it
+        let d = Document(id: "t", text: "He called them 'bosses' and left. Sky Networks' chief")
+        let kinds = d.tokens.map(\.kind)
+        XCTAssertEqual(kinds[3], .quote)
+        XCTAssertEqual(kinds[5], .quote) // the closing mark after `bosses`
+        // once closed, a later plural possessive is one again
+        XCTAssertEqual(kinds[11], .clitic)
+        // at the end of a sentence or before punctuation, an apostrophe is not taken for a possessive
+        XCTAssertEqual(Document(id: "t", text: "the boys' .").tokens[2].kind, .quote)
+        XCTAssertEqual(Document(id: "t", text: "the boys'").tokens[2].kind, .quote)
+    }
+
     func testContractionsAndNamesKeepTheirApostrophe() {
         XCTAssertEqual(words("don't tell O'Brien"), ["don't", "tell", "O'Brien"])
     }

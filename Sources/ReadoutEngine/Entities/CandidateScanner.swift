@@ -89,6 +89,20 @@ struct CandidateScanner {
         return true
     }
 
+    /// Whether the capitalised words after the apostrophe at `i` end in a type word of the name
+    /// rules (`Federation`, `Union`, `Court`, `Awards`) and do not start with a given name.
+    func namesTypedNameAfter(_ i: Int, _ e: Int) -> Bool {
+        guard i + 1 < e, t.isCap(i + 1), !lex.lists.givenNames.contains(t.words[i + 1]) else { return false }
+        var last = i + 1
+        while last + 1 < e, t.isCap(last + 1) { last += 1 }
+        return NameClassifier(t: t, lex: lex).suffixType(last) != nil
+    }
+
+    /// Whether a clitic is an apostrophe alone (`'` or `’`, a plural possessive), not `'s`.
+    func isApostrophe(_ tok: Token) -> Bool {
+        tok.range.length == 1 || (tok.range.length == 3 && t.doc.bytes[tok.range.start] == 0xE2)
+    }
+
     /// Scans the chunk starting at token `k` (a capitalised word or a gazetteer first word).
     func scan(_ k: Int, _ e: Int) -> Chunk {
         var i = k
@@ -108,6 +122,13 @@ struct CandidateScanner {
         }
         while i < e {
             let tok = t.tokens[i]
+            // a plural possessive inside a name that a type word ends: `Engineering Employers'
+            // Federation`, `Musicians' Union`; not a possessor before a person or a title
+            // (`Atticus' David Slager`, `Orson Welles' Macbeth`)
+            if tok.kind == .clitic, nameStart != nil, isApostrophe(tok), namesTypedNameAfter(i, e) {
+                i += 1
+                continue
+            }
             guard tok.kind == .word else { break }
             if i > k && isDateWord(i) { break }
             if let (g, end) = gazetteerMatch(i, e) {

@@ -154,7 +154,8 @@ public struct EntityRecognizer: Sendable {
               t.tokens[k - 2].has(Token.capitalized), out[before].tokens.lowerBound == k,
               out[before].evidence.rule.hasSuffix("-suffix"),
               lex.lists.commonWords.contains(t.lower(k - 2)), !lex.lists.givenNames.contains(t.words[k - 2]),
-              lex.lists.gazetteer[t.words[k - 2]] == nil else { return }
+              lex.lists.gazetteer[t.words[k - 2]] == nil,
+              !lex.lists.givenNames.contains(t.words[k]) else { return } // `The Producers' Nathan Lane`
         // drop a weak mention of the possessor itself
         if before > 0, out[before - 1].tokens.upperBound > k - 2 {
             guard out[before - 1].weak else { return }

@@ -117,13 +117,16 @@ public struct Tokenizer: Sendable {
         var i = 0
         var space = true
         var newPara = true
+        // a single quotation mark has opened in this paragraph and not closed (`'bosses' and`):
+        // an apostrophe after a word in `s` then closes it rather than marking a plural possessive
+        var singleOpen = false
         while i < n {
             let (cls, len) = Tokenizer.classify(b, i)
             switch cls {
             case .space:
                 space = true; i += len; continue
             case .newline:
-                space = true; newPara = true; i += len; continue
+                space = true; newPara = true; singleOpen = false; i += len; continue
             default: break
             }
             var flags: UInt8 = space ? Token.spaceBefore : 0
@@ -145,9 +148,19 @@ public struct Tokenizer: Sendable {
                             tokens.append(Token(range: TextRange(i, after), kind: .clitic))
                             i = after
                         }
+                    } else if !singleOpen, isPluralPossessive(b, wordEnd: i, mark: c2, length: l2) {
+                        // `the Employers' Federation`, `workers’ rights`: the apostrophe belongs to the word
+                        tokens.append(Token(range: TextRange(i, i + l2), kind: .clitic))
+                        i += l2
                     }
                 }
             case .quoteDouble, .quoteOpenD, .quoteCloseD, .quoteOpenS, .quoteCloseS:
+                if cls == .quoteOpenS || cls == .quoteCloseS {
+                    // opening: `‘`, or `'` after a space and before a word; anything else closes
+                    let opens = cls == .quoteOpenS && (len == 3 || (flags & Token.spaceBefore != 0 || flags & Token.paragraphStart != 0)
+                                                        && start + len < n && isWordContinuation(b, start + len))
+                    singleOpen = opens
+                }
                 var f = flags
                 if cls == .quoteOpenD { f |= Token.opening }
                 if cls == .quoteCloseD { f |= Token.closing }
@@ -193,6 +206,15 @@ public struct Tokenizer: Sendable {
     private func isWordContinuation(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let (c, _) = Tokenizer.classify(b, i)
         return c == .none
+    }
+
+    /// Whether the single mark (`'` or `’`, `length` bytes) at `wordEnd`, just after a word, is the
+    /// apostrophe of a plural possessive: the word ends in `s` and a space and another word follow
+    /// (`the Employers' Federation`), not the end of a quoted word (`'bosses'.`).
+    private func isPluralPossessive(_ b: UnsafeBufferPointer<UInt8>, wordEnd: Int, mark: Punct, length: Int) -> Bool {
+        guard mark == .quoteCloseS || (mark == .quoteOpenS && length == 1), wordEnd > 0, b[wordEnd - 1] | 0x20 == 0x73 else { return false }
+        let after = wordEnd + length
+        return after + 1 < b.count && b[after] == 0x20 && isWordContinuation(b, after + 1)
     }
 
     /// Scans a word or number from `i`; returns its end, kind and case flags.
