@@ -11,6 +11,30 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.lines(he).first, "direct | Gordon Brown | - | It was a useful meeting")
     }
 
+    func testASentenceOpeningPronounTakesTheSubjectOfTheSentenceBefore() {
+        // not the last man named there (`Mr Brown`)
+        let text = """
+        Gordon Brown spoke in London. Tory leader Michael Howard accused the prime minister and Mr Brown of squabbling.
+        He told Sky News: "This is the politics of the playground."
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Michael Howard")
+        // a man named earlier in the pronoun's own sentence still comes first
+        let own = """
+        Michael Howard spoke in Bristol. After meeting Gordon Brown, he said: "We agreed on nothing."
+        """
+        XCTAssertEqual(QuoteTest.analyze(own).quotes.last?.speaker, "Gordon Brown")
+    }
+
+    func testAPronounAfterAnAttributionTakesTheOneQuoted() {
+        // the subject of the sentence before is Oliver Letwin, but Lord Rennard is who said it
+        let text = """
+        Others targeted include Oliver Letwin and David Davis, elections chief Lord Rennard said.
+        He said it was "nothing personal".
+        """
+        let quotes = QuoteTest.analyze(text).quotes
+        XCTAssertEqual(quotes.map(\.speaker), ["Rennard", "Rennard"])
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -9,6 +9,9 @@ struct FoundQuote: Sendable {
     /// The speaker as written, lower-cased, word by word (for descriptions and pronouns).
     var speakerWords: [String]
     var reporterRange: TextRange?
+    /// For a speaker that is a lone pronoun: its sentence up to the pronoun, and the sentence
+    /// before (where the pronoun's subject antecedent is looked for).
+    var pronounContext: (sentence: TextRange, previous: TextRange)?
     /// Index (in this document's list) of the quote whose speaker this one takes.
     var inherit: Int?
     var evidence: [Evidence]
@@ -59,8 +62,21 @@ struct DocumentQuotes {
                                   cue: q.cue.map { t.text($0).fastLowercased() } ?? "", cueRange: q.cue.map { t.range($0) },
                                   speakerRange: q.speaker.map { t.range($0) },
                                   speakerWords: q.speaker.map { r in r.filter { t.tokens[$0].kind == .word }.map { t.lower($0) } } ?? [],
-                                  reporterRange: q.reporter.map { t.range($0) }, inherit: inherit, evidence: evidence ? q.evidence : []))
+                                  reporterRange: q.reporter.map { t.range($0) },
+                                  pronounContext: q.speaker.flatMap { pronounContext(t, $0) },
+                                  inherit: inherit, evidence: evidence ? q.evidence : []))
         }
         return out
+    }
+
+    /// The sentence up to a lone pronoun speaker at `r`, and the sentence before it; nil for any
+    /// other speaker, or a pronoun in a document's first sentence.
+    func pronounContext(_ t: QuoteText, _ r: Range<Int>) -> (sentence: TextRange, previous: TextRange)? {
+        guard r.count == 1, t.tokens[r.lowerBound].kind == .word, SpeakerPhrase.pronouns.contains(t.lower(r.lowerBound)) else { return nil }
+        let s = Int(t.sentenceOf[r.lowerBound])
+        guard s > 0 else { return nil }
+        let sentence = t.doc.sentences[s], previous = t.doc.sentences[s - 1]
+        return (TextRange(t.tokens[sentence.tokens.lowerBound].range.start, t.tokens[r.lowerBound].range.start),
+                t.range(previous.tokens))
     }
 }

@@ -28,9 +28,16 @@ public enum QuoteStage {
                   speakerRange: f.speakerRange)
         }
         var steps: [[Evidence]] = wanted ? found.map(\.evidence) : []
+        var resolvedTo = [Int?](repeating: nil, count: found.count) // each quote's speaker entity
         for (i, f) in found.enumerated() where f.inherit == nil {
             if let r = f.speakerRange {
-                let res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted)
+                // the last quote before whose speaker stands in the pronoun's sentence or the one before
+                let recent = f.pronounContext.flatMap { c in
+                    (0..<i).last { j in found[j].speakerRange.map { c.previous.start <= $0.start && $0.end <= c.sentence.end } ?? false }
+                }.flatMap { resolvedTo[$0] }
+                let res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
+                                           recentSpeaker: recent)
+                resolvedTo[i] = res.entity
                 out[i].speaker = res.name
                 out[i].source = res.source
                 if wanted { steps[i] += res.steps }

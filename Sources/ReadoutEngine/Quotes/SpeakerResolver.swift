@@ -25,22 +25,43 @@ struct SpeakerResolver {
 
     /// Resolves the phrase at `range` (words `words`) in document `d`; `quoted` are byte ranges of
     /// quoted words, whose mentions are not antecedents.
-    func resolve(doc d: Int, range: TextRange, words: [String], quoted: [TextRange]) -> Resolution {
+    /// `pronounContext`: for a lone pronoun, its sentence up to it and the sentence before;
+    /// `recentSpeaker`: the entity a quote attributed there resolved to, if any.
+    func resolve(doc d: Int, range: TextRange, words: [String], quoted: [TextRange],
+                 pronounContext: (sentence: TextRange, previous: TextRange)? = nil, recentSpeaker: Int? = nil) -> Resolution {
         let da = analysis.documents[d]
         let inside = mentions(d, in: range)
         // pronouns
         if words.count == 1, let w = words.first, SpeakerPhrase.pronouns.contains(w) {
             let wanted: Set<EntityLabel> = w == "he" || w == "she" ? [.person] : w == "it" || w == "they" ? [.org, .gpe] : []
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
+            func fits(_ m: Int) -> Bool {
+                wanted.contains(da.mentions[m].label) && !quoted.contains(where: { $0.contains(da.mentions[m].range) })
+                    && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
+            }
+            let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : "organisation or place"
+            var nearest: Int? = nil
             var m = mentionIndex(d, before: range.start) - 1
             while m >= 0 {
-                let mention = da.mentions[m]
-                let e = analysis.entities[da.mentionEntity[m]]
-                if wanted.contains(mention.label) && !quoted.contains(where: { $0.contains(mention.range) })
-                    && compatible(w, gender(e)) {
-                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(w == "he" ? "man or person" : w == "she" ? "woman or person" : "organisation or place") ‘\(da.document.string(mention.range))’ (\(e.name))")])
-                }
+                if fits(m) { nearest = m; break }
                 m -= 1
+            }
+            // nothing for it earlier in its own sentence: whoever the sentence before quoted (`…,
+            // Lord Rennard said. He said …`), else its subject (first fitting mention), not whoever it
+            // named last (`Michael Howard accused the prime minister and Mr Brown … He told Sky News: …`)
+            if let context = pronounContext, nearest.map({ da.mentions[$0].range.start < context.sentence.start }) ?? true {
+                if let id = recentSpeaker, analysis.entities.indices.contains(id), case let e = analysis.entities[id],
+                   wanted.contains(e.label), compatible(w, gender(e)) {
+                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")])
+                }
+                if let first = mentions(d, in: context.previous).first(where: fits), first != nearest {
+                    let e = analysis.entities[da.mentionEntity[first]]
+                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")])
+                }
+            }
+            if let m = nearest {
+                let e = analysis.entities[da.mentionEntity[m]]
+                return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(kind) ‘\(da.document.string(da.mentions[m].range))’ (\(e.name))")])
             }
             return Resolution(steps: [Evidence(rule: "unresolved", detail: "no antecedent for ‘\(w)’")])
         }
