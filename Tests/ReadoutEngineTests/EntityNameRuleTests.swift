@@ -57,6 +57,17 @@ final class EntityEvidenceRuleTests: XCTestCase {
                        ["Orson Welles [PERSON]", "David Slager [PERSON]"])
     }
 
+    func testAndInsideANameTypedByItsLastWord() {
+        XCTAssertEqual(EntityTest.mentions("The Securities and Exchange Commission and the Public and Commercial Services Union met."),
+                       ["Securities and Exchange Commission [ORG]", "Public and Commercial Services Union [ORG]"])
+        // not a pair of names, a name in capitals, or one type word after `and`
+        XCTAssertEqual(EntityTest.mentions("Both UPS and Deutsche Post bid. Youth and Media Society left."),
+                       ["UPS [ORG]", "Deutsche Post [ORG]", "Media Society [ORG]"])
+        // the acronym merges with the name spelled out
+        let a = EntityTest.analyze("The Securities and Exchange Commission acted. The SEC said so.")
+        XCTAssertEqual(a.entities.map(\.name), ["Securities and Exchange Commission"])
+    }
+
     func testSentenceInitialWordTypedElsewhereInTheDocument() {
         XCTAssertEqual(EntityTest.mentions("Apple said sales rose. Analysts at Apple were pleased."),
                        ["Apple [ORG]", "Apple [ORG]"])

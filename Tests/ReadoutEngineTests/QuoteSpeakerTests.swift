@@ -88,5 +88,9 @@ final class QuoteSpeakerTests: XCTestCase {
         let (q, _) = QuoteTest.only("A spokesman for Downing Street said the prime minister had full confidence in the home secretary.")!
         XCTAssertNil(q.speaker)
         XCTAssertEqual(q.source, "Downing Street")
+        // the organisation, not the place of its office
+        let text = "The Securities and Exchange Commission (SEC) opened an inquiry in March. "
+            + "A spokeswoman for the SEC's Boston office said the inquiry was continuing."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.source, "Securities and Exchange Commission")
     }
 }

@@ -89,13 +89,20 @@ struct CandidateScanner {
         return true
     }
 
-    /// Whether the capitalised words after the apostrophe at `i` end in a type word of the name
+    /// Whether the capitalised words after token `i` (an apostrophe, `and`) end in a type word of the name
     /// rules (`Federation`, `Union`, `Court`, `Awards`) and do not start with a given name.
     func namesTypedNameAfter(_ i: Int, _ e: Int) -> Bool {
         guard i + 1 < e, t.isCap(i + 1), !lex.lists.givenNames.contains(t.words[i + 1]) else { return false }
         var last = i + 1
         while last + 1 < e, t.isCap(last + 1) { last += 1 }
         return NameClassifier(t: t, lex: lex).suffixType(last) != nil
+    }
+
+    /// Whether token `i` is an ordinary capitalised word: a common word of three letters or more,
+    /// not in capitals, a given name or the start of a gazetteer entry.
+    func isOrdinaryFirstWord(_ i: Int) -> Bool {
+        t.tokens[i].range.length >= 3 && !t.tokens[i].has(Token.allCaps) && lex.lists.commonWords.contains(t.lower(i))
+            && !lex.lists.givenNames.contains(t.words[i]) && t.info[i].gazetteerFirst == 0
     }
 
     /// Whether a clitic is an apostrophe alone (`'` or `’`, a plural possessive), not `'s`.
@@ -158,6 +165,14 @@ struct CandidateScanner {
                 flush(i)
                 segs.append(Segment(kind: .connector, tokens: i..<j))
                 i = j
+                continue
+            }
+            // `Securities and Exchange Commission`, `Public and Commercial Services Union`: an
+            // ordinary word opening the chunk, `and`, and two or more words that a type word ends
+            // (not `UPS and Deutsche Post`, `Youth and Media`)
+            if w == "and", segs.isEmpty, nameStart == i - 1, isOrdinaryFirstWord(i - 1), i + 2 < e, t.isCap(i + 2),
+               namesTypedNameAfter(i, e) {
+                i += 1
                 continue
             }
             if nameStart != nil, lex.lists.rules[w]?.contains(.particle) == true, t.isCap(i + 1) {

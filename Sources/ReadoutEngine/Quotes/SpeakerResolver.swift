@@ -102,8 +102,9 @@ struct SpeakerResolver {
         let head = words[headIndex]
         let head2 = headIndex > 0 ? words[headIndex - 1] + " " + head : head
         let isPerson = lists.personNouns.contains(head) || lists.personNouns.contains(head2)
+        // the body: an organisation before a place (`a spokeswoman for the SEC's Boston office`)
         if isPerson, headIndex < words.count - 1,
-           let m = inside.last(where: { [.org, .gpe, .fac].contains(da.mentions[$0].label) }) {
+           let m = inside.last(where: { da.mentions[$0].label == .org }) ?? inside.last(where: { [.gpe, .fac].contains(da.mentions[$0].label) }) {
             // `a spokesman for Downing Street`: an unnamed person speaking for a body
             let e = analysis.entities[da.mentionEntity[m]]
             let (src, _) = sources.source(of: e)
