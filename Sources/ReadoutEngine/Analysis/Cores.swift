@@ -50,12 +50,13 @@ public enum Cores {
         return max(1, (quota + period - 1) / period)
     }
 
-    /// The first line of a small system file, or nil when it cannot be read.
+    /// The first line of a small system file (at most a page, as the kernel gives them), or nil
+    /// when it cannot be read.
     private static func firstLine(of path: String) -> String? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
+        var buffer = [UInt8](repeating: 0, count: 4096)
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard n > 0 else { return nil }
         let line = buffer[..<n].prefix { $0 != 0x0A }
