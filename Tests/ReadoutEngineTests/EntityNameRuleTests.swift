@@ -18,6 +18,11 @@ final class EntityNameRuleTests: XCTestCase {
                        ["Wembley Stadium [FAC]", "World Cup [EVENT]", "Thames River [LOC]"])
     }
 
+    func testXOfYRunsOnOverTheNamesAfterOf() {
+        XCTAssertEqual(EntityTest.mentions("The Confederation of British Industry and the Association of Chief Police Officers met."),
+                       ["Confederation of British Industry [ORG]", "Association of Chief Police Officers [ORG]"])
+    }
+
     func testPlaceFollowedBySuffixIsOneName() {
         XCTAssertEqual(EntityTest.mentions("He joined Leeds United after the US Open."),
                        ["Leeds United [ORG]", "US Open [EVENT]"])

@@ -297,10 +297,14 @@ public struct EntityRecognizer: Sendable {
                 let r = seg.tokens
                 // `Ministry of Defence`, `Treaty of Rome`, `Gulf of Mexico`: head word, `of`, name
                 if i + 2 < segs.count, segs[i + 1].isConnector, let (label, rule) = names.headType(r.upperBound - 1) {
-                    let end = segs[i + 2].tokens.upperBound
+                    // Y runs on over the names and places right after it: `Confederation of British Industry`
+                    var last = i + 2
+                    while last + 1 < segs.count, segs[last + 1].tokens.lowerBound == segs[last].tokens.upperBound,
+                          segs[last + 1].isName || segs[last + 1].gazetteer != nil { last += 1 }
+                    let end = segs[last].tokens.upperBound
                     out.append(RawMention(tokens: r.lowerBound..<end, label: label,
                                           evidence: Evidence(rule: rule, detail: "‘\(t.words[r.upperBound - 1]) of …’ (name-rules.tsv)")))
-                    i += 3
+                    i = last + 1
                     continue
                 }
                 switch names.classify(r) {
