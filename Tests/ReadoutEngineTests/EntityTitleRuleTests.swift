@@ -28,6 +28,20 @@ final class EntityTitleRuleTests: XCTestCase {
         XCTAssertTrue(EntityTest.entity(a, "Jen Psaki")!.evidence.contains { $0.detail.contains("apposition") })
     }
 
+    func testRoleFromAnAppositionThatOpensWithTheRole() {
+        let a = EntityTest.analyze("Anne Weyman, chief executive of the Family Planning Association, said the figures were worrying. "
+            + "Ross Walker, economist in London for Royal Bank of Scotland, agreed.")
+        XCTAssertEqual(EntityTest.entity(a, "Anne Weyman")?.role, "chief executive of the Family Planning Association")
+        XCTAssertEqual(EntityTest.entity(a, "Anne Weyman")?.body, "Family Planning Association")
+        // the organisation is the body, not the place of its office
+        XCTAssertEqual(EntityTest.entity(a, "Ross Walker")?.body, "Royal Bank of Scotland")
+        // a clause or another person after the comma is no role
+        let b = EntityTest.analyze("It was a blow to Jonny Wilkinson, coach Andy Robinson has given youngsters a chance. "
+            + "It starred Leonardo DiCaprio, director Martin Scorsese, and others.")
+        XCTAssertNil(EntityTest.entity(b, "Jonny Wilkinson")?.role)
+        XCTAssertNil(EntityTest.entity(b, "Leonardo DiCaprio")?.role)
+    }
+
     func testTitleWordsAfterAGivenNameAreSurnames() {
         XCTAssertEqual(EntityTest.mentions("John Major met General Workers union officials."), ["John Major [PERSON]"])
     }

@@ -6,6 +6,9 @@ struct Appositions {
     static let speechVerbs: WordSet = ["said", "says", "told", "added", "explained", "insisted", "argued", "warned",
                                            "claimed", "stated", "admitted", "noted", "replied", "announced", "confirmed"]
     static let determiners: WordSet = ["the", "a", "an", "its", "his", "her", "their"]
+    /// Words of a clause, not of a role (`coach Andy Robinson has given …`).
+    static let clauseWords: WordSet = ["has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would",
+                                       "can", "could", "said", "says", "told", "who", "which", "that"]
 
     /// Gives a role to each person mention without one that an apposition describes.
     func attach(_ raw: inout [RawMention]) {
@@ -23,15 +26,24 @@ struct Appositions {
             }
             // the apposition closes with a comma or the sentence end, and is not a clause (`Psaki, who ...`)
             guard hasRole, q > p, q >= limit || t.words[q] == "," || t.tokens[q].kind == .terminal else { continue }
-            guard Appositions.determiners.contains(t.lower(p)) || TitleRules.modifiers.contains(t.lower(p)) || t.isCap(p),
-                  !["who", "which", "that", "and", "but"].contains(t.lower(p)) else { continue }
-            let from = Appositions.determiners.contains(t.lower(p)) ? p + 1 : p
+            // it opens with a determiner, a modifier (`former`), a capital, or the role itself
+            // (`Graham Cluley, spokesman for anti-virus firm Sophos,`)
+            let opener = t.lower(p)
+            let roleFirst = !t.isCap(p) && (lex.lists.roleNouns.contains(opener) || lex.lists.titles[opener] == .role)
+            guard Appositions.determiners.contains(opener) || TitleRules.modifiers.contains(opener) || t.isCap(p) || roleFirst,
+                  !["who", "which", "that", "and", "but"].contains(opener) else { continue }
+            let from = Appositions.determiners.contains(opener) ? p + 1 : p
             guard from < q else { continue }
-            var body: String? = nil
-            for m in raw where m.tokens.lowerBound >= from && m.tokens.upperBound <= q
-                && (m.label == .org || m.label == .gpe) && body == nil {
-                body = m.canonical ?? t.text(m.tokens)
+            let inside = { (m: RawMention) in m.tokens.lowerBound >= from && m.tokens.upperBound <= q }
+            // a bare role must close before the word limit, name no one else and hold no verb
+            // (not `Wilkinson, coach Andy Robinson has given …`)
+            if roleFirst {
+                guard q < limit, !raw.contains(where: { $0.label == .person && inside($0) }),
+                      !(from..<q).contains(where: { Appositions.clauseWords.contains(t.lower($0)) }) else { continue }
             }
+            // the body: an organisation before a place (`chief economist at Lehman Brothers in Tokyo`)
+            let bodyMention = raw.first(where: { $0.label == .org && inside($0) }) ?? raw.first(where: { $0.label == .gpe && inside($0) })
+            let body = bodyMention.map { $0.canonical ?? t.text($0.tokens) }
             let role = t.text(from..<q)
             raw[idx].role = RoleFact(role: role, body: body, evidence: Evidence(rule: "apposition", detail: "‘, \(t.text(p..<q)),’ after the name"))
         }
