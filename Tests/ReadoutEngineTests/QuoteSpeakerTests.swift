@@ -84,6 +84,13 @@ final class QuoteSpeakerTests: XCTestCase {
             "direct | David Slager | - | We are not scared"])
     }
 
+    func testAPersonWithNoBodySpeaksForTheOrganisationNamedWithThem() {
+        let text = "Shares fell sharply on Monday. \"The outlook is weak,\" said economist Ross Walker at the Royal Bank of Scotland."
+        let (q, _) = QuoteTest.only(text)!
+        XCTAssertEqual(q.speaker, "Ross Walker")
+        XCTAssertEqual(q.source, "Royal Bank of Scotland")
+    }
+
     func testUnnamedSpokespersonSpeaksForTheirBody() {
         let (q, _) = QuoteTest.only("A spokesman for Downing Street said the prime minister had full confidence in the home secretary.")!
         XCTAssertNil(q.speaker)

@@ -80,7 +80,15 @@ struct SpeakerResolver {
         for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
             if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
                 let e = analysis.entities[da.mentionEntity[m]]
-                return finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
+                var r = finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
+                // a person with no body of their own speaks for the organisation named with them
+                // (`analyst Alex Potter at Lehman Brothers`, `Nigel McCune from the Musicians' Union`)
+                if e.label == .person, r.source == nil, let o = inside.last(where: { da.mentions[$0].label == .org }) {
+                    let org = analysis.entities[da.mentionEntity[o]]
+                    r.source = org.name
+                    r.steps.append(Evidence(rule: "source", detail: "‘\(org.name)’ is named with the speaker"))
+                }
+                return r
             }
         }
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
