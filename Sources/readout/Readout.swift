@@ -1,6 +1,5 @@
 import ArgumentParser
 import CLibEdit
-import Foundation
 import Glibc
 import ReadoutEngine
 import ReadoutWorkbench
