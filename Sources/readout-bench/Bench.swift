@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
                   + String(format: "%9.3f s  %12.0f words/s  ", seconds, wps) + extra)
             figures.append((name, .obj(["seconds": .double(seconds), "words": .int(words), "words_per_sec": .double(wps.rounded())])))
         }
-        print("corpus: \(files.count) files under \(dir); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("corpus: \(files.count) files under \(dir); cores: \(Cores.available)")
 
         // 1. In-process stages over the whole corpus.
         var loaded: [DocumentRecord] = []

@@ -31,7 +31,7 @@ struct SessionBench: ParsableCommand {
         }
         let docs = wb.workspace.documents.count
         let words = wb.workspace.documents.values.reduce(0) { $0 + $1.words }
-        print("corpus: \(docs) documents, \(words) words under \(dir); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("corpus: \(docs) documents, \(words) words under \(dir); cores: \(Cores.available)")
 
         var bytes: [UInt8] = []
         let tEncode = try best { bytes = SessionFile.encode(wb.workspace) }
