@@ -95,15 +95,18 @@ struct CandidateScanner {
         guard i + 1 < e, t.isCap(i + 1), !lex.lists.givenNames.contains(t.words[i + 1]) else { return false }
         var last = i + 1
         while last + 1 < e, t.isCap(last + 1) { last += 1 }
-        return NameClassifier(t: t, lex: lex).suffixType(last) != nil
+        return names.suffixType(last) != nil
     }
 
     /// Whether token `i` is an ordinary capitalised word: a common word of three letters or more,
     /// not in capitals, a given name or the start of a gazetteer entry.
     func isOrdinaryFirstWord(_ i: Int) -> Bool {
-        t.tokens[i].range.length >= 3 && !t.tokens[i].has(Token.allCaps) && lex.lists.commonWords.contains(t.lower(i))
+        t.tokens[i].range.length >= 3 && !t.tokens[i].has(Token.allCaps) && names.isCommon(i)
             && !lex.lists.givenNames.contains(t.words[i]) && t.info[i].gazetteerFirst == 0
     }
+
+    /// The name rules over the same tokens.
+    private var names: NameClassifier { NameClassifier(t: t, lex: lex) }
 
     /// Whether a clitic is an apostrophe alone (`'` or `’`, a plural possessive), not `'s`.
     func isApostrophe(_ tok: Token) -> Bool {
