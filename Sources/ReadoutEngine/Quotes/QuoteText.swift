@@ -8,7 +8,7 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// The cue each token spells, if any (multi-word cues on their first word).
     let cues: [Cue?]
-    /// Whether each token is a double quotation mark (straight, curly or guillemet).
+    /// Whether each token is a double quotation mark (straight, curly, guillemet, or two apostrophes).
     let isQuoteMark: [Bool]
 
     init(_ doc: Document, cueVerbs: CueVerbs = .shared) {
@@ -32,8 +32,8 @@ struct QuoteText {
                     }
                 case .quote:
                     let c = b[t.range.start]
-                    if c == 0x22 {
-                        marks[i] = true
+                    if c == 0x22 || (c == 0x27 && t.range.length == 2) {
+                        marks[i] = true // `"`, or `''` standing for it
                     } else if c == 0xE2, t.range.length == 3 {
                         let x = b[t.range.start + 2]
                         marks[i] = x == 0x9C || x == 0x9D || x == 0x9E || x == 0x9F

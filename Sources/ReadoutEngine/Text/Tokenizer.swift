@@ -52,7 +52,8 @@ public struct Tokenizer: Sendable {
             case 0x22: return (.quoteDouble, 1)
             case 0x24, 0x25, 0x26, 0x2B, 0x3C, 0x3D, 0x3E, 0x40, 0x23, 0x5E, 0x7C, 0x7E, 0x2A: return (.symbol, 1)
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (.none, 1)
-            case 0x27: return (.quoteOpenS, 1) // decided later by context
+            // two apostrophes stand for a double quotation mark (New York Times style: ''Yes,'' he said)
+            case 0x27: return i + 1 < b.count && b[i + 1] == 0x27 ? (.quoteDouble, 2) : (.quoteOpenS, 1) // a lone one is decided later by context
             default:
                 return c < 0x20 || c == 0x7F ? (.space, 1) : (.other, 1)
             }
