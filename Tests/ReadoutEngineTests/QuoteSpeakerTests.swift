@@ -80,7 +80,7 @@ final class QuoteSpeakerTests: XCTestCase {
         "We are not scared," Atticus' David Slager said.
         """
         XCTAssertEqual(QuoteTest.lines(text).dropFirst(), [
-            "direct | - | Engineering Employers' Federation | The warning lights are flashing",
+            "direct | a spokeswoman for the Engineering Employers' Federation | Engineering Employers' Federation | The warning lights are flashing",
             "direct | David Slager | - | We are not scared"])
     }
 
@@ -93,7 +93,9 @@ final class QuoteSpeakerTests: XCTestCase {
 
     func testUnnamedSpokespersonSpeaksForTheirBody() {
         let (q, _) = QuoteTest.only("A spokesman for Downing Street said the prime minister had full confidence in the home secretary.")!
-        XCTAssertNil(q.speaker)
+        // the speaker is the description as written, not a guess at who it is
+        XCTAssertEqual(q.speaker, "A spokesman for Downing Street")
+        XCTAssertEqual(q.speakerMethod, .description)
         XCTAssertEqual(q.source, "Downing Street")
         // the organisation, not the place of its office
         let text = "The Securities and Exchange Commission (SEC) opened an inquiry in March. "

@@ -66,6 +66,25 @@ public struct MentionRef: Hashable, Sendable, Codable {
 }
 
 /// One quotation or reported statement.
+/// How a quote's speaker was found.
+public enum SpeakerMethod: String, Sendable, CaseIterable {
+    /// A name that the entity layer knows (`Mr Crosby`, `the White House`).
+    case name
+    /// A role or description that fits one entity's role (`the US president` → Joseph Biden).
+    case title
+    /// A pronoun resolved to an antecedent (`he`, `she`, `they`).
+    case pronoun
+    /// A description taken as written: not an entity, but what the text says (`experts`, `a spokesman for the firm`),
+    /// or a name the entity layer did not find (`Zero Hedge`).
+    case description
+    /// A country's side or readout, by the government convention (`the Russian side` → Kremlin).
+    case government
+    /// Taken from the quotation it continues, or the one next to it.
+    case continuation
+    /// Written, but not resolved: `speaker` is nil and `speaker_text` says what was written.
+    case unresolved
+}
+
 public struct Quote: Hashable, Sendable {
     /// Stable id within the corpus, e.g. `q3` or `seed-000:q3`.
     public var id: String
@@ -89,6 +108,8 @@ public struct Quote: Hashable, Sendable {
     public var source: String?
     /// Who reported the statement, for nested attribution (`Reuters`).
     public var reportedBy: String?
+    /// How the speaker was found; nil when there is no speaker as written and nothing inherited.
+    public var speakerMethod: SpeakerMethod?
     // The resolution chain, step by step, is not kept with every quote of a corpus:
     // `CorpusAnalysis.evidence(of:)` works it out again for the quote explained.
 

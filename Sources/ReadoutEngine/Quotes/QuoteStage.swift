@@ -40,6 +40,7 @@ public enum QuoteStage {
                 resolvedTo[i] = res.entity
                 out[i].speaker = res.name
                 out[i].source = res.source
+                out[i].speakerMethod = res.name == nil ? .unresolved : res.method
                 if wanted { steps[i] += res.steps }
             }
             if let rr = f.reporterRange {
@@ -57,6 +58,7 @@ public enum QuoteStage {
             out[i].speaker = out[j].speaker
             out[i].source = out[j].source
             out[i].reportedBy = out[j].reportedBy
+            out[i].speakerMethod = out[j].speaker == nil ? (out[j].speakerMethod == nil ? nil : .unresolved) : .continuation
             if out[i].speakerRange == nil { out[i].speakerRange = out[j].speakerRange }
             if wanted {
                 steps[i].append(Evidence(rule: "inherited", detail: "speaker of \(out[f.inherit!].id): \(out[j].speaker ?? out[j].speakerRange.map { doc.string($0) } ?? "unresolved")"))

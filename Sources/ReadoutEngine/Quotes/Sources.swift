@@ -15,12 +15,14 @@ final class QuoteLists: Sendable {
     /// Head nouns of person and organisation descriptions.
     let personNouns: Set<String>
     let orgNouns: Set<String>
+    /// Head nouns of groups and of documents that speak as written (`experts`, `officials`, `the poll`).
+    let groupNouns: Set<String>
     /// Lemmas of reporting cues (frame `report`).
     let reportingCues: Set<String>
 
     init<S: StringProtocol>(lines: [S], cues: CueVerbs) {
         var gov: [String: String] = [:], dem: [String: String] = [:]
-        var side = Set<String>(), news = Set<String>(), person = Set<String>(), org = Set<String>()
+        var side = Set<String>(), news = Set<String>(), person = Set<String>(), org = Set<String>(), group = Set<String>()
         var heads: [String] = []
         for line in lines {
             let c = line.split(separator: "\t").map { String($0).trimmingSpaces }
@@ -33,6 +35,7 @@ final class QuoteLists: Sendable {
             case "news": news.insert(c[1])
             case "person": person.insert(c[1])
             case "org": org.insert(c[1])
+            case "group": group.insert(c[1])
             default: break
             }
         }
@@ -43,6 +46,7 @@ final class QuoteLists: Sendable {
         newsWords = news
         personNouns = person
         orgNouns = org
+        groupNouns = group
         reportingCues = Set(cues.forms.values.filter { $0.frame == .report }.map(\.lemma))
     }
 }

@@ -19,6 +19,7 @@ struct SpeakerResolver {
         var entity: Int?
         var source: String?
         var steps: [Evidence] = []
+        var method: SpeakerMethod = .name
     }
 
     enum Gender { case male, female, unknown }
@@ -52,16 +53,16 @@ struct SpeakerResolver {
             if let context = pronounContext, nearest.map({ da.mentions[$0].range.start < context.sentence.start }) ?? true {
                 if let id = recentSpeaker, analysis.entities.indices.contains(id), case let e = analysis.entities[id],
                    wanted.contains(e.label), compatible(w, gender(e)) {
-                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")])
+                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")], .pronoun)
                 }
                 if let first = mentions(d, in: context.previous).first(where: fits), first != nearest {
                     let e = analysis.entities[da.mentionEntity[first]]
-                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")])
+                    return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")], .pronoun)
                 }
             }
             if let m = nearest {
                 let e = analysis.entities[da.mentionEntity[m]]
-                return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(kind) ‘\(da.document.string(da.mentions[m].range))’ (\(e.name))")])
+                return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(kind) ‘\(da.document.string(da.mentions[m].range))’ (\(e.name))")], .pronoun)
             }
             return Resolution(steps: [Evidence(rule: "unresolved", detail: "no antecedent for ‘\(w)’")])
         }
@@ -69,6 +70,7 @@ struct SpeakerResolver {
         if words.contains(where: { lists.sideWords.contains($0) }), let country = country(d, inside, words),
            let g = lists.government[country] {
             var r = Resolution(name: g, entity: analysis.entity(named: g)?.id, source: g)
+            r.method = .government
             r.steps = [Evidence(rule: "government-side", detail: "‘\(words.joined(separator: " "))’: \(country)’s government → ‘\(g)’ (convention, speaker-descriptions.tsv)")]
             return r
         }
@@ -91,12 +93,37 @@ struct SpeakerResolver {
                 return r
             }
         }
+        if let r = asWritten(d, range, words, inside) { return r }
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
     }
 
-    private func finish(_ e: Entity, _ steps: [Evidence]) -> Resolution {
+    private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
         let (src, ev) = sources.source(of: e)
-        return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []))
+        return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []), method: method)
+    }
+
+    /// A speaker that is no entity but is sure as written: a description whose head is a person,
+    /// group or organisation noun (`experts`, `the union`, `a senior administration official`), or a
+    /// name of two or more capitalised words that the entity layer did not find (`Zero Hedge`).
+    /// The speaker is then the phrase itself, not a guess at who it is.
+    private func asWritten(_ d: Int, _ range: TextRange, _ words: [String], _ inside: [Int]) -> Resolution? {
+        guard !words.isEmpty, words.count <= 8, !words.contains(where: { SpeakerPhrase.pronouns.contains($0) }) else { return nil }
+        let text = analysis.documents[d].document.string(range)
+        var headIndex = words.count - 1
+        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { headIndex = p - 1 }
+        let head = words[headIndex]
+        if lists.personNouns.contains(head) || lists.orgNouns.contains(head) || lists.groupNouns.contains(head) {
+            return Resolution(name: text, entity: nil, source: nil,
+                              steps: [Evidence(rule: "description", detail: "‘\(text)’: a description (head ‘\(head)’, speaker-descriptions.tsv), kept as written")],
+                              method: .description)
+        }
+        // a name: every word capitalised (initials and `II` allowed), at least two of them
+        let caps = text.split(separator: " ")
+        guard caps.count >= 2, inside.isEmpty, caps.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }),
+              !SpeakerPhrase.determiners.contains(words[0]) else { return nil }
+        return Resolution(name: text, entity: nil, source: nil,
+                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a name no entity holds, kept as written")],
+                          method: .description)
     }
 
     // MARK: - Descriptions
@@ -116,8 +143,10 @@ struct SpeakerResolver {
             // `a spokesman for Downing Street`: an unnamed person speaking for a body
             let e = analysis.entities[da.mentionEntity[m]]
             let (src, _) = sources.source(of: e)
-            return Resolution(name: nil, entity: nil, source: src ?? e.name,
-                              steps: [Evidence(rule: "unnamed-spokesperson", detail: "‘\(words.joined(separator: " "))’ speaks for ‘\(e.name)’")])
+            // the speaker is the description as written; the body is its source
+            return Resolution(name: da.document.string(range), entity: nil, source: src ?? e.name,
+                              steps: [Evidence(rule: "unnamed-spokesperson", detail: "‘\(words.joined(separator: " "))’ speaks for ‘\(e.name)’")],
+                              method: .description)
         }
         if isPerson {
             let country = self.country(d, inside, words)
@@ -141,7 +170,7 @@ struct SpeakerResolver {
             }
             if let b = best {
                 let e = analysis.entities[b.entity]
-                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → ‘\(e.name)’, role ‘\(e.role ?? "")’\(country.map { " of \($0)" } ?? "")")])
+                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → ‘\(e.name)’, role ‘\(e.role ?? "")’\(country.map { " of \($0)" } ?? "")")], .title)
             }
             return nil
         }
@@ -153,7 +182,7 @@ struct SpeakerResolver {
                 if mention.label == .org {
                     let e = analysis.entities[da.mentionEntity[m]]
                     if e.name.fastLowercased().contains(head) {
-                        return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")])
+                        return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")], .title)
                     }
                     if fallback == nil { fallback = m }
                 }
@@ -161,7 +190,7 @@ struct SpeakerResolver {
             }
             if ["company", "firm", "group", "club", "bank"].contains(head), let f = fallback {
                 let e = analysis.entities[da.mentionEntity[f]]
-                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation ‘\(e.name)’")])
+                return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation ‘\(e.name)’")], .title)
             }
         }
         return nil

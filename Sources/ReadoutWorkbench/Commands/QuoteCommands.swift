@@ -94,7 +94,8 @@ extension Workbench {
     func quoteJSON(_ q: Quote) -> Value {
         let d = workspace.analysis.documents[q.doc].document
         return .obj(["id": .string(QuoteIDs.qualified(q, in: self)), "doc": .string(workspace.record(at: q.doc).id),
-                     "speaker": .str(q.speaker), "speaker_text": .str(speakerText(q)), "source": .str(q.source),
+                     "speaker": .str(q.speaker), "speaker_text": .str(speakerText(q)),
+                     "speaker_method": .str(q.speakerMethod?.rawValue), "source": .str(q.source),
                      "kind": .string(q.kind.rawValue), "cue": .string(q.cue), "text": .string(d.string(q.content)),
                      "reported_by": q.reportedBy.map { .string($0) },
                      "start": .int(d.scalarOffset(q.content.start)), "end": .int(d.scalarOffset(q.content.end))])

@@ -31,14 +31,15 @@ extension Workbench {
         var text = "\(QuoteIDs.qualified(q, in: self)) - \(q.kind.rawValue) quote in \(workspace.record(at: q.doc).id)\n"
         text += "text:    \(d.string(q.content))\n"
         text += "cue:     \(q.cue)\n"
-        if let r = q.speakerRange { text += "speaker: \(d.string(r)) -> \(q.speaker ?? "unresolved")\n" } else { text += "speaker: \(q.speaker ?? "unresolved")\n" }
+        let how = q.speakerMethod.map { " (\($0.rawValue))" } ?? ""
+        if let r = q.speakerRange { text += "speaker: \(d.string(r)) -> \(q.speaker ?? "unresolved")\(q.speaker == nil ? "" : how)\n" } else { text += "speaker: \(q.speaker ?? "unresolved")\(q.speaker == nil ? "" : how)\n" }
         text += "source:  \(q.source ?? "unknown")\n"
         if let rb = q.reportedBy { text += "reported by: \(rb)\n" }
         let evidence = workspace.analysis.evidence(of: q)
         let steps = evidence.enumerated().map { [Value.int($0.offset + 1), .string($0.element.rule), .string($0.element.detail)] }
         let json = Value.obj(["id": .string(QuoteIDs.qualified(q, in: self)), "kind": .string(q.kind.rawValue), "text": .string(d.string(q.content)),
                               "cue": .string(q.cue), "speaker_text": q.speakerRange.map { .string(d.string($0)) }, "speaker": .str(q.speaker),
-                              "source": .str(q.source), "reported_by": .str(q.reportedBy),
+                              "speaker_method": .str(q.speakerMethod?.rawValue), "source": .str(q.source), "reported_by": .str(q.reportedBy),
                               "evidence": .array(evidence.map { .obj(["rule": .string($0.rule), "detail": .string($0.detail)]) })])
         return CommandOutput(blocks: [.text(text), .heading("Resolution chain"),
                                       .table(Table([Column("step"), Column("rule"), Column("detail", flexible: true)], rows: steps))],
