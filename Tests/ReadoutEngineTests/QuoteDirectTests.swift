@@ -68,7 +68,10 @@ final class QuoteDirectTests: XCTestCase {
     }
 
     func testScareQuotesAloneAreNotQuotations() {
-        XCTAssertEqual(QuoteTest.lines("The Tories dismissed the maternity pay plan as \"desperate\" on Sunday."), [])
+        XCTAssertEqual(QuoteTest.lines("The so-called \"desperate\" maternity pay plan was dropped on Sunday."), [])
+        // with a cue, the quoted word is the speaker's: a mixed quote, not a direct one
+        XCTAssertEqual(QuoteTest.lines("The Tories dismissed the maternity pay plan as \"desperate\" on Sunday.").map { $0.split(separator: "|")[0] },
+                       ["mixed "])
     }
 
     func testStraightQuotesAndQuestionMark() {

@@ -10,6 +10,16 @@ public enum CueFrame: String, Sendable {
     case report
     /// The phrase `according to X`.
     case according
+    /// A stance taken on something named, in reported speech only: `X criticized the plan`,
+    /// `X called for new tariffs`, `a poll shows Clinton ahead`; the content is the rest of the clause.
+    case object
+    /// An internal state, in reported speech only: `X believes (that) …`, `X hopes to …`.
+    case belief
+
+    /// Whether the cue can attribute a direct quotation next to it (`"…," X said`, `X said: "…"`).
+    public var attachesToQuotes: Bool { self != .according && self != .object && self != .belief }
+    /// Whether the quote it heads is an internal state rather than something said.
+    public var isInternalState: Bool { self == .belief }
 }
 
 /// One cue: a lemma and its frame.

@@ -71,7 +71,7 @@ struct DirectQuotes {
         let p = o - 1
         if t.isColon(p) || t.isTerminal(p) || t.tokens[p].kind == .dash { return true }
         if t.isComma(p) { return before(s) != nil }
-        if let c = t.cues[p], c.frame != .according, o + 1 < t.count, t.isCap(o + 1) { return true }
+        if let c = t.cues[p], c.frame.attachesToQuotes, o + 1 < t.count, t.isCap(o + 1) { return true }
         return false
     }
 
@@ -88,7 +88,7 @@ struct DirectQuotes {
         let para = t.paragraphTokens(c)
         guard j < para.upperBound else { return nil }
         // inverted: `said Mr Smith`, `according to the US side`
-        if let cue = t.cues[j] {
+        if let cue = t.cues[j], cue.frame.attachesToQuotes || cue.frame == .according {
             var cueEnd = j + 1
             if cue.frame == .according {
                 guard t.isWord(j + 1, "to") else { return nil }
@@ -104,7 +104,7 @@ struct DirectQuotes {
         var k = j
         let limit = min(para.upperBound, j + SpeakerPhrase.maxTokens + 4)
         while k < limit, t.tokens[k].kind == .word || t.tokens[k].kind == .clitic || t.tokens[k].kind == .number || t.isComma(k) {
-            if let cue = t.cues[k], cue.frame != .according, k > j {
+            if let cue = t.cues[k], cue.frame.attachesToQuotes, k > j {
                 if let sub = np.subject(before: k, floor: j), sub.start >= j {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: s.open..<spanEnd(from: k + 1, para),
                                        rule: "quote-speaker-cue")
@@ -127,7 +127,7 @@ struct DirectQuotes {
         while k >= sentenceStart, p - k < 8 {
             let tok = t.tokens[k]
             guard tok.kind == .word || tok.kind == .clitic || tok.kind == .number else { return nil }
-            if let cue = t.cues[k], cue.frame != .according {
+            if let cue = t.cues[k], cue.frame.attachesToQuotes {
                 guard let sub = np.subject(before: k, floor: sentenceStart) else { return nil }
                 return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
                                    rule: "speaker-cue-quote")

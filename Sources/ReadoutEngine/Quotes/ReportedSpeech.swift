@@ -78,13 +78,13 @@ struct ReportedSpeech {
         if let cue = t.cues[a] {
             let cueEnd = cue.frame == .according ? a + 2 : a + 1
             if cue.frame == .according && !t.isWord(a + 1, "to") { return nil }
-            guard cue.frame != .direct, let sp = np.phrase(startingAt: cueEnd, limit: end), sp.upperBound == end else { return nil }
+            guard cue.frame != .direct, cue.frame != .object, let sp = np.phrase(startingAt: cueEnd, limit: end), sp.upperBound == end else { return nil }
             return (a..<cueEnd, sp, cue.frame == .according ? "clause-according-to" : "clause-cue-speaker")
         }
         var k = a + 1
         while k < end, k - a <= SpeakerPhrase.maxTokens + 3 {
             if let cue = t.cues[k], !quoted[k] {
-                guard cue.frame != .according, cue.frame != .direct,
+                guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
                       let sub = np.subject(before: k, floor: a), sub.start >= a else { return nil }
                 // only circumstances after the cue: `told reporters at the White House`, `said in a statement`
                 let rest = (k + 1)..<end
@@ -118,13 +118,17 @@ struct ReportedSpeech {
         var k = start + 1
         while k < end - 2 {
             defer { k += 1 }
-            guard let cue = t.cues[k], !quoted[k], cue.frame == .speech || cue.frame == .addressee || cue.frame == .report else { continue }
+            guard let cue = t.cues[k], !quoted[k], cue.frame != .according, cue.frame != .direct else { continue }
             if t.tokens[k - 1].kind == .word, ReportedSpeech.passive.contains(t.lower(k - 1)) { continue }
-            guard let sub = np.subject(before: k, floor: start) else { continue }
-            guard sub.start == start || t.isComma(sub.start - 1) || leadersOnly(start..<sub.start) else { continue }
+            guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
+                    ?? relativeSubject(before: k, floor: start)
+                    ?? sharedSubject(before: k, start: start) else { continue }
+            guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
+                    || t.isWord(sub.start, "who") || sub.shared
+                    || (t.tokens[sub.start - 1].kind == .word && ReportedSpeech.clauseOpeners.contains(t.lower(sub.start - 1))) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
             let content = from..<end
-            guard content.count >= 3, hasVerb(content) else { continue }
+            guard content.count >= (cue.frame == .object ? 2 : 3), cue.frame == .object || hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
             if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end) {
@@ -146,6 +150,19 @@ struct ReportedSpeech {
     func complement(after k: Int, cue: Cue, end: Int) -> Int? {
         var j = k + 1
         guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
+        switch cue.frame {
+        case .object:
+            // `called for new tariffs`, `pointed to the deficit`, `railed against the deal`: the particle belongs to the cue
+            if t.isWord(j, "for") || t.isWord(j, "on") || t.isWord(j, "to") || t.isWord(j, "against") || t.isWord(j, "out") { j += 1 }
+            if t.isWord(j, "that") { j += 1 }
+            guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
+            if t.isWord(j, "by") || t.isWord(j, "as") { return nil }
+            return j
+        case .belief:
+            // `hopes to win`, `expects that …`
+            if t.isWord(j, "to") { return j }
+        default: break
+        }
         if t.isWord(j, "by") || t.isWord(j, "to") || t.isWord(j, "of") || t.isWord(j, "about") || t.isWord(j, "for") { return nil }
         if cue.frame == .addressee, !t.isWord(j, "that") { j = hearer(j, end) }
         guard j < end else { return nil } // the hearer ran to the end: no clause follows (found by fuzzing)
@@ -178,6 +195,35 @@ struct ReportedSpeech {
             e += 1
         }
         return e
+    }
+
+    /// Words after which a new clause, and so a new subject, may start mid-sentence (`…, but Obama said …`).
+    static let clauseOpeners: WordSet = ["but", "and", "though", "although", "while", "because", "as", "since", "when",
+                                         "after", "before", "if", "so", "yet", "whereas", "where", "once", "until", "unless"]
+
+    /// `Trump, who says he is honored`: the speaker of a cue after `who` is the name before it.
+    func relativeSubject(before k: Int, floor: Int) -> (speaker: Range<Int>, start: Int, shared: Bool)? {
+        var w = k - 1
+        while w > floor, np.isBetween(w) { w -= 1 }
+        guard w > floor, t.isWord(w, "who") else { return nil }
+        let end = t.isComma(w - 1) ? w - 1 : w
+        guard end > floor, let name = np.phrase(endingAt: end, floor: floor) else { return nil }
+        return (name, w, false)
+    }
+
+    /// `Trump is telling veterans that … and says he will …`: a cue after `and` (or a participle after
+    /// a comma: `…, adding that …`) shares the subject that opens the sentence.
+    func sharedSubject(before k: Int, start: Int) -> (speaker: Range<Int>, start: Int, shared: Bool)? {
+        var w = k - 1
+        while w > start, np.isBetween(w) { w -= 1 }
+        guard w > start, t.isWord(w, "and") || (t.isComma(w) && t.lower(k).hasSuffix("ing")) else { return nil }
+        var s = start
+        while s < w, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        // the subject runs to the sentence's first verb
+        var v = s
+        while v < w, !isVerb(v), !np.isBoundary(v) { v += 1 }
+        guard v > s, v < w, isVerb(v), np.isSpeaker(s..<v) else { return nil }
+        return (s..<v, s, true)
     }
 
     func leadersOnly(_ r: Range<Int>) -> Bool {

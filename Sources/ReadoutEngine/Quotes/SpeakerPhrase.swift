@@ -19,6 +19,21 @@ struct SpeakerPhrase {
                                        "further", "separately", "repeatedly", "publicly", "recently", "again",
                                        "once", "today", "yesterday", "subsequently", "similarly", "immediately",
                                        "would", "will", "may", "might", "could", "can"]
+    /// Lower-case words that may stand between a subject and its cue besides `between`: auxiliaries
+    /// and adverbs (`has long said`, `did not immediately respond`, `all suggested`).
+    static let auxiliaries: WordSet = ["is", "are", "was", "were", "did", "does", "do", "not", "long", "all", "both",
+                                           "never", "already", "still", "often", "privately", "openly", "reportedly",
+                                           "widely", "strongly", "sharply", "quickly", "immediately", "first", "since"]
+
+    /// Whether token `i` may stand between a subject and its cue.
+    func isBetween(_ i: Int) -> Bool {
+        guard t.tokens[i].kind == .word, !t.isCap(i) else { return false }
+        let w = t.lower(i)
+        if SpeakerPhrase.between.contains(w) || SpeakerPhrase.auxiliaries.contains(w) { return true }
+        guard w.utf8.count > 4, w.hasSuffix("ly"), let p = t.pos(i) else { return false }
+        return p == .adv
+    }
+
     /// Longest speaker phrase, in tokens.
     static let maxTokens = 10
 
@@ -81,8 +96,15 @@ struct SpeakerPhrase {
     /// Returns the speaker tokens (for an apposition, the name before it) and the first token of the subject.
     func subject(before cue: Int, floor: Int) -> (speaker: Range<Int>, start: Int)? {
         var e = cue
-        while e > floor, t.tokens[e - 1].kind == .word, !t.isCap(e - 1), SpeakerPhrase.between.contains(t.lower(e - 1)) { e -= 1 }
+        while e > floor, isBetween(e - 1) { e -= 1 }
         guard e > floor else { return nil }
+        // `Rep. Trey Gowdy (R-S.C.) said`: a bracketed tag after the name
+        if t.isPunct(e - 1, 0x29) {
+            var o = e - 2
+            while o > floor, e - o < 8, !t.isPunct(o, 0x28), !t.isTerminal(o) { o -= 1 }
+            guard o > floor, t.isPunct(o, 0x28), let name = phrase(endingAt: o, floor: floor) else { return nil }
+            return (name, name.lowerBound)
+        }
         // `Jen Psaki, the White House press secretary, said`
         if t.isComma(e - 1) {
             let appEnd = e - 1
