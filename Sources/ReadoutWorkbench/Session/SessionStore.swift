@@ -16,10 +16,10 @@ public enum SessionStore {
     /// The file a session name stands for. A bare name (no `/`) goes in `directory`, with `.json`
     /// added when it has no extension; a name with a folder (`./x.json`, `~/x.json`, `/tmp/x.json`) is used as is.
     public static func resolve(_ name: String, directory: String) -> String {
-        if name.contains("/") { return PathExpander.expandTilde(name) }
-        let file = (name as NSString).pathExtension.isEmpty ? name + ".json" : name
-        let dir = PathExpander.expandTilde(directory)
-        return dir.isEmpty ? file : (dir as NSString).appendingPathComponent(file)
+        if name.contains("/") { return Paths.expandTilde(name) }
+        let file = Paths.fileExtension(name).isEmpty ? name + ".json" : name
+        let dir = Paths.expandTilde(directory)
+        return dir.isEmpty ? file : Paths.join(dir, file)
     }
 
     /// The content stamp of a file (FNV-1a 64 of its bytes), or nil when it cannot be read.
@@ -64,8 +64,8 @@ public enum SessionStore {
                                    hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
             }
         }
-        let parent = (target as NSString).deletingLastPathComponent
-        if name.map({ !$0.contains("/") }) ?? false, !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+        let parent = Paths.folder(of: target)
+        if name.map({ !$0.contains("/") }) ?? false, parent != ".", !FileManager.default.fileExists(atPath: parent) {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
@@ -143,7 +143,7 @@ public enum SessionStore {
     }
 
     private static func missingHint(_ name: String, directory: String) -> String {
-        let dir = PathExpander.expandTilde(directory)
+        let dir = Paths.expandTilde(directory)
         let stems = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted().map { String($0.dropLast(5)) }
         let want = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
@@ -156,13 +156,13 @@ public enum SessionStore {
     /// Removes temporary files that a save of `target` killed before its rename left behind
     /// (`.NAME.tmp-PID` whose process is gone). Their content never replaced the session file.
     static func removeStaleTemporaryFiles(of target: String) {
-        let dir = (target as NSString).deletingLastPathComponent
-        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        let dir = Paths.folder(of: target)
+        let prefix = "." + Paths.lastComponent(target) + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink((dir.isEmpty ? "." : dir) + "/" + name)
+                unlink(Paths.join(dir, name))
             }
         }
     }

@@ -11,9 +11,8 @@ public enum AtomicFile {
     /// temporary file is complete and synced, just before it replaces `path` (a hook for crash tests).
     public static func write(_ data: [UInt8], to path: String, keepBackup: Bool = false,
                              beforeRename: (() -> Void)? = nil) throws(ReadoutError) {
-        let dir = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).tmp-\(getpid())"
+        let dir = Paths.folder(of: path)
+        let tmp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
             throw ReadoutError("cannot write '\(path)': \(String(cString: strerror(errno)))", hint: "check the folder exists and is writable")
@@ -46,7 +45,7 @@ public enum AtomicFile {
             unlink(tmp)
             throw ReadoutError("cannot write '\(path)': \(String(cString: strerror(e)))", hint: "the previous file is unchanged")
         }
-        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
