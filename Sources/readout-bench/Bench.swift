@@ -38,6 +38,7 @@ struct Bench: ParsableCommand {
     var json: String?
 
     mutating func run() throws {
+        if let problem = DataFiles.missingFolderProblem { throw ValidationError(problem.message + " - " + problem.hint) }
         let files = Self.articleFiles(dir)
         guard !files.isEmpty else { throw ValidationError("no .txt files under \(dir)") }
         var figures: [(String, Value)] = []

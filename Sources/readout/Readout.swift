@@ -126,6 +126,11 @@ struct Readout: ParsableCommand {
         // one malloc arena per core: the analysis runs a worker per core, and arenas beyond
         // that only held freed memory (a whole-corpus run's resident set was 2 MB larger)
         _ = readout_limit_malloc_arenas(Int32(clamping: max(2, Cores.available)))
+        // a copied or half-installed binary says where it looked for its word lists, once
+        if let problem = DataFiles.missingFolderProblem {
+            Output.err(ErrorRenderer.render(ReadoutError(problem.message, hint: problem.hint)) + "\n")
+            Glibc.exit(1)
+        }
         // the word lists load on another core while the flags are parsed and the articles read
         Analyzer.prewarm()
         if let flags = LaunchFlags.simple(CommandLine.arguments.dropFirst()) { launch(flags) }
