@@ -53,17 +53,6 @@ public enum SessionStore {
         if isFolder(target) {
             throw ReadoutError("cannot save to '\(target)': it is a folder", hint: "give a file name")
         }
-        let isOwnFile = wb.session.path.map { samePath($0, target) } ?? false
-        if !force, FileManager.default.fileExists(atPath: target) {
-            if !isOwnFile {
-                throw ReadoutError("'\(target)' already exists",
-                                   hint: "'save! \(name ?? target)' replaces it (the old file is kept as .bak), or choose another name")
-            }
-            if let known = wb.session.diskStamp, stamp(target) != known {
-                throw ReadoutError("'\(target)' changed on disk since this session opened or saved it",
-                                   hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
-            }
-        }
         let parent = Paths.folder(of: target)
         if name.map({ !$0.contains("/") }) ?? false, parent != ".", !FileManager.default.fileExists(atPath: parent) {
             do {
@@ -72,9 +61,24 @@ public enum SessionStore {
                 throw ReadoutError("cannot create the sessions folder '\(parent)'", hint: "check 'set sessions=DIR'")
             }
         }
+        let isOwnFile = wb.session.path.map { samePath($0, target) } ?? false
         let bytes = SessionFile.encode(wb.workspace)
-        try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
-        removeStaleTemporaryFiles(of: target)
+        // the check, the write and the rename under one lock: another process's save between the
+        // check and the rename would otherwise be silently replaced
+        try withSaveLock(target) { () throws(ReadoutError) in
+            if !force, FileManager.default.fileExists(atPath: target) {
+                if !isOwnFile {
+                    throw ReadoutError("'\(target)' already exists",
+                                       hint: "'save! \(name ?? target)' replaces it (the old file is kept as .bak), or choose another name")
+                }
+                if let known = wb.session.diskStamp, stamp(target) != known {
+                    throw ReadoutError("'\(target)' changed on disk since this session opened or saved it",
+                                       hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
+                }
+            }
+            try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
+            removeStaleTemporaryFiles(of: target)
+        }
         wb.session.path = target
         wb.session.diskStamp = ContentHash.fnv1a64(bytes)
         wb.session.pendingConfirmation = nil
@@ -165,6 +169,39 @@ public enum SessionStore {
                 unlink(Paths.join(dir, name))
             }
         }
+    }
+
+    /// The lock file of `target`: `.NAME.lock` beside it. It stays after the save (removing it
+    /// would let a third process lock a new file while a second still holds the old one).
+    static func lockFile(of target: String) -> String {
+        Paths.join(Paths.folder(of: target), "." + Paths.lastComponent(target) + ".lock")
+    }
+
+    /// How long a save waits for another process's save of the same file before giving up.
+    static let lockTimeout: Double = 10
+
+    /// Runs `body` holding an exclusive advisory lock (`flock`) on `target`'s lock file, so that
+    /// two saves of one file, in this process or others, run one after the other. The lock goes
+    /// with the process, so a save killed halfway never leaves the file locked.
+    static func withSaveLock(_ target: String, _ body: () throws(ReadoutError) -> Void) throws(ReadoutError) {
+        let path = lockFile(of: target)
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw ReadoutError("cannot write '\(target)': \(String(cString: strerror(errno))) (its lock file '\(path)')",
+                               hint: "check the folder exists and is writable")
+        }
+        defer { close(fd) } // closing releases the lock
+        let deadline = Double(time(nil)) + lockTimeout
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            if e == EINTR { continue }
+            guard e == EWOULDBLOCK, Double(time(nil)) < deadline else {
+                throw ReadoutError("cannot save '\(target)': another readout has been saving it for \(Int(lockTimeout)) seconds",
+                                   hint: e == EWOULDBLOCK ? "try again once the other save finishes" : String(cString: strerror(e)))
+            }
+            usleep(5_000)
+        }
+        try body()
     }
 
     /// The crash-test pause: when `READOUT_TEST_PAUSE_SAVE` is set, announce it and sleep.
