@@ -158,13 +158,14 @@ public enum SessionStore {
     }
 
     /// Removes temporary files that a save of `target` killed before its rename left behind
-    /// (`.NAME.tmp-PID` whose process is gone). Their content never replaced the session file.
+    /// (`.NAME.tmp-PID-RANDOM`, or `.NAME.tmp-PID` from older versions, whose process is gone).
+    /// Their content never replaced the session file.
     static func removeStaleTemporaryFiles(of target: String) {
         let dir = Paths.folder(of: target)
         let prefix = "." + Paths.lastComponent(target) + ".tmp-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink(Paths.join(dir, name))
             }

@@ -12,11 +12,7 @@ public enum AtomicFile {
     public static func write(_ data: [UInt8], to path: String, keepBackup: Bool = false,
                              beforeRename: (() -> Void)? = nil) throws(ReadoutError) {
         let dir = Paths.folder(of: path)
-        let tmp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())")
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            throw ReadoutError("cannot write '\(path)': \(String(cString: strerror(errno)))", hint: "check the folder exists and is writable")
-        }
+        let (fd, tmp) = try createTemporary(beside: path)
         var ok = true
         var err: Int32 = 0
         data.withUnsafeBytes { buf in
@@ -47,6 +43,32 @@ public enum AtomicFile {
         }
         let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// The prefix of the temporary files made for `path`: `.NAME.tmp-PID-` (the process id lets a
+    /// later save remove the files of a save that was killed).
+    static func temporaryPrefix(of path: String) -> String {
+        "." + Paths.lastComponent(path) + ".tmp-\(getpid())-"
+    }
+
+    /// A new temporary file in `path`'s folder, open for writing, and its path. The name ends in
+    /// 64 random bits and the file is created with O_CREAT|O_EXCL|O_NOFOLLOW: nothing already at
+    /// the name (a file, or a symbolic link planted to redirect the write) is opened, followed or
+    /// truncated; a taken name is skipped for another. `suffix` makes the random part (for tests).
+    static func createTemporary(beside path: String, mode: mode_t = 0o644,
+                                suffix: () -> String = { String(UInt64.random(in: .min ... .max), radix: 16) })
+        throws(ReadoutError) -> (fd: Int32, path: String) {
+        let dir = Paths.folder(of: path)
+        let prefix = temporaryPrefix(of: path)
+        var e: Int32 = EEXIST
+        for _ in 0..<100 {
+            let tmp = Paths.join(dir, prefix + suffix())
+            let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 { return (fd, tmp) }
+            e = errno
+            if e != EEXIST && e != EINTR { break }
+        }
+        throw ReadoutError("cannot write '\(path)': \(String(cString: strerror(e)))", hint: "check the folder exists and is writable")
     }
 
     /// Appends `data` to `path`, creating it if needed.
