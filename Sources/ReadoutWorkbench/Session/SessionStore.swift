@@ -188,7 +188,7 @@ public enum SessionStore {
         let path = lockFile(of: target)
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw ReadoutError("cannot write '\(target)': \(String(cString: strerror(errno))) (its lock file '\(path)')",
+            throw ReadoutError("cannot write '\(target)': \(String(cString: strerror(errno)))",
                                hint: "check the folder exists and is writable")
         }
         defer { close(fd) } // closing releases the lock
