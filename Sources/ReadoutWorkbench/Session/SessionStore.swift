@@ -65,7 +65,9 @@ public enum SessionStore {
         let bytes = SessionFile.encode(wb.workspace)
         // the check, the write and the rename under one lock: another process's save between the
         // check and the rename would otherwise be silently replaced
-        try withSaveLock(target) { () throws(ReadoutError) in
+        // through a link, the lock and the temporary files are beside the file the link leads to
+        let real = try AtomicFile.followLinks(target)
+        try withSaveLock(real) { () throws(ReadoutError) in
             if !force, FileManager.default.fileExists(atPath: target) {
                 if !isOwnFile {
                     throw ReadoutError("'\(target)' already exists",
@@ -76,8 +78,10 @@ public enum SessionStore {
                                        hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
                 }
             }
-            try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
-            removeStaleTemporaryFiles(of: target)
+            try AtomicFile.write(bytes, to: target, keepBackup: true, force: force,
+                                 forceHint: name.map { "'save! \($0)' replaces it" } ?? "'save!' replaces it",
+                                 beforeRename: pauseForCrashTest)
+            removeStaleTemporaryFiles(of: real)
         }
         wb.session.path = target
         wb.session.diskStamp = ContentHash.fnv1a64(bytes)
