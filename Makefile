@@ -7,7 +7,7 @@ SWIFT ?= swift
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test release bench clean fuzz lists
+.PHONY: deps build run test release bench clean fuzz lists install
 
 # Installs the system packages Readout needs when they are missing (Debian).
 deps:
@@ -41,6 +41,14 @@ test: deps
 # whole-corpus run's resident set is 2 MB smaller.
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --toolset scripts/release-toolset.json
+
+# Installs the release binary as PREFIX/bin/readout and its word lists in PREFIX/share/readout,
+# where the binary looks for them (DESTDIR for staged installs; READOUT_DATA overrides the place).
+PREFIX ?= /usr/local
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/readout"
+	install -m 755 .build/release/readout "$(DESTDIR)$(PREFIX)/bin/readout"
+	install -m 644 .build/release/Readout_ReadoutEngine.resources/Data/* "$(DESTDIR)$(PREFIX)/share/readout/"
 
 # Whole-corpus stages, interactive commands, and end to end against the reference on the first 200 articles.
 CORPUS ?= ../shared/corpora/bbc

@@ -2,7 +2,8 @@
 # Builds the two libFuzzer targets and runs each for a fixed number of inputs.
 #   usage: Fuzz/run.sh [RUNS] [CORPUS_DIR]   (defaults: 1000000, ../shared/corpora/bbc)
 # Seed corpora: articles from the news corpus (cut to 4 KiB) for the engine, and every
-# command line of the transcript tests for the command language. Crashes land in Fuzz/crashes/.
+# command line of the transcript tests (and Fuzz/commands.seeds) for the command language, with
+# Fuzz/commands.dict as its dictionary. Crashes land in Fuzz/crashes/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-1000000}"
@@ -21,14 +22,15 @@ if [ -d "$CORPUS" ]; then
 fi
 cp seeds/*.txt "$WORK/engine/" 2>/dev/null || true
 i=0
-cat Tests/ReadoutWorkbenchTests/Transcripts/*.readout | while IFS= read -r line; do
+cat Tests/ReadoutWorkbenchTests/Transcripts/*.readout Fuzz/commands.seeds | while IFS= read -r line; do
   i=$((i + 1)); printf '%s' "$line" > "$WORK/commands/line-$i"
 done
 
 export SWIFT_BACKTRACE=enable=no  # let libFuzzer write the crashing input
 for t in engine commands; do
   echo "== fuzzing $t for $RUNS runs"
-  ".build-fuzz/release/readout-fuzz-$t" -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+  dict=(); [ "$t" = commands ] && dict=(-dict=Fuzz/commands.dict)
+  ".build-fuzz/release/readout-fuzz-$t" "${dict[@]}" -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="Fuzz/crashes/$t-" -print_final_stats=1 "$WORK/$t" 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)|crash-" || true
 done
 echo "crash files (none means no crash):"; ls Fuzz/crashes/ 2>/dev/null || true

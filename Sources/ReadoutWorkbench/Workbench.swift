@@ -122,7 +122,7 @@ public final class Workbench {
     }
 
     private func writeRedirect(_ bytes: [UInt8], _ r: Redirect) throws(ReadoutError) {
-        let path = PathExpander.expandTilde(r.path)
+        let path = Paths.expandTilde(r.path)
         if r.append {
             try AtomicFile.append(bytes, to: path)
         } else {
@@ -151,7 +151,7 @@ public final class Workbench {
     /// Runs a command file line by line; errors name FILE:LINE. Returns false if any line failed.
     @discardableResult
     public func runFile(_ path: String, bail: Bool = false) -> Bool {
-        guard let data = FileManager.default.contents(atPath: PathExpander.expandTilde(path)) else {
+        guard let data = FileManager.default.contents(atPath: Paths.expandTilde(path)) else {
             report(ReadoutError("cannot read command file", hint: "check the path", file: path))
             return false
         }

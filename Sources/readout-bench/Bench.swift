@@ -38,6 +38,7 @@ struct Bench: ParsableCommand {
     var json: String?
 
     mutating func run() throws {
+        if let problem = DataFiles.missingFolderProblem { throw ValidationError(problem.message + " - " + problem.hint) }
         let files = Self.articleFiles(dir)
         guard !files.isEmpty else { throw ValidationError("no .txt files under \(dir)") }
         var figures: [(String, Value)] = []
@@ -108,7 +109,7 @@ struct Bench: ParsableCommand {
         let subsetWords = subset.reduce(0) { n, f in n + Self.wordCount(f) }
         let subsetDir = try Self.linkFarm(subset)
         defer { try? FileManager.default.removeItem(atPath: subsetDir) }
-        let exe = readout ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("readout").path
+        let exe = readout ?? Paths.join(Paths.folder(of: CommandLine.arguments[0]), "readout")
         // each run is a fraction of a second and a shared machine is noisy: keep the best of ten at least
         let tE2E = try best(max(runs, 10)) {
             try Self.runQuiet(exe, ["--no-rc", "-c", "load " + Lexer.quote(subsetDir), "-c", "entities", "-c", "quotes"])
@@ -129,7 +130,7 @@ struct Bench: ParsableCommand {
 
         // 4. The reference on the same first N, in this run.
         if reference {
-            let out = FileManager.default.temporaryDirectory.appendingPathComponent("readout-ref-\(getpid()).json").path
+            let out = Paths.join(NSTemporaryDirectory(), "readout-ref-\(getpid()).json")
             print("running the reference pipeline on the same \(subset.count) articles (this takes a minute)…")
             try Self.runQuiet("/bin/bash", [referenceScript, dir, "--limit", String(limit), "--json", out], showOutput: true)
             let data = try Data(contentsOf: URL(fileURLWithPath: out))
@@ -188,7 +189,7 @@ struct Bench: ParsableCommand {
         while let p = e.nextObject() as? String {
             if p.hasSuffix(".txt") { out.append(p) }
         }
-        return out.sorted().map { (dir as NSString).appendingPathComponent($0) }
+        return out.sorted().map { Paths.join(dir, $0) }
     }
 
     static func wordCount(_ path: String) -> Int {
@@ -204,14 +205,13 @@ struct Bench: ParsableCommand {
 
     /// A temporary folder of links to `files`, keeping their order and folders.
     static func linkFarm(_ files: [String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("readout-bench-\(getpid())").path
+        let root = Paths.join(NSTemporaryDirectory(), "readout-bench-\(getpid())")
         try? FileManager.default.removeItem(atPath: root)
         for f in files {
-            let parent = ((f as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            let d = (root as NSString).appendingPathComponent(parent)
+            let d = Paths.join(root, Paths.folderName(f))
             try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
             let abs = f.hasPrefix("/") ? f : FileManager.default.currentDirectoryPath + "/" + f
-            try FileManager.default.createSymbolicLink(atPath: (d as NSString).appendingPathComponent((f as NSString).lastPathComponent), withDestinationPath: abs)
+            try FileManager.default.createSymbolicLink(atPath: Paths.join(d, Paths.lastComponent(f)), withDestinationPath: abs)
         }
         return root
     }
@@ -252,7 +252,7 @@ struct Bench: ParsableCommand {
 
     /// Peak resident set (KB) of one run of `exe`, as `/usr/bin/time -f %M` reports it.
     static func peakKB(_ exe: String, _ args: [String]) throws -> Int {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("readout-rss-\(getpid())").path
+        let out = Paths.join(NSTemporaryDirectory(), "readout-rss-\(getpid())")
         try runQuiet("/usr/bin/time", ["-o", out, "-f", "%M", exe] + args)
         defer { try? FileManager.default.removeItem(atPath: out) }
         let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""

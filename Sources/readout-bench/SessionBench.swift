@@ -20,10 +20,10 @@ struct SessionBench: ParsableCommand {
     var tmp: String?
 
     mutating func run() throws {
-        let folder = tmp ?? FileManager.default.temporaryDirectory.appendingPathComponent("readout-session-bench-\(getpid())").path
+        let folder = tmp ?? Paths.join(NSTemporaryDirectory(), "readout-session-bench-\(getpid())")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if tmp == nil { try? FileManager.default.removeItem(atPath: folder) } }
-        let file = (folder as NSString).appendingPathComponent("bench.json")
+        let file = Paths.join(folder, "bench.json")
 
         let wb = Workbench(options: .init(out: { _ in }, err: { _ in }, sessionsDirectory: folder))
         guard wb.execute("load " + Lexer.quote(dir)), !wb.workspace.documents.isEmpty else {

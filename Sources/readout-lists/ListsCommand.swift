@@ -14,6 +14,8 @@ struct ListsCommand: ParsableCommand {
     var output = "Sources/ReadoutEngine/Data/" + CompiledLists.imageFile
 
     func run() throws {
+        // compiling without the text lists would write an empty image
+        if let problem = DataFiles.missingFolderProblem { throw ValidationError(problem.message + " - " + problem.hint) }
         let image = CompiledLists.compile()
         try AtomicFile.write(image, to: output)
         print("wrote \(output) (\(image.count) bytes)")

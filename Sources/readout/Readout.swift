@@ -117,15 +117,24 @@ struct Readout: ParsableCommand {
     /// Runs the workbench with `flags` and exits with its status.
     static func launch(_ flags: LaunchFlags) -> Never {
         let status = MainActor.assumeIsolated { Launcher(flags: flags).run() }
-        Glibc.exit(status)
+        // output that could not be written makes an otherwise good run fail
+        Glibc.exit(status == 0 && Output.standardOutputFailed ? 1 : status)
     }
 
     /// Like `ParsableCommand.main()`, but bad flags exit with status 2 (ArgumentParser
     /// uses 64, EX_USAGE), the convention for command-line tools and what scripts expect.
     static func main() {
+        // before anything is opened: a closed standard descriptor must not be reused by a file
+        Output.holdClosedDescriptors()
+        Output.checkBufferedOutputAtExit()
         // one malloc arena per core: the analysis runs a worker per core, and arenas beyond
         // that only held freed memory (a whole-corpus run's resident set was 2 MB larger)
         _ = readout_limit_malloc_arenas(Int32(clamping: max(2, Cores.available)))
+        // a copied or half-installed binary says where it looked for its word lists, once
+        if let problem = DataFiles.missingFolderProblem {
+            Output.err(ErrorRenderer.render(ReadoutError(problem.message, hint: problem.hint)) + "\n")
+            Glibc.exit(1)
+        }
         // the word lists load on another core while the flags are parsed and the articles read
         Analyzer.prewarm()
         if let flags = LaunchFlags.simple(CommandLine.arguments.dropFirst()) { launch(flags) }

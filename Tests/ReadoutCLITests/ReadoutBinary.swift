@@ -29,9 +29,10 @@ enum ReadoutBinary {
         var stderr: String
     }
 
-    /// Runs `readout` with `arguments` and `stdin`, its output going to files (so
-    /// stdout and stderr are not terminals), in `environment`.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String]) throws -> Result {
+    /// Runs `readout` (or `executable`) with `arguments` and `stdin`, its output going to files (so
+    /// stdout and stderr are not terminals), in `environment`, in `directory` when given.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String],
+                    directory: String? = nil, executable: URL? = nil) throws -> Result {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("readout-run-\(UUID().uuidString)")
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -47,7 +48,8 @@ enum ReadoutBinary {
         defer { try? input.close(); try? output.close(); try? error.close() }
 
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = try executable ?? url()
+        if let d = directory { process.currentDirectoryURL = URL(fileURLWithPath: d) }
         process.arguments = arguments
         process.environment = environment
         process.standardInput = input

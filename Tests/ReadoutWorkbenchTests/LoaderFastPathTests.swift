@@ -163,13 +163,45 @@ final class LoaderFastPathTests: TempFolderTestCase {
                      "dir.d/file", "/a", "a", "a/b", "Café/Été.HTML", "a/b\u{301}.txt", "a/.\u{301}txt", "tab\t/name .txt"]
         for p in paths {
             let ns = p as NSString
-            XCTAssertEqual(PathExpander.fileExtension(p), ns.pathExtension.lowercased(), p)
-            XCTAssertEqual(PathExpander.lastComponent(p), ns.lastPathComponent, p)
+            XCTAssertEqual(Paths.fileExtension(p), ns.pathExtension.lowercased(), p)
+            XCTAssertEqual(Paths.lastComponent(p), ns.lastPathComponent, p)
             // Foundation's deletingLastPathComponent traps on one-character relative paths
             if p.count > 1 || p == "/" {
-                XCTAssertEqual(PathExpander.folderName(p), (ns.deletingLastPathComponent as NSString).lastPathComponent, p)
+                XCTAssertEqual(Paths.folderName(p), (ns.deletingLastPathComponent as NSString).lastPathComponent, p)
             }
         }
+    }
+
+    func testPathPartsOfOneCharacterAndNonASCIINames() {
+        // (path, folder, last component, folder name, extension)
+        let cases: [(String, String, String, String, String)] = [
+            ("x", ".", "x", "", ""), ("é", ".", "é", "", ""), ("+", ".", "+", "", ""), (".", ".", ".", "", ""),
+            ("", ".", "", "", ""), ("/", "/", "/", "/", ""), ("/x", "/", "x", "/", ""), ("x/", ".", "x", "", ""),
+            ("a/x", "a", "x", "a", ""), ("é/è.TXT", "é", "è.TXT", "é", "txt"), ("a//b//", "a", "b", "a", ""),
+            ("//x", "/", "x", "/", ""), ("a/b.ÉTÉ", "a", "b.ÉTÉ", "a", "été"), ("~", ".", "~", "", ""),
+            ("a/.x", "a", ".x", "a", ""), ("y.", ".", "y.", "", ""),
+        ]
+        for (p, folder, last, folderName, ext) in cases {
+            XCTAssertEqual(Paths.folder(of: p), folder, "folder of \(p.debugDescription)")
+            XCTAssertEqual(Paths.lastComponent(p), last, "last component of \(p.debugDescription)")
+            XCTAssertEqual(Paths.folderName(p), folderName, "folder name of \(p.debugDescription)")
+            XCTAssertEqual(Paths.fileExtension(p), ext, "extension of \(p.debugDescription)")
+        }
+        XCTAssertEqual(Paths.join(".", "x"), "x")
+        XCTAssertEqual(Paths.join("", "x"), "x")
+        XCTAssertEqual(Paths.join("/", "x"), "/x")
+        XCTAssertEqual(Paths.join("a/", "x"), "a/x")
+        XCTAssertEqual(Paths.join("a", "é"), "a/é")
+    }
+
+    func testTildeExpansion() {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        guard !home.isEmpty, home != "/" else { return }
+        XCTAssertEqual(Paths.expandTilde("~"), home)
+        XCTAssertEqual(Paths.expandTilde("~/x"), home + "/x")
+        XCTAssertEqual(Paths.expandTilde("x/~"), "x/~")
+        XCTAssertEqual(Paths.expandTilde("~no-such-user-here/x"), "~no-such-user-here/x")
+        XCTAssertEqual(Paths.expandTilde("~/x"), ("~/x" as NSString).expandingTildeInPath)
     }
 
     func testSlugsOnBytesMatchSlugsOnCharacters() {

@@ -67,9 +67,12 @@ final class SessionCrashTests: XCTestCase {
             usleep(20_000)
         }
         XCTAssertTrue(paused, "the save never reached its pause; stderr: \((try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")")
-        let tmp = dir + "/.story.json.tmp-\(p.processIdentifier)"
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
+        let prefix = ".story.json.tmp-\(p.processIdentifier)-"
+        let tmpName = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: dir).first { $0.hasPrefix(prefix) },
+                                    "no temporary file \(prefix)RANDOM")
+        let tmp = dir + "/" + tmpName
         XCTAssertEqual(p.terminationReason, .uncaughtSignal)
         XCTAssertEqual(p.terminationStatus, SIGKILL)
 

@@ -73,9 +73,9 @@ final class SessionSaveTests: XCTestCase {
         h.ok("save")
         XCTAssertEqual(h.bytes("Sessions/b.json.bak"), first)
         XCTAssertNotEqual(h.bytes("Sessions/b.json"), first)
-        // No temporary files are left behind.
+        // No temporary files are left behind; the lock file that serialises saves stays.
         let names = try FileManager.default.contentsOfDirectory(atPath: h.path("Sessions")).sorted()
-        XCTAssertEqual(names, ["b.json", "b.json.bak"])
+        XCTAssertEqual(names, [".b.json.lock", "b.json", "b.json.bak"])
     }
 
     func testRefusesToOverwriteAFileChangedOnDisk() throws {

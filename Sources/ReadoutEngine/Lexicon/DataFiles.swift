@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,21 +6,58 @@ import Glibc
 ///
 /// Files are plain UTF-8 text, one entry per line; `#` starts a comment line.
 public enum DataFiles {
-    /// The folder of data files. SwiftPM puts the resource folder next to the executable (or the
-    /// test bundle); looking there directly skips Foundation's bundle set-up, which cost about
-    /// 2 ms at every start. `Bundle.module` stays the fallback.
-    static let directory: String? = {
+    /// The environment variable naming the data folder, for a layout this lookup does not know.
+    public static let environmentKey = "READOUT_DATA"
+    /// The data folder's place beside the executable, as SwiftPM builds it (`swift build`).
+    public static let resourceFolder = "Readout_ReadoutEngine.resources/Data"
+    /// The data folder's place under an installation prefix, for an executable in `PREFIX/bin`.
+    public static let installFolder = "share/readout"
+    /// A file every data folder has: its presence (readable) is what makes a folder the one.
+    static let markerFile = "common-words.txt"
+
+    /// The folders the data is looked for in, in order: `READOUT_DATA` alone when it is set;
+    /// otherwise beside the executable (SwiftPM's layout) and then `PREFIX/share/readout` for an
+    /// executable in `PREFIX/bin`. The executable is the real file (`/proc/self/exe`), so a symbolic
+    /// link to it anywhere finds the same data. Nothing here depends on the build folder, the
+    /// working folder or the user, so a copied or installed binary behaves the same for anyone.
+    public static func candidates(executable: String?, override: String?) -> [String] {
+        if let o = override, !o.isEmpty { return [o] }
+        guard let exe = executable, let slash = exe.utf8.lastIndex(of: 0x2F) else { return [] }
+        let bin = String(exe[..<slash])                                   // PREFIX/bin
+        let prefix = bin.utf8.lastIndex(of: 0x2F).map { String(bin[..<$0]) } ?? ""  // PREFIX
+        return [bin + "/" + resourceFolder, prefix + "/" + installFolder]
+    }
+
+    /// The data folder found and the folders tried. The folder is looked for directly rather than
+    /// through Foundation's `Bundle.module`, whose set-up cost about 2 ms at every start and which
+    /// stops the process ("could not load resource bundle") when the build folder is not there.
+    public static let search: (folder: String?, looked: [String]) = {
+        var exe: String?
         var buf = [CChar](repeating: 0, count: 4097)
         let n = readlink("/proc/self/exe", &buf, 4096)
-        if n > 0 {
-            let exe = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if let slash = exe.lastIndex(of: "/") {
-                let dir = String(exe[..<slash]) + "/Readout_ReadoutEngine.resources/Data"
-                if access(dir + "/common-words.txt", R_OK) == 0 { return dir }
-            }
-        }
-        return Bundle.module.url(forResource: "Data", withExtension: nil)?.path
+        if n > 0 { exe = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        let override = getenv(environmentKey).map { String(cString: $0) }
+        let looked = candidates(executable: exe, override: override)
+        return (looked.first { access($0 + "/" + markerFile, R_OK) == 0 }, looked)
     }()
+
+    /// The folder of data files, or nil when none was found (every list then reads as empty).
+    static var directory: String? { search.folder }
+
+    /// What to tell a person when the data folder is missing (one line, naming where it was
+    /// looked for and how to fix it), or nil when it was found. The analysis cannot run without
+    /// the text lists: the compiled image (`lists.bin`) covers the gazetteers, name lists and the
+    /// part-of-speech lexicon, but the stop words, cue verbs, speaker descriptions and lemma
+    /// exceptions are read as text, and the image is checked against the text it was made from.
+    public static var missingFolderProblem: (message: String, hint: String)? {
+        let (folder, looked) = search
+        guard folder == nil else { return nil }
+        let places = looked.isEmpty ? "nowhere (the executable's path is unknown)" : looked.map { "'\($0)'" }.joined(separator: ", ")
+        let overridden = getenv(environmentKey).map { $0.pointee != 0 } ?? false
+        return ("cannot find Readout's data files (\(markerFile) and the other word lists); looked in \(places)",
+                overridden ? "set \(environmentKey) to the folder that holds them, or unset it to look beside the executable"
+                           : "install them beside the executable or in PREFIX/\(installFolder) ('make install'), or set \(environmentKey) to their folder")
+    }
 
     /// The text of `Data/NAME`, or nil when the file is missing.
     public static func text(_ name: String) -> String? {

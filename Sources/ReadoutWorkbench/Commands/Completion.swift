@@ -80,11 +80,11 @@ extension Workbench {
     }
 
     static func fileCandidates(_ partial: String) -> [String] {
-        let expanded = PathExpander.expandTilde(partial)
+        let expanded = Paths.expandTilde(partial)
         let dir: String, prefix: String, shownDir: String
         if let slash = partial.lastIndex(of: "/") {
             shownDir = String(partial[...slash])
-            dir = PathExpander.expandTilde(shownDir)
+            dir = Paths.expandTilde(shownDir)
             prefix = String(partial[partial.index(after: slash)...])
         } else {
             shownDir = ""
@@ -95,7 +95,7 @@ extension Workbench {
         var out: [String] = []
         for e in entries.sorted() where e.hasPrefix(prefix) && (!e.hasPrefix(".") || prefix.hasPrefix(".")) {
             var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(e), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: Paths.join(dir, e), isDirectory: &isDir)
             out.append(shownDir + e + (isDir.boolValue ? "/" : ""))
         }
         return out

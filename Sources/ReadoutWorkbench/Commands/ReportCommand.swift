@@ -11,7 +11,7 @@ extension CommandSpec {
         guard let file = inv.positionals.first else {
             return CommandOutput(blocks: [.text(md)], json: .obj(["markdown": .string(md)]))
         }
-        let path = PathExpander.expandTilde(file.text)
+        let path = Paths.expandTilde(file.text)
         do throws(ReadoutError) {
             try AtomicFile.write(Array(md.utf8), to: path)
         } catch {

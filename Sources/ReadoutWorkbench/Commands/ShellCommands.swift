@@ -42,7 +42,7 @@ extension CommandSpec {
         positionals: 1...1, positionalCompletion: .files
     ) { wb, inv throws(ReadoutError) in
         let path = inv.positionals[0].text
-        guard FileManager.default.isReadableFile(atPath: PathExpander.expandTilde(path)) else {
+        guard FileManager.default.isReadableFile(atPath: Paths.expandTilde(path)) else {
             throw ReadoutError("cannot read command file '\(path)'", hint: "check the path", column: inv.positionals[0].column)
         }
         wb.sourceDepth += 1

@@ -44,7 +44,8 @@ public enum ErrorRenderer {
         var s = "error: " + place + e.message
         if let c = e.column { s += " (column \(c))" }
         if let h = e.hint { s += " - " + h }
-        return s
+        // the message quotes what was typed or read, which may hold terminal escapes
+        return TerminalText.escape(s)
     }
 
     /// A caret line pointing at the error's column under the input, for interactive use.
@@ -54,5 +55,5 @@ public enum ErrorRenderer {
     }
 
     /// `warning: message`.
-    public static func warning(_ message: String) -> String { "warning: " + message }
+    public static func warning(_ message: String) -> String { TerminalText.escape("warning: " + message) }
 }

@@ -102,7 +102,7 @@ public struct Loader {
     /// as read, with no String made. Anything else takes `decodeAsString`; both give the same result.
     static func decode(_ path: String, _ bytes: consuming [UInt8]) -> Loaded {
         if isBlank(bytes) { return Loaded(path: path, warning: "'\(path)' is empty") }
-        let ext = PathExpander.fileExtension(path)
+        let ext = Paths.fileExtension(path)
         guard ext != "html" && ext != "htm", let (start, enc) = plainUTF8(bytes) else { return decodeAsString(path, bytes) }
         if start > 0 { bytes.removeFirst(start) }
         if isBlank(bytes) { return Loaded(path: path, encoding: enc, warning: "'\(path)' has no article text") }
@@ -121,7 +121,7 @@ public struct Loader {
         case .text(var text, let enc):
             var warning: String?
             if enc == .windows1252 { warning = "'\(path)' is not UTF-8; read as Windows-1252" }
-            let ext = PathExpander.fileExtension(path)
+            let ext = Paths.fileExtension(path)
             var title: String?
             if ext == "html" || ext == "htm" || Loader.looksLikeHTML(text) {
                 let x = HTMLExtractor.extract(text)
@@ -239,7 +239,7 @@ public struct Loader {
     /// Ids from file names: the name's stem, or `folder-stem` when stems collide; `-2`, `-3` after that.
     public static func assignIDs(_ paths: [String], existing: Set<String>) -> [String] {
         let stems = paths.map { p -> String in
-            let name = PathExpander.lastComponent(p)
+            let name = Paths.lastComponent(p)
             let u = name.utf8
             guard u.allSatisfy({ $0 < 0x80 }) else { return slug(name.components(separatedBy: ".").first ?? "doc") }
             return slug(String(name[..<(u.firstIndex(of: 0x2E) ?? u.endIndex)]))
@@ -251,7 +251,7 @@ public struct Loader {
         for (p, s) in zip(paths, stems) {
             var base = s.isEmpty ? "doc" : s
             if stemCount[s]! > 1 || used.contains(base) {
-                let parent = slug(PathExpander.folderName(p))
+                let parent = slug(Paths.folderName(p))
                 if !parent.isEmpty && parent != "." { base = parent + "-" + base }
             }
             var id = base

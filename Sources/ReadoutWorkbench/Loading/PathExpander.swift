@@ -37,7 +37,7 @@ public struct PathExpander {
 
     /// Adds the files `arg` names.
     public mutating func add(_ arg: String) {
-        let path = PathExpander.expandTilde(arg)
+        let path = Paths.expandTilde(arg)
         if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
             let matches = PathExpander.glob(path)
             if matches.isEmpty {
@@ -55,8 +55,8 @@ public struct PathExpander {
             if lstat(path, &st) == 0 {
                 warnings.append("skipped '\(shown)': broken or looping symbolic link")
             } else {
-                let hint = Suggest.closest(to: (path as NSString).lastPathComponent, in: PathExpander.siblings(of: path))
-                    .first.map { "did you mean '\(((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent($0))'?" }
+                let hint = Suggest.closest(to: Paths.lastComponent(path), in: PathExpander.siblings(of: path))
+                    .first.map { "did you mean '\(Paths.join(Paths.folder(of: path), $0))'?" }
                 errors.append(ReadoutError("no such file or folder '\(shown)'", hint: hint, file: nil))
             }
             return
@@ -64,7 +64,7 @@ public struct PathExpander {
         if (st.st_mode & S_IFMT) == S_IFDIR {
             walk(path)
         } else if (st.st_mode & S_IFMT) == S_IFREG {
-            if !explicit && !PathExpander.articleExtensions.contains(PathExpander.fileExtension(path)) { return }
+            if !explicit && !PathExpander.articleExtensions.contains(Paths.fileExtension(path)) { return }
             addFile(path, st)
         } else {
             warnings.append("skipped '\(shown)': not a regular file")
@@ -109,63 +109,10 @@ public struct PathExpander {
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 walk(p)
-            } else if (st.st_mode & S_IFMT) == S_IFREG, PathExpander.articleExtensions.contains(PathExpander.fileExtension(name)) {
+            } else if (st.st_mode & S_IFMT) == S_IFREG, PathExpander.articleExtensions.contains(Paths.fileExtension(name)) {
                 addFile(p, st)
             }
         }
-    }
-
-    static func expandTilde(_ p: String) -> String {
-        guard p.hasPrefix("~") else { return p }
-        return (p as NSString).expandingTildeInPath
-    }
-
-    /// The extension of the path's last component, lower-cased: what
-    /// `(path as NSString).pathExtension.lowercased()` gives, without Foundation for plain names.
-    static func fileExtension(_ path: String) -> String {
-        // Foundation works on Characters: byte rules match it for ASCII only
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return (path as NSString).pathExtension.lowercased() }
-        var u = Array(path.utf8)
-        while u.count > 1, u.last == 0x2F { u.removeLast() } // trailing slashes
-        guard u.count > 1 else { return "" }
-        let nameStart = (u.lastIndex(of: 0x2F) ?? -1) + 1
-        guard let dot = u[nameStart...].lastIndex(of: 0x2E), dot > nameStart else { return "" }
-        // `..` has no extension
-        if dot == u.count - 1, dot - 1 == nameStart, u[nameStart] == 0x2E { return "" }
-        let ext = u[(dot + 1)...]
-        return String(decoding: ext.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
-
-    /// `(path as NSString).lastPathComponent`, without Foundation for plain paths.
-    static func lastComponent(_ path: String) -> String {
-        guard isPlain(path) else { return (path as NSString).lastPathComponent }
-        let u = path.utf8
-        guard let slash = u.lastIndex(of: 0x2F) else { return path }
-        return String(path[u.index(after: slash)...])
-    }
-
-    /// The name of the folder `path` is in: `((path as NSString).deletingLastPathComponent as
-    /// NSString).lastPathComponent`, without Foundation for plain paths.
-    static func folderName(_ path: String) -> String {
-        guard isPlain(path) else { return ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent }
-        let u = path.utf8
-        guard let slash = u.lastIndex(of: 0x2F) else { return "" }
-        if slash == u.startIndex { return "/" }
-        let start = u[..<slash].lastIndex(of: 0x2F).map { u.index(after: $0) } ?? u.startIndex
-        return String(path[start..<slash])
-    }
-
-    /// ASCII, not empty, no `//` and no trailing `/`: a path whose components Foundation's
-    /// path methods find at its slashes, byte for byte.
-    private static func isPlain(_ path: String) -> Bool {
-        let u = path.utf8
-        guard !u.isEmpty, u.last != 0x2F else { return false }
-        var previous: UInt8 = 0
-        for c in u {
-            if c >= 0x80 || (c == 0x2F && previous == 0x2F) { return false }
-            previous = c
-        }
-        return true
     }
 
     static func realpath(_ p: String) -> String? {
@@ -175,8 +122,7 @@ public struct PathExpander {
     }
 
     static func siblings(of path: String) -> [String] {
-        let dir = (path as NSString).deletingLastPathComponent
-        return (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        (try? FileManager.default.contentsOfDirectory(atPath: Paths.folder(of: path))) ?? []
     }
 
     /// Expands a shell glob pattern, sorted.

@@ -80,14 +80,14 @@ public struct Renderer: Sendable {
                     if !w.isEmpty { w.append(0x0A) }
                     if style.color {
                         w.appendLiteral("\u{1B}[1m")
-                        w.append(h)
+                        w.append(TerminalText.escape(h))
                         w.appendLiteral("\u{1B}[0m")
                     } else {
-                        w.append(h)
+                        w.append(TerminalText.escape(h))
                     }
                     w.append(0x0A)
                 case .text(let s):
-                    w.append(s)
+                    w.append(TerminalText.escape(s))
                     if !(s.hasSuffix("\n") || s.isEmpty) { w.append(0x0A) }
                 case .table(let t):
                     TableLayout.write(t, style: style, to: &w)
@@ -284,7 +284,7 @@ public enum TableLayout {
                 case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
                 default:
                     numeric[i] = numeric[i] && v.isNumber
-                    var c = wraps[i] ? v.cellText : clean(v.cellText)
+                    var c = TerminalText.escape(wraps[i] ? v.cellText : clean(v.cellText))
                     widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
                 }
             }
@@ -324,7 +324,7 @@ public enum TableLayout {
                     spans[i] = Span(start: start, end: arena.count, width: arena.count - start)
                     if !(wraps[i] && spans[i].width > widths[i]) { continue }
                 }
-                var c = wraps[i] ? v.cellText : clean(v.cellText)
+                var c = TerminalText.escape(wraps[i] ? v.cellText : clean(v.cellText))
                 c.withUTF8 { b in
                     let start = arena.count
                     arena.append(contentsOf: b)

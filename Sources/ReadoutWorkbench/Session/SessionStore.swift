@@ -16,10 +16,10 @@ public enum SessionStore {
     /// The file a session name stands for. A bare name (no `/`) goes in `directory`, with `.json`
     /// added when it has no extension; a name with a folder (`./x.json`, `~/x.json`, `/tmp/x.json`) is used as is.
     public static func resolve(_ name: String, directory: String) -> String {
-        if name.contains("/") { return PathExpander.expandTilde(name) }
-        let file = (name as NSString).pathExtension.isEmpty ? name + ".json" : name
-        let dir = PathExpander.expandTilde(directory)
-        return dir.isEmpty ? file : (dir as NSString).appendingPathComponent(file)
+        if name.contains("/") { return Paths.expandTilde(name) }
+        let file = Paths.fileExtension(name).isEmpty ? name + ".json" : name
+        let dir = Paths.expandTilde(directory)
+        return dir.isEmpty ? file : Paths.join(dir, file)
     }
 
     /// The content stamp of a file (FNV-1a 64 of its bytes), or nil when it cannot be read.
@@ -53,28 +53,36 @@ public enum SessionStore {
         if isFolder(target) {
             throw ReadoutError("cannot save to '\(target)': it is a folder", hint: "give a file name")
         }
-        let isOwnFile = wb.session.path.map { samePath($0, target) } ?? false
-        if !force, FileManager.default.fileExists(atPath: target) {
-            if !isOwnFile {
-                throw ReadoutError("'\(target)' already exists",
-                                   hint: "'save! \(name ?? target)' replaces it (the old file is kept as .bak), or choose another name")
-            }
-            if let known = wb.session.diskStamp, stamp(target) != known {
-                throw ReadoutError("'\(target)' changed on disk since this session opened or saved it",
-                                   hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
-            }
-        }
-        let parent = (target as NSString).deletingLastPathComponent
-        if name.map({ !$0.contains("/") }) ?? false, !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+        let parent = Paths.folder(of: target)
+        if name.map({ !$0.contains("/") }) ?? false, parent != ".", !FileManager.default.fileExists(atPath: parent) {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
                 throw ReadoutError("cannot create the sessions folder '\(parent)'", hint: "check 'set sessions=DIR'")
             }
         }
+        let isOwnFile = wb.session.path.map { samePath($0, target) } ?? false
         let bytes = SessionFile.encode(wb.workspace)
-        try AtomicFile.write(bytes, to: target, keepBackup: true, beforeRename: pauseForCrashTest)
-        removeStaleTemporaryFiles(of: target)
+        // the check, the write and the rename under one lock: another process's save between the
+        // check and the rename would otherwise be silently replaced
+        // through a link, the lock and the temporary files are beside the file the link leads to
+        let real = try AtomicFile.followLinks(target)
+        try withSaveLock(real) { () throws(ReadoutError) in
+            if !force, FileManager.default.fileExists(atPath: target) {
+                if !isOwnFile {
+                    throw ReadoutError("'\(target)' already exists",
+                                       hint: "'save! \(name ?? target)' replaces it (the old file is kept as .bak), or choose another name")
+                }
+                if let known = wb.session.diskStamp, stamp(target) != known {
+                    throw ReadoutError("'\(target)' changed on disk since this session opened or saved it",
+                                       hint: "'save!' overwrites it (the other version is kept as .bak), or 'save OTHER' keeps both")
+                }
+            }
+            try AtomicFile.write(bytes, to: target, keepBackup: true, force: force,
+                                 forceHint: name.map { "'save! \($0)' replaces it" } ?? "'save!' replaces it",
+                                 beforeRename: pauseForCrashTest)
+            removeStaleTemporaryFiles(of: real)
+        }
         wb.session.path = target
         wb.session.diskStamp = ContentHash.fnv1a64(bytes)
         wb.session.pendingConfirmation = nil
@@ -143,7 +151,7 @@ public enum SessionStore {
     }
 
     private static func missingHint(_ name: String, directory: String) -> String {
-        let dir = PathExpander.expandTilde(directory)
+        let dir = Paths.expandTilde(directory)
         let stems = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted().map { String($0.dropLast(5)) }
         let want = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
@@ -154,17 +162,51 @@ public enum SessionStore {
     }
 
     /// Removes temporary files that a save of `target` killed before its rename left behind
-    /// (`.NAME.tmp-PID` whose process is gone). Their content never replaced the session file.
+    /// (`.NAME.tmp-PID-RANDOM`, or `.NAME.tmp-PID` from older versions, whose process is gone).
+    /// Their content never replaced the session file.
     static func removeStaleTemporaryFiles(of target: String) {
-        let dir = (target as NSString).deletingLastPathComponent
-        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        let dir = Paths.folder(of: target)
+        let prefix = "." + Paths.lastComponent(target) + ".tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink((dir.isEmpty ? "." : dir) + "/" + name)
+                unlink(Paths.join(dir, name))
             }
         }
+    }
+
+    /// The lock file of `target`: `.NAME.lock` beside it. It stays after the save (removing it
+    /// would let a third process lock a new file while a second still holds the old one).
+    static func lockFile(of target: String) -> String {
+        Paths.join(Paths.folder(of: target), "." + Paths.lastComponent(target) + ".lock")
+    }
+
+    /// How long a save waits for another process's save of the same file before giving up.
+    static let lockTimeout: Double = 10
+
+    /// Runs `body` holding an exclusive advisory lock (`flock`) on `target`'s lock file, so that
+    /// two saves of one file, in this process or others, run one after the other. The lock goes
+    /// with the process, so a save killed halfway never leaves the file locked.
+    static func withSaveLock(_ target: String, _ body: () throws(ReadoutError) -> Void) throws(ReadoutError) {
+        let path = lockFile(of: target)
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw ReadoutError("cannot write '\(target)': \(String(cString: strerror(errno)))",
+                               hint: "check the folder exists and is writable")
+        }
+        defer { close(fd) } // closing releases the lock
+        let deadline = Double(time(nil)) + lockTimeout
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            if e == EINTR { continue }
+            guard e == EWOULDBLOCK, Double(time(nil)) < deadline else {
+                throw ReadoutError("cannot save '\(target)': another readout has been saving it for \(Int(lockTimeout)) seconds",
+                                   hint: e == EWOULDBLOCK ? "try again once the other save finishes" : String(cString: strerror(e)))
+            }
+            usleep(5_000)
+        }
+        try body()
     }
 
     /// The crash-test pause: when `READOUT_TEST_PAUSE_SAVE` is set, announce it and sleep.
