@@ -71,6 +71,12 @@ struct DirectQuotes {
         let p = o - 1
         if t.isColon(p) || t.isTerminal(p) || t.tokens[p].kind == .dash { return true }
         if t.isComma(p) { return before(s) != nil }
+        // `… ― Veronica Cruz "As a young …"`: it follows the name that signs the quotation before
+        if t.isCap(p) {
+            var b = p
+            while b > 0, p - b < 5, t.isCap(b) { b -= 1 }
+            if t.tokens[b].kind == .dash, b > 0, t.isQuoteMark[b - 1], t.tokens[b - 1].has(Token.closing) { return true }
+        }
         if let c = t.cues[p], c.frame.attachesToQuotes, o + 1 < t.count, t.isCap(o + 1) { return true }
         return false
     }
@@ -83,10 +89,20 @@ struct DirectQuotes {
         let commaOutside = t.isComma(j)
         let innerEnd = lastInner > s.open && (t.isComma(lastInner) || t.tokens[lastInner].kind == .dash
             || t.tokens[lastInner].kind == .ellipsis || (t.isTerminal(lastInner) && t.bytes[t.tokens[lastInner].range.start] != 0x2E))
-        guard commaOutside || innerEnd else { return nil }
-        if commaOutside { j += 1 }
         let para = t.paragraphTokens(c)
+        let dashName = j < para.upperBound && t.tokens[j].kind == .dash
+        guard commaOutside || innerEnd || dashName else { return nil }
+        if commaOutside { j += 1 }
         guard j < para.upperBound else { return nil }
+        // `"…" ― Adriana Rodarte`: a dash and a name after the closing mark
+        if !commaOutside, t.tokens[j].kind == .dash, j + 1 < para.upperBound, t.isCap(j + 1) {
+            var e = j + 1
+            while e < para.upperBound, e - j <= 5, t.isCap(e) || t.tokens[e].kind == .clitic { e += 1 }
+            let ends = e == para.upperBound || t.isTerminal(e) || (t.isQuoteMark[e] && t.tokens[e].has(Token.opening)) || t.isComma(e)
+            if ends, np.isSpeaker((j + 1)..<e) {
+                return Attribution(cue: j..<(j + 1), lemma: "dash", speaker: (j + 1)..<e, span: s.open..<e, rule: "quote-dash-name")
+            }
+        }
         // inverted: `said Mr Smith`, `according to the US side`
         if let cue = t.cues[j], cue.frame.attachesToQuotes || cue.frame == .according {
             var cueEnd = j + 1

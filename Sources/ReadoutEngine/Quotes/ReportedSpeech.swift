@@ -33,11 +33,34 @@ struct ReportedSpeech {
             var end = r.upperBound
             while end > r.lowerBound, t.isTerminal(end - 1) || (t.isQuoteMark[end - 1] && !quoted[end - 1]) { end -= 1 }
             guard end - r.lowerBound >= 4 else { continue }
-            if let q = trailing(r.lowerBound, end, spanEnd: r.upperBound) ?? leading(r.lowerBound, end, spanEnd: r.upperBound) {
+            if let q = labelled(r.lowerBound, end, spanEnd: r.upperBound) ?? trailing(r.lowerBound, end, spanEnd: r.upperBound)
+                ?? leading(r.lowerBound, end, spanEnd: r.upperBound) {
                 out.append(q)
             }
         }
         return out
+    }
+
+    // MARK: - A name and a colon
+
+    /// Labels that open a paragraph with a colon but name no speaker (`Update: …`, `Photo: …`).
+    static let notSpeakerLabels: WordSet = ["note", "update", "updated", "editor", "editors", "photo", "photos", "video",
+                                            "related", "watch", "read", "source", "sources", "correction", "disclaimer",
+                                            "q", "a", "question", "answer", "breaking", "exclusive", "analysis", "opinion",
+                                            "live", "warning", "transcript", "listen", "see", "also", "more", "tags"]
+
+    /// A headline or transcript line that opens with a name and a colon: `Sanders: Clinton needs to …`,
+    /// `WALLACE: But, Governor, …`. The name is one to four capitalised words at the paragraph's start.
+    func labelled(_ start: Int, _ end: Int, spanEnd: Int) -> RawQuote? {
+        guard t.tokens[start].has(Token.paragraphStart) || start == 0 else { return nil }
+        var c = start
+        while c < end, c - start < 5, t.isCap(c) { c += 1 }
+        guard c > start, c - start <= 4, t.isColon(c), end - (c + 1) >= 3,
+              !ReportedSpeech.notSpeakerLabels.contains(t.lower(start)), np.isSpeaker(start..<c) else { return nil }
+        var q = RawQuote(kind: .indirect, content: (c + 1)..<end, span: start..<spanEnd, cue: c..<(c + 1), cueLemma: ":", speaker: start..<c)
+        q.evidence.append(Evidence(rule: "name-colon", detail: "‘\(t.text(start..<c)):’ opens the paragraph: a headline or transcript speaker"))
+        if mixed(q.content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+        return q
     }
 
     // MARK: - Trailing attribution
@@ -207,8 +230,13 @@ struct ReportedSpeech {
         while w > floor, np.isBetween(w) { w -= 1 }
         guard w > floor, t.isWord(w, "who") else { return nil }
         let end = t.isComma(w - 1) ? w - 1 : w
-        guard end > floor, let name = np.phrase(endingAt: end, floor: floor) else { return nil }
-        return (name, w, false)
+        guard end > floor else { return nil }
+        if let name = np.phrase(endingAt: end, floor: floor) { return (name, w, false) }
+        // `The party thanked Ann Kelly, who …`: the name is the capitalised words just before
+        var s = end
+        while s > floor, end - s < SpeakerPhrase.maxTokens, t.isCap(s - 1) || t.tokens[s - 1].kind == .clitic { s -= 1 }
+        guard s < end, t.isCap(s), np.isSpeaker(s..<end) else { return nil }
+        return (s..<end, w, false)
     }
 
     /// `Trump is telling veterans that … and says he will …`: a cue after `and` (or a participle after
