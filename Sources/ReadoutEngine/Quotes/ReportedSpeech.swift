@@ -142,6 +142,9 @@ struct ReportedSpeech {
         while k < end - 2 {
             defer { k += 1 }
             guard let cue = t.cues[k], !quoted[k], cue.frame != .according, cue.frame != .direct else { continue }
+            // a headline or caption (no closing punctuation) states a stance in the newsroom's words
+            if cue.frame == .object || cue.frame == .belief, case let last = t.sentenceTokens(k).upperBound - 1,
+               !t.isTerminal(last), !(t.tokens[last].kind == .quote && t.isTerminal(last - 1)) { continue }
             if t.tokens[k - 1].kind == .word, ReportedSpeech.passive.contains(t.lower(k - 1)) { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)

@@ -78,6 +78,9 @@ struct SpeakerResolver {
         // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
         let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
         if people.isEmpty, lastWordIsLowerCase(d, range) || personBeforePP, let r = describe(d, range, words, inside) { return r }
+        // someone described by a body, a party, a place or another person, not that name itself:
+        // `a Labour backbencher`, `Mr Blair's official spokesman`, `Conservative Brian Monteith MSP`
+        if let r = describedBy(d, range, inside, people) { return r }
         // a name: the person named, else the organisation, else the place
         for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
             if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
@@ -100,6 +103,46 @@ struct SpeakerResolver {
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
         let (src, ev) = sources.source(of: e)
         return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []), method: method)
+    }
+
+    /// The phrase as written when the names inside it only describe the speaker: a lower-case head
+    /// after them (`a Labour backbencher`, `Mr Blair's official spokesman`: never Labour, never Blair),
+    /// or, with no person found, capitalised words beyond a party or place (`Conservative Brian Monteith MSP`).
+    private func describedBy(_ d: Int, _ range: TextRange, _ inside: [Int], _ people: [Int]) -> Resolution? {
+        let da = analysis.documents[d]
+        guard let last = inside.last else { return nil }
+        let doc = da.document
+        let tail = doc.string(TextRange(da.mentions[last].range.end, range.end)).trimmingSpaces
+        let lowerHead = lastWordIsLowerCase(d, range)
+        let possessed = tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ ")
+        var body: Int? = nil
+        if people.isEmpty {
+            // `the Reuters news outlet`, `the Labour party`: the head names the body itself
+            let head = (doc.string(range).split(separator: " ").last.map { String($0).fastLowercased() }) ?? ""
+            guard !lists.orgNouns.contains(head), !lists.newsWords.contains(head), !SourceWords.bodyHeads.contains(head) else { return nil }
+            let onlyBodies = inside.allSatisfy { [.org, .gpe, .norp, .fac].contains(da.mentions[$0].label) }
+            guard onlyBodies, !tail.isEmpty, lowerHead || tail.split(separator: " ").contains(where: { $0.first?.isUppercase ?? false }) else { return nil }
+            body = inside.last(where: { da.mentions[$0].label == .org }) ?? inside.last(where: { da.mentions[$0].label == .gpe })
+        } else {
+            guard lowerHead, possessed, people.last == last else { return nil }
+        }
+        let text = doc.string(range)
+        var r = Resolution(name: text, entity: nil, source: nil,
+                           steps: [Evidence(rule: "description", detail: "‘\(text)’: the names in it describe the speaker, who is kept as written")],
+                           method: .description)
+        if let b = body {
+            let e = analysis.entities[da.mentionEntity[b]]
+            r.source = sources.source(of: e).0 ?? e.name
+            r.steps.append(Evidence(rule: "source", detail: "‘\(e.name)’ is named with the speaker"))
+        }
+        return r
+    }
+
+    enum SourceWords {
+        /// Heads that name a body, not a person in it (`the Reuters news outlet`, `the Tory campaign`).
+        static let bodyHeads: Set<String> = ["outlet", "newspaper", "paper", "channel", "network", "broadcaster", "agency",
+                                             "campaign", "administration", "office", "side", "delegation", "team", "camp",
+                                             "press", "media", "website", "magazine", "station", "service"]
     }
 
     /// A speaker that is no entity but is sure as written: a description whose head is a person,
