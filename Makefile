@@ -7,7 +7,7 @@ SWIFT ?= swift
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test release bench clean fuzz lists install
+.PHONY: deps build run test release bench clean fuzz lists cues install
 
 # Installs the system packages Readout needs when they are missing (Debian).
 deps:
@@ -60,6 +60,13 @@ bench: release
 lists: deps
 	$(SWIFT) build --product readout-lists
 	$$($(SWIFT) build --show-bin-path)/readout-lists
+
+# Remakes Sources/ReadoutEngine/Data/cue-derived.tsv, the cue words counted in PolNeAR's train split
+# (../shared/corpora/polnear/train; see scripts/derive-cues.py). Deterministic; only counts are kept.
+POLNEAR_TRAIN ?= ../shared/corpora/polnear/train
+cues:
+	python3 scripts/derive-cues.py $(POLNEAR_TRAIN) > Sources/ReadoutEngine/Data/cue-derived.tsv.tmp
+	mv Sources/ReadoutEngine/Data/cue-derived.tsv.tmp Sources/ReadoutEngine/Data/cue-derived.tsv
 
 clean:
 	rm -rf .build

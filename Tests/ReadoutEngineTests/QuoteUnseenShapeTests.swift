@@ -103,4 +103,24 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertNil(q.speaker)
         XCTAssertEqual(q.speakerMethod, .unresolved)
     }
+
+    func testTwoAttributionsInOneSentence() {
+        let got = lines("Republicans said the inquiry was botched, and Democrats accused the committee of wasting time.")
+        XCTAssertEqual(got, ["indirect | Republican | the inquiry was botched",
+                             "indirect | Democrat | the committee of wasting time"])
+    }
+
+    func testATranscriptLabelInsideTheQuotation() {
+        let got = lines("\"HOLT: Good evening from the university.\"\n\n\"CLINTON: Thank you, Lester.\"")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[2] }, ["Good evening from the university.", "Thank you, Lester."])
+        XCTAssertEqual(QuoteTest.analyze("\"HOLT: Good evening from the university.\"").quotes.first?.cue, ":")
+    }
+
+    func testCuesDerivedFromTrainCounts() {
+        // `found` comes from cue-derived.tsv; an action verb (`signed`) does not
+        XCTAssertEqual(CueVerbs.shared.forms["found"]?.frame, .object)
+        XCTAssertNil(CueVerbs.shared.forms["signed"])
+        XCTAssertEqual(lines("A study by the university found most voters distrust the polls."),
+                       ["indirect | A study by the university | most voters distrust the polls"])
+    }
 }

@@ -32,8 +32,9 @@ public struct Cue: Hashable, Sendable {
 
 /// The cue list, loaded once from `Data/cue-verbs.txt`, with a byte-level look-up for the hot path.
 public final class CueVerbs: Sendable {
-    /// The shipped list.
-    public static let shared = CueVerbs(lines: DataFiles.lines("cue-verbs.txt"))
+    /// The shipped list: the hand-curated cues, then those derived from PolNeAR's train counts
+    /// (`cue-derived.tsv`, `make cues`); a form listed in both keeps its hand-curated cue.
+    public static let shared = CueVerbs(lines: DataFiles.lines("cue-verbs.txt") + DataFiles.lines("cue-derived.tsv"))
 
     /// Every single-word form (lower case) → its cue.
     public let forms: [String: Cue]

@@ -34,7 +34,14 @@ struct DirectQuotes {
             var q = RawQuote(kind: .direct, content: trimmed(s), span: s.open..<s.after)
             q.continues = s.continues
             let prefersBefore = t.isColon(s.open - 1)
-            if let a = prefersBefore ? (before(s) ?? after(s)) : (after(s) ?? before(s)) {
+            if let (label, colon) = transcriptLabel(s) {
+                // `"PENCE: Well, look, …`: a transcript names its speaker inside the quotation
+                q.content = (colon + 1)..<q.content.upperBound
+                q.cue = colon..<(colon + 1)
+                q.cueLemma = ":"
+                q.speaker = label
+                q.evidence.append(Evidence(rule: "transcript-label", detail: "‘\(t.text(label)):’ opens the quotation: a transcript's speaker"))
+            } else if let a = prefersBefore ? (before(s) ?? after(s)) : (after(s) ?? before(s)) {
                 q.cue = a.cue
                 q.cueLemma = a.lemma
                 q.speaker = a.speaker
@@ -53,6 +60,16 @@ struct DirectQuotes {
             out.quotes.append(q)
         }
         return out
+    }
+
+    /// A transcript's speaker label at the start of a quotation: one to three words in capitals and
+    /// a colon (`"PENCE: …`, `"MR. HOLT: …`). Returns the label and the colon.
+    func transcriptLabel(_ s: QuoteSegment) -> (Range<Int>, Int)? {
+        let first = s.open + 1
+        var c = first
+        while c < s.end, c - first < 4, t.tokens[c].kind == .word, t.tokens[c].has(Token.allCaps) { c += 1 }
+        guard c > first, c - first <= 3, c + 2 < s.end, t.isColon(c), np.isSpeaker(first..<c) else { return nil }
+        return (first..<c, c)
     }
 
     /// The quoted tokens without a trailing comma or colon.

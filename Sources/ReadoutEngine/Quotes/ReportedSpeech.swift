@@ -33,9 +33,17 @@ struct ReportedSpeech {
             var end = r.upperBound
             while end > r.lowerBound, t.isTerminal(end - 1) || (t.isQuoteMark[end - 1] && !quoted[end - 1]) { end -= 1 }
             guard end - r.lowerBound >= 4 else { continue }
-            if let q = labelled(r.lowerBound, end, spanEnd: r.upperBound) ?? trailing(r.lowerBound, end, spanEnd: r.upperBound)
+            if var q = labelled(r.lowerBound, end, spanEnd: r.upperBound) ?? trailing(r.lowerBound, end, spanEnd: r.upperBound)
                 ?? leading(r.lowerBound, end, spanEnd: r.upperBound) {
                 out.append(q)
+                // the sentence's further attributions, each after the one before it
+                var more = 0
+                while more < 4, q.reporter == nil, q.content.upperBound < end, q.content.upperBound > q.content.lowerBound,
+                      let next = leading(q.content.upperBound, end, spanEnd: r.upperBound), next.content.lowerBound > q.content.lowerBound {
+                    out.append(next)
+                    q = next
+                    more += 1
+                }
             }
         }
         return out
@@ -153,7 +161,9 @@ struct ReportedSpeech {
                     || t.isWord(sub.start, "who") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && ReportedSpeech.clauseOpeners.contains(t.lower(sub.start - 1))) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
-            let content = from..<end
+            // another attribution later in the sentence ends this one's content:
+            // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
+            let content = from..<(nextAttribution(after: from, end: end) ?? end)
             guard content.count >= (cue.frame == .object ? 2 : 3), cue.frame == .object || hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
@@ -179,10 +189,11 @@ struct ReportedSpeech {
         switch cue.frame {
         case .object:
             // `called for new tariffs`, `pointed to the deficit`, `railed against the deal`: the particle belongs to the cue
-            if t.isWord(j, "for") || t.isWord(j, "on") || t.isWord(j, "to") || t.isWord(j, "against") || t.isWord(j, "out") { j += 1 }
+            if let ps = ReportedSpeech.particles[cue.lemma], ps.contains(where: { t.isWord(j, $0) }) { j += 1 }
             if t.isWord(j, "that") { j += 1 }
             guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
-            if t.isWord(j, "by") || t.isWord(j, "as") { return nil }
+            // a circumstance, not content: `spoke in Brighton`, `was criticized by`
+            if let p = t.pos(j), p == .adp || p == .part, !t.isWord(j, "about") { return nil }
             return j
         case .belief:
             // `hopes to win`, `expects that …`
@@ -222,6 +233,35 @@ struct ReportedSpeech {
         }
         return e
     }
+
+    /// Where a second attribution of the sentence begins after `from`: the comma or coordinator
+    /// (`, and`, `but`, `while`) before a subject and its cue. Nil when none follows.
+    func nextAttribution(after from: Int, end: Int) -> Int? {
+        var b = from + 2
+        while b < end - 2 {
+            defer { b += 1 }
+            guard !quoted[b], t.isComma(b) || t.isWord(b, "and") || t.isWord(b, "but") || t.isWord(b, "while") else { continue }
+            var s = b + 1
+            if t.isComma(b), t.isWord(s, "and") || t.isWord(s, "but") || t.isWord(s, "while") { s += 1 }
+            var k = s + 1
+            while k < end, k - s <= SpeakerPhrase.maxTokens + 3 {
+                if let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according {
+                    let sub = np.subject(before: k, floor: s).map { $0.start } ?? relativeSubject(before: k, floor: s).map { $0.start }
+                    if sub == s, complement(after: k, cue: c, end: end) != nil { return b }
+                    break
+                }
+                if t.isComma(k) && !t.isWord(s, "who") { break }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// Particles that belong to an object cue: `called for`, `pointed to`, `railed against`.
+    static let particles: [String: [StaticString]] = [
+        "call": ["for", "on"], "point": ["to", "out"], "refer": ["to"], "rail": ["against"], "lash": ["out"],
+        "push": ["for"], "press": ["for"], "plead": ["for"], "cite": ["as"], "blame": ["for"], "criticize": ["for"],
+        "praise": ["for"], "accuse": ["of"]]
 
     /// Words after which a new clause, and so a new subject, may start mid-sentence (`…, but Obama said …`).
     static let clauseOpeners: WordSet = ["but", "and", "though", "although", "while", "because", "as", "since", "when",

@@ -153,7 +153,7 @@ struct SpeakerResolver {
         guard !words.isEmpty, words.count <= 8, !words.contains(where: { SpeakerPhrase.pronouns.contains($0) }) else { return nil }
         let text = analysis.documents[d].document.string(range)
         var headIndex = words.count - 1
-        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { headIndex = p - 1 }
+        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" || $0 == "by" || $0 == "from" || $0 == "in" }), p > 0 { headIndex = p - 1 }
         let head = words[headIndex]
         if lists.personNouns.contains(head) || lists.orgNouns.contains(head) || lists.groupNouns.contains(head) {
             return Resolution(name: text, entity: nil, source: nil,
