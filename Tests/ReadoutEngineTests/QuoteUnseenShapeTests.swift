@@ -123,4 +123,26 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("A study by the university found most voters distrust the polls."),
                        ["indirect | A study by the university | most voters distrust the polls"])
     }
+
+    func testAnAttributionBetweenTwoCommas() {
+        let got = lines("The plant was profitable, Mayor Ann Kelly said, until the owners sold it.")
+        XCTAssertEqual(got, ["indirect | Ann Kelly | The plant was profitable, Mayor Ann Kelly said, until the owners sold it"])
+    }
+
+    func testAnInvertedSpeakerWithAnApposition() {
+        let got = lines("The first advertisement could run this week, said Brian Hale, a longtime adviser to the family.")
+        XCTAssertEqual(got, ["indirect | Brian Hale | The first advertisement could run this week"])
+    }
+
+    func testAccordingToWithoutAVerbWeKnow() {
+        let got = lines("According to radio host Tom Banks, the move reeks of desperation.")
+        XCTAssertEqual(got, ["indirect | Tom Banks | the move reeks of desperation"])
+    }
+
+    func testARelativeWhichOrManyOfWhom() {
+        XCTAssertTrue(lines("The veto angered the Victims Forum, many of whom say it was a betrayal of the families.")
+            .contains("indirect | Victims Forum | it was a betrayal of the families"))
+        XCTAssertEqual(lines("The bill passed the Senate, which said it would review the costs.").map { $0.components(separatedBy: " | ")[2] },
+                       ["it would review the costs"])
+    }
 }

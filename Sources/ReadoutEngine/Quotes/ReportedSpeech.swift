@@ -81,12 +81,21 @@ struct ReportedSpeech {
             defer { c -= 1 }
             guard t.isComma(c), !quoted[c] else { continue }
             tries += 1
-            guard let (cue, speaker, rule) = tail(c + 1, end) else { continue }
+            var found = tail(c + 1, end)
+            var content = start..<c
+            // `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt`: the attribution stands
+            // between two commas, and the statement is the whole sentence around it
+            if found == nil, c + 2 < end, let c2 = ((c + 2)..<min(end, c + SpeakerPhrase.maxTokens + 5)).first(where: { t.isComma($0) && !quoted[$0] }),
+               c2 + 3 <= end, let f = tail(c + 1, c2), hasVerb((c2 + 1)..<end) {
+                found = (f.0, f.1, "clause-parenthetical")
+                content = start..<end
+            }
+            guard let (cue, speaker, rule) = found else { continue }
             let lemma = t.cues[cue.lowerBound]!.lemma
-            let content = start..<c
             guard content.count >= 4, hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: cue, cueLemma: lemma, speaker: speaker)
             q.evidence.append(Evidence(rule: rule, detail: "‘\(t.text(cue))’ (\(lemma), cue-verbs.txt) after the clause, speaker ‘\(t.text(speaker))’"))
+            if rule == "clause-parenthetical" { return q.kind == .indirect && mixed(q.content) ? { var m = q; m.kind = .mixed; return m }() : q }
             // nested: `The Kremlin said …, the Reuters news outlet reported.`
             if isReporting(cueLemma: lemma, speaker), let inner = leading(start, c, spanEnd: c) {
                 q.reporter = speaker
@@ -109,7 +118,11 @@ struct ReportedSpeech {
         if let cue = t.cues[a] {
             let cueEnd = cue.frame == .according ? a + 2 : a + 1
             if cue.frame == .according && !t.isWord(a + 1, "to") { return nil }
-            guard cue.frame != .direct, cue.frame != .object, let sp = np.phrase(startingAt: cueEnd, limit: end), sp.upperBound == end else { return nil }
+            guard cue.frame != .direct, cue.frame != .object, let sp = np.phrase(startingAt: cueEnd, limit: end) else { return nil }
+            // `…, said Brian Baker, a longtime adviser to the family.`; `…, according to a poll released last week.`
+            let appositionToEnd = t.isComma(sp.upperBound) && sp.upperBound + 1 < end
+                && !((sp.upperBound + 1)..<end).contains(where: { t.cues[$0] != nil || isVerb($0) && !t.lower($0).hasSuffix("ed") })
+            guard sp.upperBound == end || appositionToEnd || cue.frame == .according else { return nil }
             return (a..<cueEnd, sp, cue.frame == .according ? "clause-according-to" : "clause-cue-speaker")
         }
         var k = a + 1
@@ -140,7 +153,7 @@ struct ReportedSpeech {
         if t.isWord(start, "according"), t.isWord(start + 1, "to"),
            let sp = np.phrase(startingAt: start + 2, limit: end), t.isComma(sp.upperBound), sp.upperBound + 4 <= end {
             let content = (sp.upperBound + 1)..<end
-            guard hasVerb(content) else { return nil }
+            guard content.count >= 4 || hasVerb(content) else { return nil }
             var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: start..<(start + 2), cueLemma: "according to", speaker: sp)
             q.evidence.append(Evidence(rule: "according-to-clause", detail: "‘According to’ (cue-verbs.txt) before the clause, speaker ‘\(t.text(sp))’"))
             if mixed(content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
@@ -158,7 +171,7 @@ struct ReportedSpeech {
                     ?? relativeSubject(before: k, floor: start)
                     ?? sharedSubject(before: k, start: start) else { continue }
             guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
-                    || t.isWord(sub.start, "who") || sub.shared
+                    || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && ReportedSpeech.clauseOpeners.contains(t.lower(sub.start - 1))) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
             // another attribution later in the sentence ends this one's content:
@@ -240,14 +253,15 @@ struct ReportedSpeech {
         var b = from + 2
         while b < end - 2 {
             defer { b += 1 }
-            guard !quoted[b], t.isComma(b) || t.isWord(b, "and") || t.isWord(b, "but") || t.isWord(b, "while") else { continue }
+            guard !quoted[b], t.isComma(b) || isCoordinator(b) else { continue }
             var s = b + 1
-            if t.isComma(b), t.isWord(s, "and") || t.isWord(s, "but") || t.isWord(s, "while") { s += 1 }
+            if t.isComma(b), isCoordinator(s) { s += 1 }
             var k = s + 1
             while k < end, k - s <= SpeakerPhrase.maxTokens + 3 {
                 if let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according {
-                    let sub = np.subject(before: k, floor: s).map { $0.start } ?? relativeSubject(before: k, floor: s).map { $0.start }
-                    if sub == s, complement(after: k, cue: c, end: end) != nil { return b }
+                    let sub = np.subject(before: k, floor: s).map { $0.start }
+                    let relative = relativeSubject(before: k, floor: from).map { $0.start >= s } ?? false
+                    if sub == s || relative, complement(after: k, cue: c, end: end) != nil { return b }
                     break
                 }
                 if t.isComma(k) && !t.isWord(s, "who") { break }
@@ -255,6 +269,12 @@ struct ReportedSpeech {
             }
         }
         return nil
+    }
+
+    /// A word that joins a second clause: `and`, `but`, `while`, `though`, `although`, `whereas`.
+    func isCoordinator(_ i: Int) -> Bool {
+        t.isWord(i, "and") || t.isWord(i, "but") || t.isWord(i, "while") || t.isWord(i, "though") || t.isWord(i, "although")
+            || t.isWord(i, "whereas")
     }
 
     /// Particles that belong to an object cue: `called for`, `pointed to`, `railed against`.
@@ -271,15 +291,20 @@ struct ReportedSpeech {
     func relativeSubject(before k: Int, floor: Int) -> (speaker: Range<Int>, start: Int, shared: Bool)? {
         var w = k - 1
         while w > floor, np.isBetween(w) { w -= 1 }
-        guard w > floor, t.isWord(w, "who") else { return nil }
-        let end = t.isComma(w - 1) ? w - 1 : w
-        guard end > floor else { return nil }
-        if let name = np.phrase(endingAt: end, floor: floor) { return (name, w, false) }
+        guard w > floor, t.isWord(w, "who") || t.isWord(w, "which") || (t.isWord(w, "whom") && t.isWord(w - 1, "of")) else { return nil }
+        // `many of whom say`: the name before `many of`
+        // the name may stand in the clause before (`…, many of whom say`): search from the sentence start
+        let base = t.sentenceTokens(w).lowerBound
+        var r = w
+        if t.isWord(w, "whom") { r = w - 1; while r > base, r > w - 4, !t.isComma(r - 1) { r -= 1 } }
+        let end = t.isComma(r - 1) ? r - 1 : r
+        guard end > base else { return nil }
         // `The party thanked Ann Kelly, who …`: the name is the capitalised words just before
         var s = end
-        while s > floor, end - s < SpeakerPhrase.maxTokens, t.isCap(s - 1) || t.tokens[s - 1].kind == .clitic { s -= 1 }
-        guard s < end, t.isCap(s), np.isSpeaker(s..<end) else { return nil }
-        return (s..<end, w, false)
+        while s > base, end - s < SpeakerPhrase.maxTokens, t.isCap(s - 1) || t.tokens[s - 1].kind == .clitic { s -= 1 }
+        if s < end, t.isCap(s), np.isSpeaker(s..<end) { return (s..<end, w, false) }
+        if let name = np.phrase(endingAt: end, floor: base) { return (name, w, false) }
+        return nil
     }
 
     /// `Trump is telling veterans that … and says he will …`: a cue after `and` (or a participle after

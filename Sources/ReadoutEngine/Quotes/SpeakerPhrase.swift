@@ -27,6 +27,7 @@ struct SpeakerPhrase {
 
     /// Whether token `i` may stand between a subject and its cue.
     func isBetween(_ i: Int) -> Bool {
+        if t.tokens[i].kind == .clitic, i > 0, t.isWord(i - 1, "who") { return true } // `who's called for`
         guard t.tokens[i].kind == .word, !t.isCap(i) else { return false }
         let w = t.lower(i)
         if SpeakerPhrase.between.contains(w) || SpeakerPhrase.auxiliaries.contains(w) { return true }
