@@ -145,4 +145,12 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("The bill passed the Senate, which said it would review the costs.").map { $0.components(separatedBy: " | ")[2] },
                        ["it would review the costs"])
     }
+
+    func testANounPhraseNoEntityHoldsIsTheSpeakerAsWritten() {
+        let (q, _) = QuoteTest.only("Sixty-three percent of voters said the economy was their first concern.")!
+        XCTAssertEqual(q.speaker, "Sixty-three percent of voters")
+        XCTAssertEqual(q.speakerMethod, .description)
+        let (r, _) = QuoteTest.only("The ruling said the state had exceeded its powers.")!
+        XCTAssertEqual(r.speaker, "The ruling")
+    }
 }

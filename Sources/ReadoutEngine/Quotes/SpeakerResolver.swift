@@ -162,11 +162,38 @@ struct SpeakerResolver {
         }
         // a name: every word capitalised (initials and `II` allowed), at least two of them
         let caps = text.split(separator: " ")
-        guard caps.count >= 2, inside.isEmpty, caps.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }),
-              !SpeakerPhrase.determiners.contains(words[0]) else { return nil }
+        if caps.count >= 2, inside.isEmpty, caps.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }),
+           !SpeakerPhrase.determiners.contains(words[0]) {
+            return Resolution(name: text, entity: nil, source: nil,
+                              steps: [Evidence(rule: "description", detail: "‘\(text)’: a name no entity holds, kept as written")],
+                              method: .description)
+        }
+        // any other noun phrase the rules took as the subject of a cue (`the ruling`, `Politifact`,
+        // `63 percent`, `Voting rights advocates`): it opens with a determiner, number, adjective or
+        // noun and ends with a noun or a name, so it is what the text says spoke
+        guard isNounPhrase(words, caps) else { return nil }
         return Resolution(name: text, entity: nil, source: nil,
-                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a name no entity holds, kept as written")],
+                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a noun phrase no entity holds, kept as written")],
                           method: .description)
+    }
+
+    /// Whether `words` (lower case; `written` as in the text) read as a noun phrase: the first word
+    /// is no preposition, adverb, verb or conjunction, and the last is a noun, a number or a name.
+    private func isNounPhrase(_ words: [String], _ written: [Substring]) -> Bool {
+        guard let first = words.first, let last = words.last, written.count == words.count else { return false }
+        let lastCap = written.last?.first?.isUppercase ?? false
+        if let p = POSLexicon.shared.tag(first), !(written.first?.first?.isUppercase ?? false) || words.count > 1 {
+            switch p.pos {
+            case .adp, .adv, .verb, .aux, .cconj, .sconj, .pron, .part, .intj: if p.share > 0.5 { return false }
+            default: break
+            }
+        }
+        guard let lp = POSLexicon.shared.tag(last) else { return true } // a rare word: a name or a noun
+        switch lp.pos {
+        case .noun, .propn, .num: return true
+        case .adj, .verb: return lastCap && lp.share < 0.9
+        default: return false
+        }
     }
 
     // MARK: - Descriptions
