@@ -14,7 +14,7 @@ Deterministic: same data, same file. Only counts leave the corpus; no article te
 """
 import collections, glob, os, re, sys
 
-MIN_CUE, MIN_SHARE = 4, 0.25
+MIN_CUE, MIN_SHARE = 3, 0.2
 BELIEF = {"want", "think", "know", "feel", "believe", "hope", "expect", "fear", "worry", "doubt", "intend", "wish",
           "prefer", "plan", "consider", "suspect", "assume", "understand", "trust", "realize", "realise", "need", "aim"}
 # Verbs of action: their object is a thing done (a bill signed, a summit proposed), not something

@@ -153,4 +153,19 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let (r, _) = QuoteTest.only("The ruling said the state had exceeded its powers.")!
         XCTAssertEqual(r.speaker, "The ruling")
     }
+
+    func testALongAppositionAfterAQuotation() {
+        let text = "\u{201C}The deal is dead,\u{201D} Maria Ortiz, the executive director of the Center for Fair Trade, "
+            + "which represents small growers, told reporters."
+        let (q, _) = QuoteTest.only(text)!
+        XCTAssertEqual(q.speaker, "Maria Ortiz")
+        let (r, _) = QuoteTest.only("\"We will not wait,\" Rep. Jim Hale (R-Ohio), an oversight panel member, said.")!
+        XCTAssertEqual(r.speaker, "Jim Hale")
+    }
+
+    func testAParticipleBeforeAQuotationSharesTheSubject() {
+        let got = lines("Dean Harper mocked the senator on Monday, tweeting, \"Notice the timing?\"")
+        XCTAssertEqual(got, ["direct | Dean Harper | Notice the timing?"])
+        XCTAssertEqual(lines("The ad shows Maria Ortiz asking, \"Why are we waiting?\"").first, "direct | Maria Ortiz | Why are we waiting?")
+    }
 }

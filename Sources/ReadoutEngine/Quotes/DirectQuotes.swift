@@ -133,14 +133,20 @@ struct DirectQuotes {
             }
             return nil
         }
-        // `the White House said`, `White House Press Secretary Jen Psaki said on Tuesday`
+        // `the White House said`, `White House Press Secretary Jen Psaki said on Tuesday`,
+        // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`
         var k = j
-        let limit = min(para.upperBound, j + SpeakerPhrase.maxTokens + 4)
-        while k < limit, t.tokens[k].kind == .word || t.tokens[k].kind == .clitic || t.tokens[k].kind == .number || t.isComma(k) {
+        let limit = min(para.upperBound, j + 44)
+        while k < limit, t.tokens[k].kind == .word || t.tokens[k].kind == .clitic || t.tokens[k].kind == .number || t.isComma(k)
+                || t.isPunct(k, 0x28) || t.isPunct(k, 0x29) || t.isPunct(k, 0x2D) {
             if let cue = t.cues[k], cue.frame.attachesToQuotes, k > j {
-                if let sub = np.subject(before: k, floor: j), sub.start >= j {
+                if k - j <= SpeakerPhrase.maxTokens + 4, let sub = np.subject(before: k, floor: j), sub.start >= j {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: s.open..<spanEnd(from: k + 1, para),
                                        rule: "quote-speaker-cue")
+                }
+                if let name = np.nameWithApposition(before: k, floor: j), name.lowerBound == j {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: name, span: s.open..<spanEnd(from: k + 1, para),
+                                       rule: "quote-speaker-apposition-cue")
                 }
                 return nil
             }
@@ -161,13 +167,40 @@ struct DirectQuotes {
             let tok = t.tokens[k]
             guard tok.kind == .word || tok.kind == .clitic || tok.kind == .number else { return nil }
             if let cue = t.cues[k], cue.frame.attachesToQuotes {
-                guard let sub = np.subject(before: k, floor: sentenceStart) else { return nil }
-                return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
-                                   rule: "speaker-cue-quote")
+                if let sub = np.subject(before: k, floor: sentenceStart) {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
+                                       rule: "speaker-cue-quote")
+                }
+                guard let sub = participleSubject(k, floor: sentenceStart) else { return nil }
+                return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub, span: sub.lowerBound..<s.after,
+                                   rule: "speaker-participle-quote")
             }
             k -= 1
         }
         return nil
+    }
+
+    /// The speaker of a cue that has no subject of its own before a quotation: a participle after a
+    /// name (`footage of Hillary Clinton asking, "…"`), or after a comma or `and`, which shares the
+    /// sentence's opening name or pronoun (`Dean … poked at Trump, tweeting, "…"`, `I laughed and said, "…"`).
+    func participleSubject(_ k: Int, floor: Int) -> Range<Int>? {
+        var b = k
+        while b > floor, np.isBetween(b - 1) { b -= 1 }
+        guard b > floor else { return nil }
+        let participle = t.lower(k).hasSuffix("ing")
+        if participle, t.isCap(b - 1) {
+            var a = b - 1
+            while a > floor, b - a < 5, t.isCap(a - 1) { a -= 1 }
+            return np.isSpeaker(a..<b) ? a..<b : nil
+        }
+        guard (participle && t.isComma(b - 1)) || t.isWord(b - 1, "and") else { return nil }
+        var s = floor
+        while s < b, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        guard s < b else { return nil }
+        if SpeakerPhrase.pronouns.contains(t.lower(s)) { return s..<(s + 1) }
+        var e = s
+        while e < b, e - s < 6, t.isCap(e) { e += 1 }
+        return e > s && np.isSpeaker(s..<e) ? s..<e : nil
     }
 
     /// The end of an attribution clause starting at `k`: its sentence's terminal (included), a comma

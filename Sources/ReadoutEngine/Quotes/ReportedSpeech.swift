@@ -169,6 +169,7 @@ struct ReportedSpeech {
             if t.tokens[k - 1].kind == .word, ReportedSpeech.passive.contains(t.lower(k - 1)) { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
+                    ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })
                     ?? sharedSubject(before: k, start: start) else { continue }
             guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared

@@ -119,6 +119,25 @@ struct SpeakerPhrase {
         return (r, r.lowerBound)
     }
 
+    /// A name at `floor` followed by a long apposition up to the cue: `Angelique Brunner, a
+    /// Washington-based developer and spokeswoman for the coalition, which …, said`; `Rep. Jim Jordan
+    /// (R-Ohio), an oversight panel member, said`. The apposition holds no cue, sentence end or
+    /// quotation mark and runs at most 40 tokens. Returns the name.
+    func nameWithApposition(before cue: Int, floor: Int) -> Range<Int>? {
+        var s = floor
+        while s < cue, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        var e = s
+        while e < cue, e - s < 6, t.isCap(e) { e += 1 }
+        guard e > s, e < cue, t.isComma(e) || t.isPunct(e, 0x28), isSpeaker(s..<e) else { return nil }
+        var c = cue
+        while c > e, isBetween(c - 1) { c -= 1 }
+        guard c - 1 > e, t.isComma(c - 1) || t.isPunct(c - 1, 0x29), c - e <= 40 else { return nil }
+        for i in e..<c where t.isTerminal(i) || t.tokens[i].kind == .quote || t.cues[i] != nil {
+            return nil
+        }
+        return s..<e
+    }
+
     /// The speaker phrase ending at `end` (exclusive), back to a boundary, lead words dropped.
     func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
         var s = end
