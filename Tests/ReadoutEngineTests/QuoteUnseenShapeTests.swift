@@ -168,4 +168,14 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(got, ["direct | Dean Harper | Notice the timing?"])
         XCTAssertEqual(lines("The ad shows Maria Ortiz asking, \"Why are we waiting?\"").first, "direct | Maria Ortiz | Why are we waiting?")
     }
+
+    func testAMixedQuoteWithItsCommaInsideTheMarks() {
+        let got = lines("The country \"has made dramatic changes for the better,\" Senator Paul Grant said in June.")
+        XCTAssertEqual(got, ["mixed | Paul Grant | The country \"has made dramatic changes for the better"])
+    }
+
+    func testAColonEndingTheParagraphBeforeTheQuotation() {
+        let got = lines("Senator Paul Grant said:\n\n\"We have a situation in our cities that nobody wants to fix.\"")
+        XCTAssertEqual(got, ["direct | Paul Grant | We have a situation in our cities that nobody wants to fix."])
+    }
 }

@@ -159,7 +159,8 @@ struct DirectQuotes {
     func before(_ s: QuoteSegment) -> Attribution? {
         let o = s.open
         var p = o - 1
-        guard p >= 0, !t.tokens[o].has(Token.paragraphStart) else { return nil }
+        // a quotation opening a paragraph takes the cue before it only after a colon (`He said:` ¶ `"We …"`)
+        guard p >= 0, !t.tokens[o].has(Token.paragraphStart) || t.isColon(p) else { return nil }
         let sentenceStart = t.sentence(p).tokens.lowerBound
         if t.isColon(p) || t.isComma(p) { p -= 1 }
         var k = p

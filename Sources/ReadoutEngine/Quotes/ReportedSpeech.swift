@@ -79,9 +79,13 @@ struct ReportedSpeech {
         var c = end - 1
         while c > start + 3, tries < 3 {
             defer { c -= 1 }
-            guard t.isComma(c), !quoted[c] else { continue }
+            guard t.isComma(c) else { continue }
+            // `The country "has made dramatic changes for the better," McConnell said`: the comma
+            // before a closing mark ends the statement too
+            let closes = c + 1 < end && t.isQuoteMark[c + 1] && t.tokens[c + 1].has(Token.closing)
+            guard !quoted[c] || closes else { continue }
             tries += 1
-            var found = tail(c + 1, end)
+            var found = tail(c + (closes ? 2 : 1), end)
             var content = start..<c
             // `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt`: the attribution stands
             // between two commas, and the statement is the whole sentence around it
