@@ -178,4 +178,27 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("Senator Paul Grant said:\n\n\"We have a situation in our cities that nobody wants to fix.\"")
         XCTAssertEqual(got, ["direct | Paul Grant | We have a situation in our cities that nobody wants to fix."])
     }
+
+    func testAnOfficialWhoRespondsIsNotThePersonRebutted() {
+        let text = "Mr Chirac told reporters: \"It can no longer be justified.\" But a UK Government official responded: \"The rebate stays.\""
+        let got = QuoteTest.lines(text).map { $0.components(separatedBy: " | ")[1] }
+        XCTAssertEqual(got.count, 2)
+        XCTAssertNotEqual(got[1], "Jacques Chirac")
+        XCTAssertNotEqual(got[1], "Chirac")
+    }
+
+    func testAnAdverbLikeMeanwhileBetweenSubjectAndCue() {
+        let got = lines("Foreign Secretary Jack Straw spoke first. The foreign secretary meanwhile said the rebate remained justified.")
+        XCTAssertEqual(got, ["indirect | Jack Straw | the rebate remained justified"])
+    }
+
+    func testNarrationWithACueNounIsNotAQuote() {
+        XCTAssertEqual(lines("The first minister's comments came in a question and answer session at the school."), [])
+    }
+
+    func testAnOrdinalInADescriptionDoesNotHandTheSpeakerToAPlace() {
+        let (q, _) = QuoteTest.only("Scotland's first minister has told pupils that it is fine to relax.")!
+        XCTAssertNotEqual(q.speaker, "Scotland")
+        XCTAssertEqual(q.speakerMethod, .description)
+    }
 }

@@ -32,11 +32,20 @@ public enum QuoteStage {
         for (i, f) in found.enumerated() where f.inherit == nil {
             if let r = f.speakerRange {
                 // the last quote before whose speaker stands in the pronoun's sentence or the one before
-                let recent = f.pronounContext.flatMap { c in
+                let recentQuote = f.pronounContext.flatMap { c in
                     (0..<i).last { j in found[j].speakerRange.map { c.previous.start <= $0.start && $0.end <= c.sentence.end } ?? false }
-                }.flatMap { resolvedTo[$0] }
-                let res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
+                }
+                let recent = recentQuote.flatMap { resolvedTo[$0] }
+                var res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
                                            recentSpeaker: recent)
+                // `The MP for Sittingbourne said …. He added …`: a person quoted just before under a
+                // description, not a name, is still who `he` or `she` is
+                if let j = recentQuote, recent == nil, out[j].speakerMethod == .description, let name = out[j].speaker,
+                   f.speakerWords == ["he"] || f.speakerWords == ["she"], resolver.isPersonDescription(found[j].speakerWords) {
+                    res = SpeakerResolver.Resolution(name: name, entity: nil, source: out[j].source,
+                                                     steps: [Evidence(rule: "pronoun", detail: "‘\(f.speakerWords[0])’ → the person quoted in the sentence before (\(name))")],
+                                                     method: .pronoun)
+                }
                 resolvedTo[i] = res.entity
                 out[i].speaker = res.name
                 out[i].source = res.source

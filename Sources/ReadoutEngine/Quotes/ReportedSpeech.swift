@@ -229,6 +229,8 @@ struct ReportedSpeech {
             m += 1
         }
         if let p = t.pos(j), p == .adp || p == .part || p == .adv && !t.isCap(j) { return nil }
+        // a clause opens with its subject: `the first minister's comments came in …` reports nothing
+        if isVerb(j), !t.lower(j).hasSuffix("ing") { return nil }
         return j
     }
 

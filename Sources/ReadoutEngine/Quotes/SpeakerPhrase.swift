@@ -15,7 +15,7 @@ struct SpeakerPhrase {
     static let leaders: WordSet = ["but", "and", "yet", "so", "now", "however", "meanwhile", "still", "instead",
                                        "indeed", "also", "later", "earlier", "separately", "yesterday", "today"]
     /// Words allowed between a subject and its cue (`also said`, `has said`, `later told`).
-    static let between: WordSet = ["also", "later", "earlier", "then", "previously", "has", "have", "had",
+    static let between: WordSet = ["also", "later", "earlier", "then", "previously", "has", "have", "had", "meanwhile", "however", "too",
                                        "further", "separately", "repeatedly", "publicly", "recently", "again",
                                        "once", "today", "yesterday", "subsequently", "similarly", "immediately",
                                        "would", "will", "may", "might", "could", "can"]
@@ -34,6 +34,10 @@ struct SpeakerPhrase {
         guard w.utf8.count > 4, w.hasSuffix("ly"), let p = t.pos(i) else { return false }
         return p == .adv
     }
+
+    /// Head nouns the POS lexicon tags as adjectives first (`a UK Government official`).
+    static let adjectiveHeads: WordSet = ["official", "executive", "representative", "conservative", "liberal", "democrat",
+                                              "republican", "independent", "critic", "professional", "individual", "spokesperson"]
 
     /// Longest speaker phrase, in tokens.
     static let maxTokens = 10
@@ -78,7 +82,8 @@ struct SpeakerPhrase {
             default: return false
             }
         }
-        if let lastPOS = t.pos(r.upperBound - 1), !t.isCap(r.upperBound - 1), lastPOS == .adp || lastPOS == .det || lastPOS == .adj { return false }
+        if let lastPOS = t.pos(r.upperBound - 1), !t.isCap(r.upperBound - 1), lastPOS == .adp || lastPOS == .det || lastPOS == .adj,
+           !SpeakerPhrase.adjectiveHeads.contains(t.lower(r.upperBound - 1)) { return false }
         return nouny
     }
 

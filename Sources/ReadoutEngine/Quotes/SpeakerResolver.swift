@@ -100,6 +100,14 @@ struct SpeakerResolver {
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
     }
 
+    /// Whether a description names one person (`the MP for Sittingbourne`, `a Labour backbencher`):
+    /// its head, or the word before `for`/`of`, is a singular person noun.
+    func isPersonDescription(_ words: [String]) -> Bool {
+        guard var h = words.indices.last else { return false }
+        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { h = p - 1 }
+        return lists.personNouns.contains(words[h])
+    }
+
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
         let (src, ev) = sources.source(of: e)
         return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []), method: method)
@@ -110,6 +118,8 @@ struct SpeakerResolver {
     /// or, with no person found, capitalised words beyond a party or place (`Conservative Brian Monteith MSP`).
     private func describedBy(_ d: Int, _ range: TextRange, _ inside: [Int], _ people: [Int]) -> Resolution? {
         let da = analysis.documents[d]
+        // names only: dates, numbers and ordinals (`first minister`) describe nobody
+        let inside = inside.filter { [.person, .org, .gpe, .norp, .fac, .loc].contains(da.mentions[$0].label) }
         guard let last = inside.last else { return nil }
         let doc = da.document
         let tail = doc.string(TextRange(da.mentions[last].range.end, range.end)).trimmingSpaces
@@ -122,7 +132,8 @@ struct SpeakerResolver {
             guard !lists.orgNouns.contains(head), !lists.newsWords.contains(head), !SourceWords.bodyHeads.contains(head) else { return nil }
             let onlyBodies = inside.allSatisfy { [.org, .gpe, .norp, .fac].contains(da.mentions[$0].label) }
             guard onlyBodies, !tail.isEmpty, lowerHead || tail.split(separator: " ").contains(where: { $0.first?.isUppercase ?? false }) else { return nil }
-            body = inside.last(where: { da.mentions[$0].label == .org }) ?? inside.last(where: { da.mentions[$0].label == .gpe })
+            // the body spoken for is an organisation named with the speaker, never a place
+            body = inside.last(where: { da.mentions[$0].label == .org })
         } else {
             guard lowerHead, possessed, people.last == last else { return nil }
         }
