@@ -201,4 +201,14 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertNotEqual(q.speaker, "Scotland")
         XCTAssertEqual(q.speakerMethod, .description)
     }
+
+    func testATimePhraseBetweenSubjectAndCue() {
+        XCTAssertEqual(lines("Federal prosecutors in April said the developers had defrauded investors."),
+                       ["indirect | Federal prosecutors | the developers had defrauded investors"])
+    }
+
+    func testARoleBeforeTheNameAndALongApposition() {
+        let text = "Conservative economist Ana Marsh, who studies tax policy at the American Enterprise Institute, said the statement did not clarify the matter."
+        XCTAssertEqual(lines(text), ["indirect | Ana Marsh | the statement did not clarify the matter"])
+    }
 }

@@ -26,7 +26,22 @@ struct SpeakerPhrase {
                                            "widely", "strongly", "sharply", "quickly", "immediately", "first", "since"]
 
     /// Whether token `i` may stand between a subject and its cue.
+    /// A short time phrase that may stand between a subject and its cue (`in April`, `on Friday`,
+    /// `last week`): a time word after `in`, `on`, `last` or `this`, and that word before one.
+    static let timeWords: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                         "november", "december", "week", "month", "year", "night", "morning", "afternoon",
+                                         "evening", "weekend"]
+    static let timeOpeners: WordSet = ["in", "on", "last", "this"]
+
     func isBetween(_ i: Int) -> Bool {
+        if t.tokens[i].kind == .word {
+            let w = t.lower(i)
+            if SpeakerPhrase.timeWords.contains(w), i > 0, t.tokens[i - 1].kind == .word,
+               SpeakerPhrase.timeOpeners.contains(t.lower(i - 1)) { return true }
+            if SpeakerPhrase.timeOpeners.contains(w), i + 1 < t.count, t.tokens[i + 1].kind == .word,
+               SpeakerPhrase.timeWords.contains(t.lower(i + 1)) { return true }
+        }
         if t.tokens[i].kind == .clitic, i > 0, t.isWord(i - 1, "who") { return true } // `who's called for`
         guard t.tokens[i].kind == .word, !t.isCap(i) else { return false }
         let w = t.lower(i)
@@ -131,9 +146,10 @@ struct SpeakerPhrase {
     func nameWithApposition(before cue: Int, floor: Int) -> Range<Int>? {
         var s = floor
         while s < cue, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        // the name, or a short phrase ending in one (`Conservative economist Aparna Mathur`)
         var e = s
-        while e < cue, e - s < 6, t.isCap(e) { e += 1 }
-        guard e > s, e < cue, t.isComma(e) || t.isPunct(e, 0x28), isSpeaker(s..<e) else { return nil }
+        while e < cue, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
+        guard e > s, e < cue, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e) else { return nil }
         var c = cue
         while c > e, isBetween(c - 1) { c -= 1 }
         guard c - 1 > e, t.isComma(c - 1) || t.isPunct(c - 1, 0x29), c - e <= 40 else { return nil }
