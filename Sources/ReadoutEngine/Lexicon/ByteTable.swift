@@ -409,6 +409,11 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// True when `word` is in the set.
     @inline(__always) func contains(_ word: String) -> Bool { table.contains(word) }
 
+    /// True when `word`, lower-cased (ASCII), is in the set; no string is made.
+    @inline(__always) func contains(lowercasing word: UnsafeBufferPointer<UInt8>) -> Bool {
+        table.value(lowercasingASCII: word).value != nil
+    }
+
     /// Adds `word`.
     mutating func insert(_ word: String) { table.insert(word, true) }
 

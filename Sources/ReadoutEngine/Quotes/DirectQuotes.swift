@@ -196,9 +196,9 @@ struct DirectQuotes {
         }
         guard (participle && t.isComma(b - 1)) || t.isWord(b - 1, "and") else { return nil }
         var s = floor
-        while s < b, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        while s < b, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         guard s < b else { return nil }
-        if SpeakerPhrase.pronouns.contains(t.lower(s)) { return s..<(s + 1) }
+        if t.lowerIn(SpeakerPhrase.pronouns, s) { return s..<(s + 1) }
         var e = s
         while e < b, e - s < 6, t.isCap(e) { e += 1 }
         return e > s && np.isSpeaker(s..<e) ? s..<e : nil

@@ -72,7 +72,7 @@ struct DocumentQuotes {
     /// The sentence up to a lone pronoun speaker at `r`, and the sentence before it; nil for any
     /// other speaker, or a pronoun in a document's first sentence.
     func pronounContext(_ t: QuoteText, _ r: Range<Int>) -> (sentence: TextRange, previous: TextRange)? {
-        guard r.count == 1, t.tokens[r.lowerBound].kind == .word, SpeakerPhrase.pronouns.contains(t.lower(r.lowerBound)) else { return nil }
+        guard r.count == 1, t.tokens[r.lowerBound].kind == .word, t.lowerIn(SpeakerPhrase.pronouns, r.lowerBound) else { return nil }
         let s = Int(t.sentenceOf[r.lowerBound])
         guard s > 0 else { return nil }
         let sentence = t.doc.sentences[s], previous = t.doc.sentences[s - 1]

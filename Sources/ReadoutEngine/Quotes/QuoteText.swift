@@ -78,6 +78,12 @@ struct QuoteText {
     @inline(__always) func isColon(_ i: Int) -> Bool { isPunct(i, 0x3A) }
     @inline(__always) func isTerminal(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .terminal }
 
+    /// True when token `i`, lower-cased, is in `set` (no string is made).
+    @inline(__always) func lowerIn(_ set: WordSet, _ i: Int) -> Bool {
+        let r = tokens[i].range
+        return bytes.withUnsafeBufferPointer { set.contains(lowercasing: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }
+    }
+
     /// The lower-cased text of token `i`.
     func lower(_ i: Int) -> String {
         let t = tokens[i]
@@ -95,10 +101,13 @@ struct QuoteText {
     }
 
     /// The most likely part of speech of token `i` (lower-cased), from the POS lexicon.
-    func pos(_ i: Int) -> UPOS? {
+    func pos(_ i: Int) -> UPOS? { tag(i)?.pos }
+
+    /// The POS lexicon's tag of token `i` (lower-cased): most likely part of speech and its share.
+    func tag(_ i: Int) -> POSLexicon.Tag? {
         guard tokens[i].kind == .word else { return nil }
         let r = tokens[i].range
-        return bytes.withUnsafeBufferPointer { POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end]))?.pos }
+        return bytes.withUnsafeBufferPointer { POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }
     }
 
     /// The byte range of tokens `r` (empty at the first token's start when `r` is empty).

@@ -64,7 +64,7 @@ struct ReportedSpeech {
         var c = start
         while c < end, c - start < 5, t.isCap(c) { c += 1 }
         guard c > start, c - start <= 4, t.isColon(c), end - (c + 1) >= 3,
-              !ReportedSpeech.notSpeakerLabels.contains(t.lower(start)), np.isSpeaker(start..<c) else { return nil }
+              !t.lowerIn(ReportedSpeech.notSpeakerLabels, start), np.isSpeaker(start..<c) else { return nil }
         var q = RawQuote(kind: .indirect, content: (c + 1)..<end, span: start..<spanEnd, cue: c..<(c + 1), cueLemma: ":", speaker: start..<c)
         q.evidence.append(Evidence(rule: "name-colon", detail: "‘\(t.text(start..<c)):’ opens the paragraph: a headline or transcript speaker"))
         if mixed(q.content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
@@ -170,14 +170,14 @@ struct ReportedSpeech {
             // a headline or caption (no closing punctuation) states a stance in the newsroom's words
             if cue.frame == .object || cue.frame == .belief, case let last = t.sentenceTokens(k).upperBound - 1,
                !t.isTerminal(last), !(t.tokens[last].kind == .quote && t.isTerminal(last - 1)) { continue }
-            if t.tokens[k - 1].kind == .word, ReportedSpeech.passive.contains(t.lower(k - 1)) { continue }
+            if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1) { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
                     ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })
                     ?? sharedSubject(before: k, start: start) else { continue }
             guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
-                    || (t.tokens[sub.start - 1].kind == .word && ReportedSpeech.clauseOpeners.contains(t.lower(sub.start - 1))) else { continue }
+                    || (t.tokens[sub.start - 1].kind == .word && t.lowerIn(ReportedSpeech.clauseOpeners, sub.start - 1)) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
             // another attribution later in the sentence ends this one's content:
             // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
@@ -321,7 +321,7 @@ struct ReportedSpeech {
         while w > start, np.isBetween(w) { w -= 1 }
         guard w > start, t.isWord(w, "and") || (t.isComma(w) && t.lower(k).hasSuffix("ing")) else { return nil }
         var s = start
-        while s < w, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        while s < w, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         // the subject runs to the sentence's first verb
         var v = s
         while v < w, !isVerb(v), !np.isBoundary(v) { v += 1 }
@@ -330,7 +330,7 @@ struct ReportedSpeech {
     }
 
     func leadersOnly(_ r: Range<Int>) -> Bool {
-        r.allSatisfy { t.tokens[$0].kind == .word && SpeakerPhrase.leaders.contains(t.lower($0)) }
+        r.allSatisfy { t.tokens[$0].kind == .word && t.lowerIn(SpeakerPhrase.leaders, $0) }
     }
 
     /// A lower-case verb or auxiliary (by the POS lexicon).

@@ -35,18 +35,17 @@ struct SpeakerPhrase {
     static let timeOpeners: WordSet = ["in", "on", "last", "this"]
 
     func isBetween(_ i: Int) -> Bool {
-        if t.tokens[i].kind == .word {
-            let w = t.lower(i)
-            if SpeakerPhrase.timeWords.contains(w), i > 0, t.tokens[i - 1].kind == .word,
-               SpeakerPhrase.timeOpeners.contains(t.lower(i - 1)) { return true }
-            if SpeakerPhrase.timeOpeners.contains(w), i + 1 < t.count, t.tokens[i + 1].kind == .word,
-               SpeakerPhrase.timeWords.contains(t.lower(i + 1)) { return true }
-        }
-        if t.tokens[i].kind == .clitic, i > 0, t.isWord(i - 1, "who") { return true } // `who's called for`
-        guard t.tokens[i].kind == .word, !t.isCap(i) else { return false }
-        let w = t.lower(i)
-        if SpeakerPhrase.between.contains(w) || SpeakerPhrase.auxiliaries.contains(w) { return true }
-        guard w.utf8.count > 4, w.hasSuffix("ly"), let p = t.pos(i) else { return false }
+        let kind = t.tokens[i].kind
+        if kind == .clitic { return i > 0 && t.isWord(i - 1, "who") } // `who's called for`
+        guard kind == .word else { return false }
+        if t.lowerIn(SpeakerPhrase.timeWords, i), i > 0, t.tokens[i - 1].kind == .word, t.lowerIn(SpeakerPhrase.timeOpeners, i - 1) { return true }
+        if t.lowerIn(SpeakerPhrase.timeOpeners, i), i + 1 < t.count, t.tokens[i + 1].kind == .word,
+           t.lowerIn(SpeakerPhrase.timeWords, i + 1) { return true }
+        guard !t.isCap(i) else { return false }
+        if t.lowerIn(SpeakerPhrase.between, i) || t.lowerIn(SpeakerPhrase.auxiliaries, i) { return true }
+        // an adverb in -ly (`publicly`, `repeatedly`)
+        let r = t.tokens[i].range
+        guard r.length > 4, t.bytes[r.end - 2] == 0x6C, t.bytes[r.end - 1] == 0x79, let p = t.pos(i) else { return false }
         return p == .adv
     }
 
@@ -60,32 +59,32 @@ struct SpeakerPhrase {
     /// True when tokens `r` can name a speaker.
     func isSpeaker(_ r: Range<Int>) -> Bool {
         guard !r.isEmpty, r.count <= SpeakerPhrase.maxTokens else { return false }
-        if r.count == 1, t.tokens[r.lowerBound].kind == .word, SpeakerPhrase.pronouns.contains(t.lower(r.lowerBound)) { return true }
+        if r.count == 1, t.tokens[r.lowerBound].kind == .word, t.lowerIn(SpeakerPhrase.pronouns, r.lowerBound) { return true }
         var nouny = false
         for i in r {
             let tok = t.tokens[i]
             switch tok.kind {
             case .word:
-                let w = t.lower(i)
                 let acronym = t.tokens[i].has(Token.allCaps) // `US` is not `us`
-                if !acronym, SpeakerPhrase.pronouns.contains(w) || SpeakerPhrase.clauseWords.contains(w) && !(i > r.lowerBound && w == "this") { return false }
+                if !acronym, t.lowerIn(SpeakerPhrase.pronouns, i) || t.lowerIn(SpeakerPhrase.clauseWords, i) && !(i > r.lowerBound && t.isWord(i, "this")) { return false }
+                let determiner = t.lowerIn(SpeakerPhrase.determiners, i)
                 if t.isCap(i) {
                     // capitalised function words only open the phrase (`The`, `A`)
-                    if i > r.lowerBound || !SpeakerPhrase.determiners.contains(w) { nouny = true }
-                    if i == r.lowerBound, let p = POSLexicon.shared.tag(w), p.share > 0.9,
+                    if i > r.lowerBound || !determiner { nouny = true }
+                    if i == r.lowerBound, let p = t.tag(i), p.share > 0.9,
                        p.pos == .adp || p.pos == .sconj || p.pos == .cconj || p.pos == .adv || p.pos == .pron { return false }
                     continue
                 }
-                if SpeakerPhrase.determiners.contains(w) { continue }
-                guard let p = POSLexicon.shared.tag(w) else { nouny = true; continue } // a rare word: likely a noun
+                if determiner { continue }
+                guard let p = t.tag(i) else { nouny = true; continue } // a rare word: likely a noun
                 switch p.pos {
                 case .noun, .propn, .num: nouny = true
-                case .adj, .adp, .det, .part: if w == "to" { return false }
-                case .cconj: if w != "and" && w != "&" { return false }
+                case .adj, .adp, .det, .part: if t.isWord(i, "to") { return false }
+                case .cconj: if !t.isWord(i, "and") && !t.isPunct(i, 0x26) { return false }
                 case .verb, .aux:
                     // `the call`, `the White House press office`: a noun after a determiner or adjective
                     let prev = i - 1
-                    if prev >= r.lowerBound, SpeakerPhrase.determiners.contains(t.lower(prev)) || t.pos(prev) == .adj || p.share < 0.7 {
+                    if prev >= r.lowerBound, t.lowerIn(SpeakerPhrase.determiners, prev) || t.pos(prev) == .adj || p.share < 0.7 {
                         nouny = true
                     } else { return false }
                 default: return false
@@ -98,7 +97,7 @@ struct SpeakerPhrase {
             }
         }
         if let lastPOS = t.pos(r.upperBound - 1), !t.isCap(r.upperBound - 1), lastPOS == .adp || lastPOS == .det || lastPOS == .adj,
-           !SpeakerPhrase.adjectiveHeads.contains(t.lower(r.upperBound - 1)) { return false }
+           !t.lowerIn(SpeakerPhrase.adjectiveHeads, r.upperBound - 1) { return false }
         return nouny
     }
 
@@ -145,7 +144,7 @@ struct SpeakerPhrase {
     /// quotation mark and runs at most 40 tokens. Returns the name.
     func nameWithApposition(before cue: Int, floor: Int) -> Range<Int>? {
         var s = floor
-        while s < cue, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        while s < cue, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         // the name, or a short phrase ending in one (`Conservative economist Aparna Mathur`)
         var e = s
         while e < cue, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
@@ -164,7 +163,7 @@ struct SpeakerPhrase {
         var s = end
         while s > floor, !isBoundary(s - 1), end - s <= SpeakerPhrase.maxTokens + 2 { s -= 1 }
         guard s == floor || isBoundary(s - 1) else { return nil }
-        while s < end, t.tokens[s].kind == .word, SpeakerPhrase.leaders.contains(t.lower(s)) { s += 1 }
+        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         guard s < end, isSpeaker(s..<end) else { return nil }
         return s..<end
     }

@@ -118,12 +118,19 @@ struct SpeakerResolver {
     /// or, with no person found, capitalised words beyond a party or place (`Conservative Brian Monteith MSP`).
     private func describedBy(_ d: Int, _ range: TextRange, _ inside: [Int], _ people: [Int]) -> Resolution? {
         let da = analysis.documents[d]
+        let lowerHead = lastWordIsLowerCase(d, range)
+        guard people.isEmpty || lowerHead else { return nil }
         // names only: dates, numbers and ordinals (`first minister`) describe nobody
-        let inside = inside.filter { [.person, .org, .gpe, .norp, .fac, .loc].contains(da.mentions[$0].label) }
-        guard let last = inside.last else { return nil }
+        let inside = inside.filter {
+            switch da.mentions[$0].label {
+            case .person, .org, .gpe, .norp, .fac, .loc: return true
+            default: return false
+            }
+        }
+        // a name that ends the phrase (`the White House`) is the speaker itself
+        guard let last = inside.last, da.mentions[last].range.end < range.end else { return nil }
         let doc = da.document
         let tail = doc.string(TextRange(da.mentions[last].range.end, range.end)).trimmingSpaces
-        let lowerHead = lastWordIsLowerCase(d, range)
         let possessed = tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ ")
         var body: Int? = nil
         if people.isEmpty {
