@@ -9,8 +9,7 @@ final class ConcurrentSaveTests: XCTestCase {
 
     override func setUpWithError() throws {
         home = try ScratchHome()
-        work = home.url.appendingPathComponent("work").path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        work = try home.folder("work")
     }
 
     override func tearDown() {

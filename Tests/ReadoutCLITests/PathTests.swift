@@ -9,8 +9,7 @@ final class PathTests: XCTestCase {
 
     override func setUpWithError() throws {
         home = try ScratchHome()
-        work = home.url.appendingPathComponent("work").path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        work = try home.folder("work")
         try Data("Short headline\n\nThe minister said the talks would go on.\n".utf8)
             .write(to: URL(fileURLWithPath: work + "/a.txt"))
     }

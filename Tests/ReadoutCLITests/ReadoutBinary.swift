@@ -90,6 +90,13 @@ final class ScratchHome {
         return env
     }
 
+    /// A new folder `name` inside the home (a working folder for runs); returns its path.
+    func folder(_ name: String) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     /// Writes `text` to `name` inside the home; returns its path.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
