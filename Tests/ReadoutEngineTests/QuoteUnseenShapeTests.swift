@@ -211,4 +211,12 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let text = "Conservative economist Ana Marsh, who studies tax policy at the American Enterprise Institute, said the statement did not clarify the matter."
         XCTAssertEqual(lines(text), ["indirect | Ana Marsh | the statement did not clarify the matter"])
     }
+
+    func testAPlaceInsideATitleIsNotTheSpeaker() {
+        let (q, _) = QuoteTest.only("The Roman Catholic Archbishop of Cardiff told the BBC that voters should reflect before voting.")!
+        XCTAssertNotEqual(q.speaker, "Cardiff")
+        XCTAssertEqual(q.speakerMethod, .description)
+        // a place that is the whole phrase still speaks: a government, by convention or as named
+        XCTAssertEqual(QuoteTest.only("France said the talks would resume next week.")?.0.speaker, "France")
+    }
 }

@@ -84,6 +84,9 @@ struct SpeakerResolver {
         // a name: the person named, else the organisation, else the place
         for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
             if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
+                // a place or nationality speaks only when it is the whole phrase (`Scotland`, `the
+                // French`), never for someone described by it (`the Archbishop of Cardiff`)
+                if labels == [.gpe] || labels == [.norp], !isWholePhrase(da.mentions[m].range, range, da.document) { break }
                 let e = analysis.entities[da.mentionEntity[m]]
                 var r = finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
                 // a person with no body of their own speaks for the organisation named with them
@@ -98,6 +101,13 @@ struct SpeakerResolver {
         }
         if let r = asWritten(d, range, words, inside) { return r }
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
+    }
+
+    /// Whether `mention` is all of the phrase at `range` but a leading `the`.
+    private func isWholePhrase(_ mention: TextRange, _ range: TextRange, _ doc: Document) -> Bool {
+        guard mention.end >= range.end else { return false }
+        if mention.start <= range.start { return true }
+        return doc.string(TextRange(range.start, mention.start)).trimmingSpaces.fastLowercased() == "the"
     }
 
     /// Whether a description names one person (`the MP for Sittingbourne`, `a Labour backbencher`):
@@ -199,6 +209,8 @@ struct SpeakerResolver {
     /// is no preposition, adverb, verb or conjunction, and the last is a noun, a number or a name.
     private func isNounPhrase(_ words: [String], _ written: [Substring]) -> Bool {
         guard let first = words.first, let last = words.last, written.count == words.count else { return false }
+        // a circumstance, not a speaker: `a day after Washington`
+        if words.contains(where: { ["after", "before", "since", "until", "during", "ago", "when"].contains($0) }) { return false }
         let lastCap = written.last?.first?.isUppercase ?? false
         if let p = POSLexicon.shared.tag(first), !(written.first?.first?.isUppercase ?? false) || words.count > 1 {
             switch p.pos {
