@@ -219,4 +219,10 @@ final class QuoteUnseenShapeTests: XCTestCase {
         // a place that is the whole phrase still speaks: a government, by convention or as named
         XCTAssertEqual(QuoteTest.only("France said the talks would resume next week.")?.0.speaker, "France")
     }
+
+    func testTheyIsNeverACountry() {
+        let text = "Exports from Japan to the United States fell in March. Companies were gloomy. They said demand would stay weak."
+        let q = QuoteTest.analyze(text).quotes.last
+        XCTAssertNotEqual(q?.speaker, "United States")
+    }
 }

@@ -34,13 +34,13 @@ struct SpeakerResolver {
         let inside = mentions(d, in: range)
         // pronouns
         if words.count == 1, let w = words.first, SpeakerPhrase.pronouns.contains(w) {
-            let wanted: Set<EntityLabel> = w == "he" || w == "she" ? [.person] : w == "it" || w == "they" ? [.org, .gpe] : []
+            let wanted: Set<EntityLabel> = w == "he" || w == "she" ? [.person] : w == "it" ? [.org, .gpe] : w == "they" ? [.org] : []
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
             func fits(_ m: Int) -> Bool {
                 wanted.contains(da.mentions[m].label) && !quoted.contains(where: { $0.contains(da.mentions[m].range) })
                     && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
             }
-            let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : "organisation or place"
+            let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : w == "they" ? "organisation" : "organisation or place"
             var nearest: Int? = nil
             var m = mentionIndex(d, before: range.start) - 1
             while m >= 0 {
