@@ -324,7 +324,7 @@ struct ReportedSpeech {
         while s < w, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         // the subject runs to the sentence's first verb
         var v = s
-        while v < w, !isVerb(v), !np.isBoundary(v) { v += 1 }
+        while v < w, v - s <= SpeakerPhrase.maxTokens, !isVerb(v), !np.isBoundary(v) { v += 1 }
         guard v > s, v < w, isVerb(v), np.isSpeaker(s..<v) else { return nil }
         return (s..<v, s, true)
     }
