@@ -225,4 +225,24 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let q = QuoteTest.analyze(text).quotes.last
         XCTAssertNotEqual(q?.speaker, "United States")
     }
+
+    func testAProgressiveCueIsNotAPassive() {
+        XCTAssertEqual(lines("The White House is saying that the tax plan needs reform."),
+                       ["indirect | White House | the tax plan needs reform"])
+    }
+
+    func testASpeakerAfterADateline() {
+        let got = lines("FLINT, Mich., Oct. 4 (UPI) \u{2014} Former President Bill Carter criticized the health law as a \u{201C}crazy system\u{201D} on Tuesday.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Bill Carter"])
+    }
+
+    func testUrgeTakesItsHearerIntoTheContent() {
+        XCTAssertEqual(lines("Senator Ann Kelly urged her colleagues to reject the bill."),
+                       ["indirect | Ann Kelly | her colleagues to reject the bill"])
+    }
+
+    func testALeadingEvenOrOnly() {
+        XCTAssertEqual(lines("Even China, the country's only ally, said it was opposed to the test.").map { $0.components(separatedBy: " | ")[1] },
+                       ["China"])
+    }
 }

@@ -170,12 +170,14 @@ struct ReportedSpeech {
             // a headline or caption (no closing punctuation) states a stance in the newsroom's words
             if cue.frame == .object || cue.frame == .belief, case let last = t.sentenceTokens(k).upperBound - 1,
                !t.isTerminal(last), !(t.tokens[last].kind == .quote && t.isTerminal(last - 1)) { continue }
-            if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1) { continue }
+            // `was told`, `is said`: passive; but `is saying` is the speaker at work
+            if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1), !t.lower(k).hasSuffix("ing") { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
                     ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })
                     ?? sharedSubject(before: k, start: start) else { continue }
             guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
+                    || t.tokens[sub.start - 1].kind == .dash || t.isPunct(sub.start - 1, 0x29) // after a dateline: `(UPI) — Bill Clinton said`
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && t.lowerIn(ReportedSpeech.clauseOpeners, sub.start - 1)) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }

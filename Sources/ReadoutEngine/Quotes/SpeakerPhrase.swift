@@ -13,7 +13,8 @@ struct SpeakerPhrase {
                                            "us", "them", "this", "also", "so", "then"]
     /// Lead words dropped from the front of a subject (`But he said`).
     static let leaders: WordSet = ["but", "and", "yet", "so", "now", "however", "meanwhile", "still", "instead",
-                                       "indeed", "also", "later", "earlier", "separately", "yesterday", "today"]
+                                       "indeed", "also", "later", "earlier", "separately", "yesterday", "today", "even", "only",
+                                       "then", "finally", "instead", "first"]
     /// Words allowed between a subject and its cue (`also said`, `has said`, `later told`).
     static let between: WordSet = ["also", "later", "earlier", "then", "previously", "has", "have", "had", "meanwhile", "however", "too",
                                        "further", "separately", "repeatedly", "publicly", "recently", "again",
@@ -23,7 +24,7 @@ struct SpeakerPhrase {
     /// and adverbs (`has long said`, `did not immediately respond`, `all suggested`).
     static let auxiliaries: WordSet = ["is", "are", "was", "were", "did", "does", "do", "not", "long", "all", "both",
                                            "never", "already", "still", "often", "privately", "openly", "reportedly",
-                                           "widely", "strongly", "sharply", "quickly", "immediately", "first", "since"]
+                                           "widely", "strongly", "sharply", "quickly", "immediately", "first", "since", "just"]
 
     /// Whether token `i` may stand between a subject and its cue.
     /// A short time phrase that may stand between a subject and its cue (`in April`, `on Friday`,
