@@ -245,4 +245,11 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("Even China, the country's only ally, said it was opposed to the test.").map { $0.components(separatedBy: " | ")[1] },
                        ["China"])
     }
+
+    func testAnAppositionAfterAnOpeningPhrase() {
+        let got = lines("With 50 days to go, Mina Moore, a senior adviser to the campaign, called the remarks a wake-up call.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Mina Moore"])
+        let direct = lines("Democratic nominee Hana Clark, at a later press briefing, said, \"We need to do everything we can.\"")
+        XCTAssertEqual(direct, ["direct | Hana Clark | We need to do everything we can."])
+    }
 }

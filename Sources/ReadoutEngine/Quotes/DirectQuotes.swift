@@ -172,6 +172,10 @@ struct DirectQuotes {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
                                        rule: "speaker-cue-quote")
                 }
+                if let name = np.nameWithApposition(before: k, floor: sentenceStart) {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: name, span: name.lowerBound..<s.after,
+                                       rule: "speaker-apposition-cue-quote")
+                }
                 guard let sub = participleSubject(k, floor: sentenceStart) else { return nil }
                 return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub, span: sub.lowerBound..<s.after,
                                    rule: "speaker-participle-quote")

@@ -144,16 +144,30 @@ struct SpeakerPhrase {
     /// (R-Ohio), an oversight panel member, said`. The apposition holds no cue, sentence end or
     /// quotation mark and runs at most 40 tokens. Returns the name.
     func nameWithApposition(before cue: Int, floor: Int) -> Range<Int>? {
-        var s = floor
-        while s < cue, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        var c = cue
+        while c > floor, isBetween(c - 1) { c -= 1 }
+        guard c - 1 > floor, t.isComma(c - 1) || t.isPunct(c - 1, 0x29) else { return nil }
+        // the name opens the clause: at `floor`, or after a comma (`With 50 days to go, Minyon Moore, a
+        // senior adviser to the campaign, called …`); the earliest opening that fits wins
+        var start = max(floor, c - 48)
+        while start < c - 2 {
+            if start == floor || t.isComma(start - 1) || t.tokens[start - 1].kind == .dash, let name = nameOpening(at: start, apposition: c) {
+                return name
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The name at `start` when an apposition runs from just after it to the comma before `end`.
+    private func nameOpening(at start: Int, apposition end: Int) -> Range<Int>? {
+        var s = start
+        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
         // the name, or a short phrase ending in one (`Conservative economist Aparna Mathur`)
         var e = s
-        while e < cue, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
-        guard e > s, e < cue, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e) else { return nil }
-        var c = cue
-        while c > e, isBetween(c - 1) { c -= 1 }
-        guard c - 1 > e, t.isComma(c - 1) || t.isPunct(c - 1, 0x29), c - e <= 40 else { return nil }
-        for i in e..<c where t.isTerminal(i) || t.tokens[i].kind == .quote || t.cues[i] != nil {
+        while e < end, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
+        guard e > s, e < end - 1, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e), end - e <= 40 else { return nil }
+        for i in e..<end where t.isTerminal(i) || t.tokens[i].kind == .quote || t.cues[i] != nil {
             return nil
         }
         return s..<e
