@@ -115,7 +115,8 @@ extension Workbench {
         var rows: [[Value]] = []
         var json: [Value] = []
         var positions = ScalarPositions(a.documents.map(\.document))
-        for ref in e.mentions where docIndex == nil || ref.doc == docIndex {
+        for (n, ref) in e.mentions.enumerated() where docIndex == nil || ref.doc == docIndex {
+            if n & 1023 == 1023 { try Interrupt.check() }
             let da = a.documents[ref.doc]
             let m = da.mentions[ref.mention]
             let ctx = Concordance.context(da.document, m.range, width: width)
