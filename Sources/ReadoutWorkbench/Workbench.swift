@@ -91,11 +91,19 @@ public final class Workbench {
 
     private func run(_ s: Statement, file: String?, line: Int?) -> Bool {
         if s.name.text != "history" { workspace.history.append(s.source) }
-        do {
+        do throws(ReadoutError) {
             let spec = try Registry.lookup(s.name)
             let inv = try Invocation(spec: spec, statement: s)
             let before = workspace.dirty
-            let output = try spec.run(self, inv)
+            let output: CommandOutput
+            do throws(ReadoutError) {
+                output = try spec.run(self, inv)
+            } catch {
+                // an interrupted command may fail on the way out (an incomplete analysis): say why
+                throw Interrupt.isRequested ? Interrupt.error : error
+            }
+            // a long command that read nothing but noticed the interrupt late shows nothing
+            if Interrupt.isRequested && !output.mutates { throw Interrupt.error }
             if output.mutates { workspace.dirty = true }
             if workspace.dirty && (!before || output.mutates) { session.noteChange() }
             let renderer = Renderer(format: format, style: redirectStyle(s))
@@ -128,6 +136,12 @@ public final class Workbench {
         } else {
             try AtomicFile.write(bytes, to: path)
         }
+    }
+
+    /// Saves the session if `set autosave=on` and something is unsaved, before the process ends
+    /// (a terminating signal, a terminal gone); a failure is reported, not thrown.
+    public func autosaveBeforeLeaving() {
+        do throws(ReadoutError) { try session.autosaveIfNeeded(self) } catch { report(error) }
     }
 
     /// Prints an error, with a caret under the column when a person typed the line.

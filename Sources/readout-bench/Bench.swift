@@ -34,6 +34,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Also analyse the corpus repeated this many times with renamed entities (scaling check).")
     var scale = 10
 
+    @Option(help: "Sizes in MB of the single-document series (the corpus's articles concatenated into one document), comma-separated; empty to skip.")
+    var singleDocument = "1,4,16,64"
+
     @Option(help: "Also write the figures as JSON here.")
     var json: String?
 
@@ -85,6 +88,19 @@ struct Bench: ParsableCommand {
             }
             report("tokenise+entities+quotes, \(scale)× (renamed)", words: words * scale, seconds: tBig,
                    extra: String(format: "%.1f× the time of 1× (%.3f s, timed alternately with it)", tBig / tSmall, tSmall))
+        }
+        // One long document: the articles concatenated (again from the first when the corpus runs
+        // out) into one document of N MB, against the same articles as separate documents. The
+        // two are timed alternately, best of two each below 64 MB and once at 64 MB and above.
+        for mb in singleDocument.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) where mb > 0 {
+            let (one, many) = Self.concatenated(docs, bytes: mb << 20)
+            var tOne = Double.infinity, tMany = Double.infinity
+            for _ in 0..<(mb >= 64 ? 1 : 2) {
+                tOne = min(tOne, try best(1) { _ = Analyzer().analyze([one]) })
+                tMany = min(tMany, try best(1) { _ = Analyzer().analyze(many) })
+            }
+            report("one document of \(mb) MB", words: one.wordCount, seconds: tOne,
+                   extra: String(format: "%.2f× the time of the same bytes as %d documents (%.3f s)", tOne / tMany, many.count, tMany))
         }
         let rss = Self.peakRSS()
         print(String(format: "peak resident set of this benchmark: %.1f MB (%.1f× the corpus's %.1f MB)", Double(rss) / 1e6, Double(rss) / Double(bytes), Double(bytes) / 1e6))
@@ -181,6 +197,23 @@ struct Bench: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// The documents' texts joined by blank lines, from the first again when they run out, until
+    /// the text holds `bytes` bytes: as one loaded document, and as the separate documents it joins.
+    static func concatenated(_ docs: [Document], bytes: Int) -> (one: Document, many: [Document]) {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes + 64 << 10)
+        var many: [Document] = []
+        var k = 0
+        while text.count < bytes, !docs.isEmpty {
+            let d = docs[k % docs.count]
+            if !text.isEmpty { text += [0x0A, 0x0A] }
+            text += d.bytes
+            many.append(Document(id: "part-\(k)", untokenized: d.bytes))
+            k += 1
+        }
+        return (Document(id: "one", untokenized: text), many)
     }
 
     static func articleFiles(_ dir: String) -> [String] {

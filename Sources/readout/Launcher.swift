@@ -97,7 +97,10 @@ struct Launcher {
     }
 
     private func status(_ outcome: RunOutcome, failedBefore: Bool) -> Int32 {
-        if let signo = Signals.pendingTermination { Signals.terminate(with: signo) }
+        if let signo = Signals.pendingTermination {
+            Launcher.session?.workbench.autosaveBeforeLeaving()
+            Signals.terminate(with: signo)
+        }
         if outcome == .interrupted { return Launcher.interruptedStatus }
         return failedBefore || outcome.hasFailure ? 1 : 0
     }

@@ -37,6 +37,11 @@ final class REPL {
                 endOfInputCount = 0
             case .endOfInput:
                 Output.out("\n")
+                // the terminal is gone (hung up, or reads fail with EIO): nobody can answer a warning
+                if Terminal.inputIsGone() {
+                    session.workbench.autosaveBeforeLeaving()
+                    return finish()
+                }
                 endOfInputCount += 1
                 // Ctrl-D leaves like `quit`: the workbench may warn once about unsaved work.
                 // A closed terminal keeps returning end of input, so give up after a few.
@@ -63,6 +68,7 @@ final class REPL {
     }
 
     private func leave(with signo: Int32) -> Never {
+        session.workbench.autosaveBeforeLeaving()
         history?.save()
         Signals.terminate(with: signo)
     }

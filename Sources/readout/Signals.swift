@@ -46,11 +46,40 @@ private let onInterrupt: @convention(c) (Int32) -> Void = { _ in
 }
 
 /// SIGTERM/SIGHUP: stop the running command, then leave cleanly (history is
-/// saved and the terminal restored) and die of the same signal.
+/// saved and the terminal restored) and die of the same signal; the watchdog
+/// makes sure that happens within a second even if the command does not stop.
 private let onTerminate: @convention(c) (Int32) -> Void = { signo in
     terminationSignal.store(signo, ordering: .relaxed)
     Interrupt.request()
     cutPromptRead()
+    // sem_post is async-signal-safe
+    if let w = watchdogWake { _ = sem_post(w) }
+}
+
+/// Woken by a terminating signal: if the process is still here a moment later (a command that
+/// does not look at the interrupt flag), it dies of that signal from this thread.
+nonisolated(unsafe) private var watchdogWake: UnsafeMutablePointer<sem_t>?
+
+/// How long the main thread has to stop the command, autosave and leave after SIGTERM or SIGHUP.
+private let watchdogGraceMicroseconds: useconds_t = 900_000
+
+private func startWatchdog() {
+    let wake = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+    guard sem_init(wake, 0, 0) == 0 else { return }
+    var thread = pthread_t()
+    watchdogWake = wake
+    let started = pthread_create(&thread, nil, { arg in
+        guard let wake = arg?.assumingMemoryBound(to: sem_t.self) else { return nil }
+        while sem_wait(wake) != 0 {}
+        usleep(watchdogGraceMicroseconds)
+        let signo = terminationSignal.load(ordering: .relaxed)
+        let message: StaticString = "readout: the command did not stop in time; quitting\n"
+        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+        _ = readout_default_signal(signo)
+        _ = kill(getpid(), signo)
+        _exit(128 + signo)
+    }, UnsafeMutableRawPointer(wake))
+    if started == 0 { pthread_detach(thread) } else { watchdogWake = nil }
 }
 
 /// Signal handling for the front end.
@@ -80,6 +109,7 @@ enum Signals {
         _ = endOfFileFD.load(ordering: .relaxed)
         _ = newlineAfterEcho.load(ordering: .relaxed)
         _ = Interrupt.isRequested
+        if watchdogWake == nil { startWatchdog() }
         for (signo, handler) in handled {
             _ = readout_install_signal(signo, handler, restart ? 1 : 0)
         }

@@ -132,3 +132,14 @@ enum Output {
     /// Writes to standard error.
     static func err(_ text: String) { write(text, to: STDERR_FILENO) }
 }
+
+extension Terminal {
+    /// Whether standard input has hung up or fails (EIO): a terminal that is gone, not a Ctrl-D.
+    static func inputIsGone() -> Bool {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) >= 0 else { return errno != EINTR }
+        if p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        var t = termios()
+        return isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &t) != 0 && errno == EIO
+    }
+}

@@ -89,7 +89,7 @@ final class CorpusIndexTests: XCTestCase {
     func testRegexMatchesUseByteOffsets() throws {
         let d = Document(id: "x", text: "Café “talks” in Zürich; talks again.")
         let re = try NSRegularExpression(pattern: "talks")
-        let rs = RegexSearch.matches(re, in: d)
+        let rs = try RegexSearch.matches(re, in: d)
         XCTAssertEqual(rs.map { d.string($0) }, ["talks", "talks"])
     }
 }

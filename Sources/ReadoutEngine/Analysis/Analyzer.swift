@@ -7,9 +7,13 @@ import Dispatch
 public struct Analyzer: Sendable {
     /// Whether per-document work runs on every core; nil means "when there are many documents".
     public var parallel: Bool?
+    /// Asked before each document and each stage: once it says true, the rest is skipped and the
+    /// result is incomplete, for the caller to throw away (Ctrl-C, a terminating signal).
+    public var cancelled: (@Sendable () -> Bool)?
 
-    public init(parallel: Bool? = nil) {
+    public init(parallel: Bool? = nil, cancelled: (@Sendable () -> Bool)? = nil) {
         self.parallel = parallel
+        self.cancelled = cancelled
     }
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
@@ -20,7 +24,12 @@ public struct Analyzer: Sendable {
     public func analyze(_ documents: [Document]) -> CorpusAnalysis {
         let parallel = self.parallel ?? (documents.count >= EntityStage.parallelThreshold)
         let extractor = DocumentQuotes()
-        var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0, evidence: false) })
+        let cancelled = self.cancelled ?? { false }
+        // a cancelled analysis goes on with empty documents, which cost nothing, and is thrown away
+        let empty = Document(id: "", text: "")
+        var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0, evidence: false) },
+                                                    skip: cancelled, empty: empty)
+        if cancelled() { return analysis }
         QuoteStage.resolveAll(&analysis, consume found, parallel: parallel)
         return analysis
     }

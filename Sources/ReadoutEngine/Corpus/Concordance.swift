@@ -147,10 +147,57 @@ public enum Concordance {
 
 /// Regular-expression matching over documents, with UTF-8 ranges.
 public enum RegexSearch {
-    /// The matches of `regex` in `doc`, as byte ranges, in order (empty matches skipped).
-    public static func matches(_ regex: NSRegularExpression, in doc: Document) -> [TextRange] {
+    /// Why matching stopped before the end.
+    public enum Stop: Error, Equatable {
+        /// One match took more than the budget of work (`(a+)+$` on a run of letters backtracks without end).
+        case budget
+        /// `cancelled` said so (Ctrl-C, a terminating signal).
+        case cancelled
+    }
+
+    /// Work allowed for one match, in the matcher's progress reports beyond one per place a match is
+    /// tried; ICU reports once per 10,000 steps of its engine, so about 5 million steps (under a
+    /// second) go on one match before it is given up.
+    public static let matchBudget = 500
+    /// However the work is counted, no match is looked for longer than this (seconds): a long
+    /// document leaves room for many places to try, and a report per place.
+    public static let matchSeconds = 20.0
+
+    /// The matches of `regex` in `doc`, as byte ranges, in order (empty matches skipped). Stops with
+    /// `.budget` when one match costs more than `budget` (see `matchBudget`), and with `.cancelled`
+    /// when `cancelled` returns true (asked every few hundred reports).
+    public static func matches(_ regex: NSRegularExpression, in doc: Document, budget: Int = matchBudget,
+                               cancelled: () -> Bool = { false }) throws(Stop) -> [TextRange] {
         let text = doc.text
-        let ns = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        let length = text.utf16.count
+        var ns: [NSRange] = []
+        var stopped: Stop? = nil
+        // The matcher reports progress at every place it tries a match and every 10,000 steps within
+        // one: since the last match there can be at most one report per place left to try, so reports
+        // beyond those are steps of one match.
+        var reports = 0, lastEnd = 0
+        var since = DispatchTime.now().uptimeNanoseconds
+        let limit = UInt64(matchSeconds * 1e9)
+        withoutActuallyEscaping(cancelled) { cancelled in
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { m, _, stop in
+            if let m {
+                ns.append(m.range)
+                reports = 0
+                lastEnd = m.range.location + m.range.length
+                since = DispatchTime.now().uptimeNanoseconds
+                return
+            }
+            reports += 1
+            if reports - (length - lastEnd + 1) > budget {
+                stopped = .budget
+            } else if reports & 0xFF == 0 {
+                if cancelled() { stopped = .cancelled }
+                else if DispatchTime.now().uptimeNanoseconds - since > limit { stopped = .budget }
+            }
+            if stopped != nil { stop.pointee = true }
+        }
+        }
+        if let stopped { throw stopped }
         guard !ns.isEmpty else { return [] }
         // walk the bytes once, turning UTF-16 offsets (increasing) into UTF-8 offsets
         var u16 = 0, u8 = 0
@@ -165,9 +212,9 @@ public enum RegexSearch {
             return u8
         }
         var out: [TextRange] = []
-        for m in ns where m.range.length > 0 {
-            let s = advance(to: m.range.location)
-            let e = advance(to: m.range.location + m.range.length) // matches do not overlap
+        for m in ns where m.length > 0 {
+            let s = advance(to: m.location)
+            let e = advance(to: m.location + m.length) // matches do not overlap
             out.append(TextRange(s, e))
         }
         return out

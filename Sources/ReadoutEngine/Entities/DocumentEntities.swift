@@ -34,6 +34,11 @@ public struct DocumentEntities: Sendable {
     public var entities: [LocalEntity]
 }
 
+/// Counts steps of work, for tests that check how work grows with the input.
+final class WorkCount {
+    var steps = 0
+}
+
 /// Groups one document's mentions into entities: same canonical name, surname to the nearest
 /// full name (`Mr Howard` → the closest `Michael Howard` or `John Howard`), acronyms to the name they abbreviate.
 struct DocumentClusterer {
@@ -50,7 +55,7 @@ struct DocumentClusterer {
         return s
     }
 
-    func cluster(_ raw: [RawMention], evidence: Bool = true) -> DocumentEntities {
+    func cluster(_ raw: [RawMention], evidence: Bool = true, counting work: WorkCount? = nil) -> DocumentEntities {
         var builders: [Builder] = []
         var byKey = ByteTable<Int>(capacity: raw.count) // merge key → builder, hashed on bytes
         var assign = [Int](repeating: -1, count: raw.count)
@@ -117,21 +122,47 @@ struct DocumentClusterer {
             let tokens = raw[i].tokens
             fullNames.append((tokens.lowerBound, t.words[tokens.lowerBound], t.bare(tokens.upperBound - 1), assign[i]))
         }
+        // the full names by surname, in text order: all of them, and those a woman may be named by
+        // (not a man's given name); each single name finds its nearest by binary search
+        struct Holders {
+            var all: [Int] = [], forWomen: [Int] = []
+            var people: [Int?] = [nil, nil] // distinct entities among `all`, `forWomen`, counted when first asked
+        }
+        var bySurname: [String: Holders] = [:]
+        for (n, f) in fullNames.enumerated() {
+            bySurname[f.last, default: Holders()].all.append(n)
+            if !Lexicon.shared.lists.maleNames.contains(f.first) { bySurname[f.last, default: Holders()].forWomen.append(n) }
+        }
         for i in raw.indices where isSinglePerson(i) {
             let pos = raw[i].tokens.lowerBound, female = raw[i].female
             let w = t.bare(pos)
-            let cands = fullNames.filter { $0.last == w && !(female && Lexicon.shared.lists.maleNames.contains($0.first)) }
-            let preceding = cands.last { $0.pos < pos }
-            let following = cands.first { $0.pos > pos }
+            let list = female ? bySurname[w]?.forWomen ?? [] : bySurname[w]?.all ?? []
+            // the first full name after `pos` (none starts at it: a full name is two tokens or more)
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                work?.steps += 1
+                if fullNames[list[mid]].pos < pos { lo = mid + 1 } else { hi = mid }
+            }
+            let preceding = lo > 0 ? fullNames[list[lo - 1]] : nil
+            let following = lo < list.count ? fullNames[list[lo]] : nil
             if let c = preceding ?? following {
                 assign[i] = c.builder
-                let people = Set(cands.map { $0.builder }).count
+                let which = female ? 1 : 0
+                let people: Int
+                if let known = bySurname[w]!.people[which] {
+                    people = known
+                } else {
+                    work?.steps += list.count
+                    people = Set(list.map { fullNames[$0].builder }).count
+                    bySurname[w]!.people[which] = people
+                }
                 let full = builders[c.builder].entity.name
                 let detail = people > 1
                     ? "‘\(w)’ → ‘\(full)’: nearest \(preceding != nil ? "preceding" : "following") of \(people) people with that surname"
                     : "‘\(w)’ → ‘\(full)’: surname of the full name in this document"
                 extraEvidence[i] = Evidence(rule: "surname-merge", detail: detail)
-            } else if female, fullNames.contains(where: { $0.last == w }) {
+            } else if female, bySurname[w] != nil {
                 // `Mrs Howard` beside `Michael Howard`: someone else, named with her title
                 let titled = raw[i].titledForm ?? w
                 add(i, key: "P:" + titled.fastLowercased(), singleName: nil)

@@ -16,7 +16,9 @@ public enum EntityStage {
     /// on each document beside recognition (quote extraction); its results come back in document
     /// order. The result does not depend on whether it ran in parallel.
     static func analyze<Extra: Sendable>(_ documents: [Document], parallel: Bool?,
-                                         alongside extra: @escaping @Sendable (Document) -> Extra) -> (analysis: CorpusAnalysis, extra: [Extra]) {
+                                         alongside extra: @escaping @Sendable (Document) -> Extra,
+                                         skip: @escaping @Sendable () -> Bool = { false },
+                                         empty: Document? = nil) -> (analysis: CorpusAnalysis, extra: [Extra]) {
         let recognizer = EntityRecognizer()
         var merger = EntityMerger(ids: documents.map(\.id))
         var mentions: [[Mention]] = [], extras: [Extra] = []
@@ -25,7 +27,8 @@ public enum EntityStage {
         ParallelMap.stream(documents.count, parallel: parallel ?? (documents.count >= parallelThreshold),
                            produce: { i in
             // each document is tokenised here, for this step alone: the corpus keeps its text, not its tokens
-            let document = documents[i].tokenized()
+            // once `skip` says so, the rest are read as `empty` (the caller throws the result away)
+            let document = (empty != nil && skip() ? empty! : documents[i]).tokenized()
             Analyzer.loadLists() // (waits, the first time, for the lists the start-up began loading)
             return (recognizer.recognize(document, evidence: false), extra(document))
         }) { _, result in

@@ -103,6 +103,20 @@ extension Workbench {
         }
     }
 
+    /// The matches of `re` (written as `w`) in `document`. A match that needs too much work ends the
+    /// command with one line naming the pattern; Ctrl-C or a terminating signal ends it too.
+    func regexMatches(_ re: NSRegularExpression, _ w: Word, in document: Document) throws(ReadoutError) -> [TextRange] {
+        do {
+            return try RegexSearch.matches(re, in: document, cancelled: { Interrupt.isRequested })
+        } catch .cancelled {
+            throw Interrupt.error
+        } catch {
+            throw ReadoutError("the regular expression \(w.text) needs too much work (over five million steps for one match)",
+                               hint: "try a simpler one: no repeat inside a repeat such as (a+)+ or (\\w+\\s?)+, or a word or \"phrase\"",
+                               column: w.column)
+        }
+    }
+
     /// The occurrences of TERM: `/regex/`, a capitalised entity name or alias (all its aliases), a
     /// quoted phrase, a `prefix*`, or a word (any case).
     func termMatch(_ w: Word, doc: Int?) throws(ReadoutError) -> TermMatch {
@@ -113,7 +127,7 @@ extension Workbench {
             let re = try regex(w)
             var hits: [Hit] = []
             for d in doc.map({ [$0] }) ?? Array(index.documents.indices) {
-                hits += RegexSearch.matches(re, in: index.documents[d]).map { Hit(doc: d, range: $0) }
+                hits += try regexMatches(re, w, in: index.documents[d]).map { Hit(doc: d, range: $0) }
             }
             return TermMatch(hits: hits, description: "regex \(text)")
         }
@@ -323,7 +337,7 @@ extension Workbench {
                 json.append(.obj(["doc": .string(docs[d].id), "para": .int(s.paragraph + 1), "sentence": .int(last + 1),
                                   "matches": .int(matchesInSentence), "text": .string(text)]))
             }
-            for r in RegexSearch.matches(re, in: document) {
+            for r in try regexMatches(re, inv.positionals[0], in: document) {
                 guard let si = document.sentenceIndex(containing: r.start) ?? document.sentenceIndex(containing: max(0, r.end - 1)) else { continue }
                 if si != last { flush(); last = si; matchesInSentence = 0 }
                 matchesInSentence += 1

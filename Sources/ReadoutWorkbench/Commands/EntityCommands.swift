@@ -114,16 +114,18 @@ extension Workbench {
         let docIndex = try docOption(inv)
         var rows: [[Value]] = []
         var json: [Value] = []
-        for ref in e.mentions where docIndex == nil || ref.doc == docIndex {
+        var positions = ScalarPositions(a.documents.map(\.document))
+        for (n, ref) in e.mentions.enumerated() where docIndex == nil || ref.doc == docIndex {
+            if n & 1023 == 1023 { try Interrupt.check() }
             let da = a.documents[ref.doc]
             let m = da.mentions[ref.mention]
             let ctx = Concordance.context(da.document, m.range, width: width)
             let para = (da.document.paragraphIndex(containing: m.range.start) ?? 0) + 1
             let id = workspace.record(at: ref.doc).id
             rows.append([.string(id), .int(para), .string(ctx.left), .string(ctx.keyword), .string(ctx.right)])
+            let offsets = positions.offsets(ref.doc, m.range)
             json.append(.obj(["doc": .string(id), "para": .int(para), "left": .string(ctx.left), "mention": .string(ctx.keyword),
-                              "right": .string(ctx.right), "start": .int(da.document.scalarOffset(m.range.start)),
-                              "end": .int(da.document.scalarOffset(m.range.end)), "rule": .string(m.rule)]))
+                              "right": .string(ctx.right), "start": .int(offsets.start), "end": .int(offsets.end), "rule": .string(m.rule)]))
         }
         let t = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("mention"),
                        Column("right", flexible: true, wraps: false)], rows: rows)

@@ -76,7 +76,11 @@ extension Workbench {
                  .string(q.kind.rawValue), .string(q.cue), .string(documents[q.doc].document.string(q.content))]
             }
         }
-        let json: Value? = format == .json ? Value.array(qs.map { quoteJSON($0) }) : nil // built only when printed
+        var json: Value? = nil // built only when printed
+        if format == .json {
+            var positions = ScalarPositions(documents.map(\.document))
+            json = Value.array(qs.map { quoteJSON($0, &positions) })
+        }
         return .table(table, json: json)
     }
 
@@ -90,15 +94,16 @@ extension Workbench {
         q.speakerRange.map { documents[q.doc].document.string($0) }
     }
 
-    /// A quote as JSON, with stable field names.
-    func quoteJSON(_ q: Quote) -> Value {
+    /// A quote as JSON, with stable field names; `positions` gives its scalar offsets.
+    func quoteJSON(_ q: Quote, _ positions: inout ScalarPositions) -> Value {
         let d = workspace.analysis.documents[q.doc].document
+        let offsets = positions.offsets(q.doc, q.content)
         return .obj(["id": .string(QuoteIDs.qualified(q, in: self)), "doc": .string(workspace.record(at: q.doc).id),
                      "speaker": .str(q.speaker), "speaker_text": .str(speakerText(q)),
                      "speaker_method": .str(q.speakerMethod?.rawValue), "source": .str(q.source),
                      "kind": .string(q.kind.rawValue), "cue": .string(q.cue), "text": .string(d.string(q.content)),
                      "reported_by": q.reportedBy.map { .string($0) },
-                     "start": .int(d.scalarOffset(q.content.start)), "end": .int(d.scalarOffset(q.content.end))])
+                     "start": .int(offsets.start), "end": .int(offsets.end)])
     }
 
     func sourcesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {

@@ -19,6 +19,9 @@ extension Workbench {
             docIndex = 0
         }
         if let d = docIndex, let q = a.quotes.first(where: { $0.doc == d && $0.id == local }) { return q }
+        if docIndex == nil && workspace.documents.isEmpty {
+            throw ReadoutError("no documents are loaded, so there is no quote '\(text)'", hint: "load articles first, e.g. load seeds/", column: w.column)
+        }
         if docIndex == nil {
             throw ReadoutError("'\(text)' is ambiguous with several documents", hint: "write DOC:\(local), e.g. as 'quotes' lists them", column: w.column)
         }

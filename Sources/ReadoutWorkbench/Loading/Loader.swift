@@ -113,6 +113,7 @@ public struct Loader {
     /// extraction, line breaks.
     static func decodeAsString(_ path: String, _ bytes: consuming [UInt8]) -> Loaded {
         if isBlank(bytes) { return Loaded(path: path, warning: "'\(path)' is empty") }
+        let marked = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
         let decoded = TextDecoding.decode(bytes)
         bytes = []
         switch decoded {
@@ -121,6 +122,9 @@ public struct Loader {
         case .text(var text, let enc):
             var warning: String?
             if enc == .windows1252 { warning = "'\(path)' is not UTF-8; read as Windows-1252" }
+            if (enc == .utf16LE || enc == .utf16BE) && !marked {
+                warning = "'\(path)' has no byte-order mark; read as \(enc == .utf16LE ? "UTF-16LE" : "UTF-16BE") by its zero bytes"
+            }
             let ext = Paths.fileExtension(path)
             var title: String?
             if ext == "html" || ext == "htm" || Loader.looksLikeHTML(text) {

@@ -4,10 +4,13 @@ public enum SourceEncoding: String, Sendable, Codable {
     case utf8BOM = "utf-8-bom"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
+    case utf32LE = "utf-32le"
+    case utf32BE = "utf-32be"
     case windows1252 = "windows-1252"
 }
 
-/// Decodes file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+/// Decodes file bytes: UTF-8 (with or without BOM), UTF-32 and UTF-16 with a BOM, UTF-16 without
+/// one by its zero bytes, else Windows-1252.
 public enum TextDecoding {
     /// The outcome of decoding one file.
     public enum Result: Equatable {
@@ -21,9 +24,22 @@ public enum TextDecoding {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return .text(String(decoding: bytes[3...], as: UTF8.self), .utf8BOM)
         }
+        // UTF-32's marks first: the little-endian one starts like UTF-16's
+        if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+            return .text(utf32(bytes[4...], littleEndian: true), .utf32LE)
+        }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+            return .text(utf32(bytes[4...], littleEndian: false), .utf32BE)
+        }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .text(utf16(bytes[2...], littleEndian: true), .utf16LE) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .text(utf16(bytes[2...], littleEndian: false), .utf16BE) }
-        if looksBinary(bytes) { return .binary }
+        if looksBinary(bytes) {
+            if let littleEndian = unmarkedUTF16(bytes) {
+                let text = utf16(bytes, littleEndian: littleEndian)
+                if !looksBinary(Array(text.utf8)) { return .text(text, littleEndian ? .utf16LE : .utf16BE) }
+            }
+            return .binary
+        }
         if let s = String(validating: bytes, as: UTF8.self) { return .text(s, .utf8) }
         return .text(windows1252(bytes), .windows1252)
     }
@@ -101,6 +117,35 @@ public enum TextDecoding {
             }
         }
         return true
+    }
+
+    /// Whether the bytes look like UTF-16 without a byte-order mark, and which way round: text in
+    /// Latin script has a zero byte in nearly every other place (the high byte of each character),
+    /// and almost none in the places between. Judged on the first 8 KiB; nil when it does not look so.
+    static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
+        let pairs = min(bytes.count, 8192) / 2
+        guard pairs >= 2 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        for k in 0..<pairs {
+            if bytes[2 * k] == 0 { zeroEven += 1 }
+            if bytes[2 * k + 1] == 0 { zeroOdd += 1 }
+        }
+        // a third of the characters at least are ASCII, and under one in a hundred end in a zero byte
+        if zeroOdd * 3 >= pairs && zeroEven * 100 < pairs { return true }
+        if zeroEven * 3 >= pairs && zeroOdd * 100 < pairs { return false }
+        return nil
+    }
+
+    /// UTF-32 code units; a unit that is no Unicode scalar becomes U+FFFD.
+    static func utf32<C: Collection>(_ bytes: C, littleEndian: Bool) -> String where C.Element == UInt8 {
+        var s = String.UnicodeScalarView()
+        var it = bytes.makeIterator()
+        while let a = it.next(), let b = it.next(), let c = it.next(), let d = it.next() {
+            let v = littleEndian ? UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16 | UInt32(d) << 24
+                                 : UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+            s.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        }
+        return String(s)
     }
 
     static func utf16<C: Collection>(_ bytes: C, littleEndian: Bool) -> String where C.Element == UInt8 {

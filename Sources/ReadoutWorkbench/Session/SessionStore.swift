@@ -43,6 +43,11 @@ public enum SessionStore {
     public static func save(_ wb: Workbench, name: String?, force: Bool) throws(ReadoutError) -> CommandOutput {
         let target: String
         if let n = name {
+            // `save ""` and `save .` would write the hidden files `.json` and `..json`
+            let last = n.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? n
+            guard !last.isEmpty, last != ".", last != ".." else {
+                throw ReadoutError("'\(n)' is not a session name", hint: "give a file name, e.g. save biden-putin")
+            }
             target = resolve(n, directory: wb.session.directory)
         } else if let p = wb.session.path {
             target = p

@@ -13,6 +13,9 @@ public enum Interrupt {
 
     /// Throws `interrupted` when an interrupt was requested.
     public static func check() throws(ReadoutError) {
-        if isRequested { throw ReadoutError("interrupted", hint: "the workspace is as it was before the command") }
+        if isRequested { throw error }
     }
+
+    /// The error a command ends with when it is interrupted.
+    public static var error: ReadoutError { ReadoutError("interrupted", hint: "the workspace is as it was before the command") }
 }

@@ -80,10 +80,13 @@ public final class Workspace {
     }
 
     /// The analysis of all documents, computed on first use and cached until documents change.
+    /// Ctrl-C or a terminating signal cuts it short: what was made is returned, not kept, and
+    /// the command is reported as interrupted (`Workbench` checks after every command).
     public var analysis: CorpusAnalysis {
         if let a = cachedAnalysis { return a }
-        let a = Analyzer().analyze(documents.values.map(\.document))
-        cachedAnalysis = a
+        let analyzer = Analyzer(cancelled: { Interrupt.isRequested })
+        let a = analyzer.analyze(documents.values.map(\.document))
+        if !Interrupt.isRequested { cachedAnalysis = a }
         return a
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// SIGTERM during a long command ends the real binary promptly, dying of the signal: the analysis
+/// stops between documents, and a command that does not look (one very long document) is ended
+/// by the watchdog within a second. The inputs are generated here.
+final class SignalTests: XCTestCase {
+    /// Article-like text with people, roles and quotes; `k` varies the names.
+    static func article(_ k: Int, paragraphs: Int) -> String {
+        (0..<paragraphs).map { p in
+            "“We will talk again on day \(p),” said Anna Grey\(k % 40), a spokeswoman for the Ministry of Trade. "
+                + "The minister told reporters in Paris that talks with Ivan Petrov\(p % 30) would go on. "
+                + "Petrov\(p % 30), the chief executive of Acme Holdings, said the company expected more orders.\n\n"
+        }.joined()
+    }
+
+    /// Starts `readout` on `commands` in `dir`, waits until it has loaded, sends SIGTERM, and
+    /// returns the wait status and the seconds from the signal to the exit.
+    private func terminateDuringLongCommand(_ commands: [String], in dir: URL) throws -> (status: Int32, seconds: Double, stderr: String) {
+        let home = try ScratchHome()
+        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
+        try Data().write(to: out)
+        try Data().write(to: err)
+        let process = Process()
+        process.executableURL = try ReadoutBinary.url()
+        process.currentDirectoryURL = dir
+        process.arguments = ["--no-rc"] + commands.flatMap { ["-c", $0] }
+        process.environment = home.environment()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        // the load is done when it says so; the analysis starts then
+        let deadline = Date().addingTimeInterval(120)
+        while !(String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self).contains("loaded")) {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                throw XCTSkip("the load did not finish: \(String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))")
+            }
+            usleep(20_000)
+        }
+        usleep(300_000)
+        XCTAssertTrue(process.isRunning, "the command is still running when the signal comes")
+        let sent = Date()
+        kill(process.processIdentifier, SIGTERM)
+        // generous: the watchdog ends it after 0.9 s; this only has to tell "promptly" from "minutes"
+        while process.isRunning && Date().timeIntervalSince(sent) < 15 { usleep(10_000) }
+        let seconds = Date().timeIntervalSince(sent)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return (process.terminationReason == .uncaughtSignal ? process.terminationStatus : -1, seconds,
+                String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+    }
+
+    func testSigtermStopsTheAnalysisOfManyDocuments() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-signal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for k in 0..<600 {
+            try Data(Self.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
+        }
+        let r = try terminateDuringLongCommand(["load corpus", "stats", "quotes"], in: dir)
+        XCTAssertEqual(r.status, SIGTERM, "dies of SIGTERM: \(r.stderr)")
+        XCTAssertLessThan(r.seconds, 15, r.stderr)
+    }
+
+    func testSigtermEndsALongCommandOnOneBigDocument() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-signal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.article(1, paragraphs: 20_000).utf8).write(to: dir.appendingPathComponent("big.txt"))
+        let r = try terminateDuringLongCommand(["load big.txt", "stats"], in: dir)
+        XCTAssertEqual(r.status, SIGTERM, "dies of SIGTERM: \(r.stderr)")
+        XCTAssertLessThan(r.seconds, 15, r.stderr)
+    }
+}

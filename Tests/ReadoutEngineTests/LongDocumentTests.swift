@@ -1,0 +1,51 @@
+import XCTest
+@testable import ReadoutEngine
+
+/// One long document costs work in proportion to its length: the per-document passes that look
+/// at other mentions (appositions, surnames) find them by position, not by scanning them all.
+/// Work is counted, not timed.
+final class LongDocumentTests: XCTestCase {
+    /// `n` paragraphs, each with people, appositions, surnames and bodies, as a long concatenated file has.
+    static func text(paragraphs n: Int) -> String {
+        var s = ""
+        for k in 0..<n {
+            s += "Tony Blair, the prime minister, said the plan would work. Gordon Brown, the chancellor at the Treasury, agreed. "
+            s += "Blair told reporters in London that Brown had been right. Mrs Brown, a teacher, said nothing. "
+            s += "Microsoft, the software firm, said sales rose \(k % 90 + 1) per cent.\n\n"
+        }
+        return s
+    }
+
+    private func work(paragraphs n: Int) -> (appositions: Int, clustering: Int, mentions: Int) {
+        let t = TokenText(Document(id: "long", text: Self.text(paragraphs: n)))
+        let recognizer = EntityRecognizer()
+        var raw = recognizer.scan(t, Lexicon.shared)
+        recognizer.resolveWeak(t, &raw)
+        let apposition = Appositions(t: t, lex: Lexicon.shared).attach(&raw)
+        let counter = WorkCount()
+        _ = DocumentClusterer(t: t).cluster(raw, counting: counter)
+        return (apposition, counter.steps, raw.count)
+    }
+
+    func testAppositionsAndSurnamesCostLinearWorkInOneDocument() {
+        let small = work(paragraphs: 200), large = work(paragraphs: 800)
+        XCTAssertGreaterThan(small.mentions, 1000)
+        XCTAssertEqual(large.mentions, small.mentions * 4)
+        // four times the text: about four times the work (quadratic would be sixteen)
+        XCTAssertLessThanOrEqual(large.appositions, small.appositions * 5, "apposition work \(small.appositions) -> \(large.appositions)")
+        XCTAssertLessThanOrEqual(large.clustering, small.clustering * 5, "clustering work \(small.clustering) -> \(large.clustering)")
+        // and a small multiple of the mentions
+        XCTAssertLessThanOrEqual(large.appositions, large.mentions * 10)
+        XCTAssertLessThanOrEqual(large.clustering, large.mentions * 10)
+    }
+
+    func testLongDocumentKeepsRolesAndSurnameMerges() {
+        let a = Analyzer().analyze([Document(id: "long", text: Self.text(paragraphs: 50))])
+        let blair = a.entities.first { $0.name == "Tony Blair" }
+        XCTAssertEqual(blair?.role, "prime minister")
+        XCTAssertEqual(blair?.mentions.count, 100) // the full name and the surname in every paragraph
+        let brown = a.entities.first { $0.name == "Gordon Brown" }
+        XCTAssertEqual(brown?.body, "Treasury")
+        XCTAssertNotNil(a.entities.first { $0.name == "Mrs Brown" }, "a woman is not merged with a man of that surname")
+    }
+}
