@@ -33,7 +33,7 @@ public enum QuoteStage {
             if let r = f.speakerRange {
                 // the last quote before whose speaker stands in the pronoun's sentence or the one before
                 let recentQuote = f.pronounContext.flatMap { c in
-                    (0..<i).last { j in found[j].speakerRange.map { c.previous.start <= $0.start && $0.end <= c.sentence.end } ?? false }
+                    (max(0, i - 64)..<i).last { j in found[j].speakerRange.map { c.previous.start <= $0.start && $0.end <= c.sentence.end } ?? false }
                 }
                 let recent = recentQuote.flatMap { resolvedTo[$0] }
                 var res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,

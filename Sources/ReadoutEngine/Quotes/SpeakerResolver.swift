@@ -24,6 +24,10 @@ struct SpeakerResolver {
 
     enum Gender { case male, female, unknown }
 
+    /// How many mentions before (and after) a speaker a description or pronoun looks at: more than
+    /// a news article holds, and a bound that keeps one very long document linear.
+    static let mentionWindow = 1_000
+
     /// Resolves the phrase at `range` (words `words`) in document `d`; `quoted` are byte ranges of
     /// quoted words, whose mentions are not antecedents.
     /// `pronounContext`: for a lone pronoun, its sentence up to it and the sentence before;
@@ -43,7 +47,8 @@ struct SpeakerResolver {
             let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : w == "they" ? "organisation" : "organisation or place"
             var nearest: Int? = nil
             var m = mentionIndex(d, before: range.start) - 1
-            while m >= 0 {
+            let floor = m - SpeakerResolver.mentionWindow
+            while m >= 0, m > floor {
                 if fits(m) { nearest = m; break }
                 m -= 1
             }
@@ -253,7 +258,10 @@ struct SpeakerResolver {
             let leader = head == "leader"
             var best: (pos: Int, entity: Int, former: Bool)? = nil
             let before = mentionIndex(d, before: range.start)
-            for (m, mention) in da.mentions.enumerated() where mention.label == .person {
+            // holders within a window of mentions around the speaker: an article's worth, so that one
+            // very long document costs time in proportion to its length
+            let window = max(0, before - SpeakerResolver.mentionWindow)..<min(da.mentions.count, before + SpeakerResolver.mentionWindow)
+            for m in window where da.mentions[m].label == .person {
                 let e = analysis.entities[da.mentionEntity[m]]
                 guard let role = e.role?.fastLowercased() else { continue }
                 let fits = leader ? lists.headOfState.contains { role.fastContains($0) } || role.fastContains(head) : role.fastContains(head2) || role.fastContains(head)
@@ -276,8 +284,9 @@ struct SpeakerResolver {
         }
         if lists.orgNouns.contains(head) {
             var m = mentionIndex(d, before: range.start) - 1
+            let floor = m - SpeakerResolver.mentionWindow
             var fallback: Int? = nil
-            while m >= 0 {
+            while m >= 0, m > floor {
                 let mention = da.mentions[m]
                 if mention.label == .org {
                     let e = analysis.entities[da.mentionEntity[m]]
