@@ -252,4 +252,14 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let direct = lines("Democratic nominee Hana Clark, at a later press briefing, said, \"We need to do everything we can.\"")
         XCTAssertEqual(direct, ["direct | Hana Clark | We need to do everything we can."])
     }
+
+    func testAPromiseIsItsInfinitive() {
+        XCTAssertEqual(lines("Senator Ann Kelly pledged to push for a constitutional amendment."),
+                       ["indirect | Ann Kelly | to push for a constitutional amendment"])
+    }
+
+    func testAYearBetweenSubjectAndCue() {
+        XCTAssertEqual(lines("The party thanked Ann Kelly, who in 2010 said the goal was to win the state.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Ann Kelly"])
+    }
 }

@@ -178,6 +178,7 @@ struct ReportedSpeech {
                     ?? sharedSubject(before: k, start: start) else { continue }
             guard sub.start == start || t.isComma(sub.start - 1) || t.isColon(sub.start - 1) || leadersOnly(start..<sub.start)
                     || t.tokens[sub.start - 1].kind == .dash || t.isPunct(sub.start - 1, 0x29) // after a dateline: `(UPI) — Bill Clinton said`
+                    || (t.isQuoteMark[sub.start - 1] && t.isComma(sub.start - 2)) // `On "Fox News Sunday," Mike Pence said`
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && t.lowerIn(ReportedSpeech.clauseOpeners, sub.start - 1)) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
@@ -218,6 +219,9 @@ struct ReportedSpeech {
         case .belief:
             // `hopes to win`, `expects that …`
             if t.isWord(j, "to") { return j }
+        case .speech, .addressee:
+            // a promise or refusal is its infinitive: `pledged to push for an amendment`
+            if t.isWord(j, "to"), ReportedSpeech.commissives.contains(cue.lemma) { return j }
         default: break
         }
         if t.isWord(j, "by") || t.isWord(j, "to") || t.isWord(j, "of") || t.isWord(j, "about") || t.isWord(j, "for") { return nil }
@@ -285,6 +289,10 @@ struct ReportedSpeech {
         t.isWord(i, "and") || t.isWord(i, "but") || t.isWord(i, "while") || t.isWord(i, "though") || t.isWord(i, "although")
             || t.isWord(i, "whereas")
     }
+
+    /// Cues whose content may be an infinitive (`pledged to …`, `agreed to …`).
+    static let commissives: Set<String> = ["pledge", "promise", "vow", "agree", "offer", "threaten", "swear", "decline",
+                                           "refuse", "plan", "intend", "seek", "aim", "demand"]
 
     /// Particles that belong to an object cue: `called for`, `pointed to`, `railed against`.
     static let particles: [String: [StaticString]] = [

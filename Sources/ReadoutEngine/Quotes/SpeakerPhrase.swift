@@ -38,6 +38,9 @@ struct SpeakerPhrase {
     func isBetween(_ i: Int) -> Bool {
         let kind = t.tokens[i].kind
         if kind == .clitic { return i > 0 && t.isWord(i - 1, "who") } // `who's called for`
+        // a year: `who in 2010 said`
+        if kind == .number { return i > 0 && (t.isWord(i - 1, "in") || t.isWord(i - 1, "since")) }
+        if kind == .word, t.isWord(i, "in") || t.isWord(i, "since"), i + 1 < t.count, t.tokens[i + 1].kind == .number { return true }
         guard kind == .word else { return false }
         if t.lowerIn(SpeakerPhrase.timeWords, i), i > 0, t.tokens[i - 1].kind == .word, t.lowerIn(SpeakerPhrase.timeOpeners, i - 1) { return true }
         if t.lowerIn(SpeakerPhrase.timeOpeners, i), i + 1 < t.count, t.tokens[i + 1].kind == .word,
