@@ -262,4 +262,10 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("The party thanked Ann Kelly, who in 2010 said the goal was to win the state.").map { $0.components(separatedBy: " | ")[1] },
                        ["Ann Kelly"])
     }
+
+    func testAParticipleAfterAQuotationsAttribution() {
+        let got = lines("\"We do not see a link,\" Mayor Ann Kelly said, adding that it would take more hours before details emerge.")
+        XCTAssertEqual(got, ["direct | Ann Kelly | We do not see a link",
+                             "indirect | Ann Kelly | it would take more hours before details emerge"])
+    }
 }

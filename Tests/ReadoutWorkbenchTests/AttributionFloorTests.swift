@@ -9,7 +9,7 @@ import XCTest
 /// the scorer or python3 is missing.
 final class AttributionFloorTests: XCTestCase {
     /// Content+speaker F1 over all attributions, on direct quotations, and precision over all.
-    static let floorAll = 59.5
+    static let floorAll = 59.8
     static let floorDirect = 80.6
     static let floorPrecision = 87.3
 

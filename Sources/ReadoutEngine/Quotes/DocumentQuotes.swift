@@ -29,7 +29,7 @@ struct DocumentQuotes {
         let t = QuoteText(doc)
         let segments = QuoteMarks.segments(t)
         let direct = DirectQuotes(t).extract(segments)
-        let reported = ReportedSpeech(t, embedded: direct.embedded).extract(consumed: direct.consumed)
+        let reported = ReportedSpeech(t, embedded: direct.embedded).extract(consumed: direct.consumed, direct: direct.quotes)
         var raw = (direct.quotes + reported).sorted { a, b in
             a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.content.lowerBound < b.content.lowerBound
         }

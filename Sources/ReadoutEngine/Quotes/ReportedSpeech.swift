@@ -25,8 +25,8 @@ struct ReportedSpeech {
                                               "mps", "parliament", "delegates", "listeners", "viewers", "lawmakers"]
 
     /// Reported statements of every sentence none of whose tokens is `consumed` by a direct quotation.
-    func extract(consumed: [Bool]) -> [RawQuote] {
-        var out: [RawQuote] = []
+    func extract(consumed: [Bool], direct: [RawQuote] = []) -> [RawQuote] {
+        var out = participles(after: direct)
         for s in t.doc.sentences {
             let r = s.tokens
             guard r.count >= 5, !r.contains(where: { consumed[$0] }) else { continue }
@@ -44,6 +44,34 @@ struct ReportedSpeech {
                     q = next
                     more += 1
                 }
+            }
+        }
+        return out
+    }
+
+    // MARK: - A participle after a quotation's attribution
+
+    /// `"…," the mayor said, adding that it would take more hours`: a participle cue after the
+    /// attribution of a direct quotation reports more from the same speaker.
+    func participles(after direct: [RawQuote]) -> [RawQuote] {
+        var out: [RawQuote] = []
+        for q in direct {
+            guard let cue = q.cue, let speaker = q.speaker, cue.upperBound < q.span.upperBound else { continue }
+            var end = q.span.upperBound
+            while end > cue.upperBound, t.isTerminal(end - 1) { end -= 1 }
+            var k = cue.upperBound + 1
+            while k < end - 2 {
+                defer { k += 1 }
+                if t.isQuoteMark[k] { break } // a second quotation: its own attribution
+                guard t.isComma(k - 1), let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according,
+                      t.lower(k).hasSuffix("ing"), let from = complement(after: k, cue: c, end: end) else { continue }
+                let content = from..<end
+                guard content.count >= 2 else { continue }
+                var n = RawQuote(kind: mixed(content) ? .mixed : .indirect, content: content, span: k..<q.span.upperBound,
+                                 cue: k..<(k + 1), cueLemma: c.lemma, speaker: speaker)
+                n.evidence.append(Evidence(rule: "participle-after-quote", detail: "‘\(t.word(k))’ (\(c.lemma)) goes on from the quotation's attribution: speaker ‘\(t.text(speaker))’"))
+                out.append(n)
+                break
             }
         }
         return out
