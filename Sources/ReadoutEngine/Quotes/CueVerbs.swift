@@ -48,13 +48,13 @@ public final class CueVerbs: Sendable {
         var forms: [String: Cue] = [:]
         var shapes = WordShapes()
         for line in lines {
-            let cols = line.split(separator: "\t")
+            let cols = line.split(separator: "\t", maxSplits: 3)
             guard cols.count >= 3, let frame = CueFrame(rawValue: String(cols[2]).trimmingSpaces) else { continue }
             let cue = Cue(lemma: String(cols[0]), frame: frame)
             for f in cols[1].split(separator: "|") {
                 let form = String(f).trimmingSpaces
                 // multi-word cues are matched by their first word (`according`) and checked by the rules
-                let head = form.split(separator: " ").first.map(String.init) ?? form
+                let head = form.utf8.contains(0x20) ? form.split(separator: " ").first.map(String.init) ?? form : form
                 if forms[head] == nil { forms[head] = cue }
                 shapes.insert(head)
             }
@@ -79,6 +79,9 @@ public final class CueVerbs: Sendable {
 extension String {
     /// The string without leading and trailing spaces, tabs and carriage returns.
     var trimmingSpaces: String {
+        // most fields have nothing to trim: no copy then
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x09 || first == 0x0D || last == 0x20 || last == 0x09 || last == 0x0D else { return self }
         let u = Array(utf8)
         var s = 0, e = u.count
         while s < e, u[s] == 0x20 || u[s] == 0x09 || u[s] == 0x0D { s += 1 }
