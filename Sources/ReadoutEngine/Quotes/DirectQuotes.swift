@@ -199,8 +199,7 @@ struct DirectQuotes {
             return np.isSpeaker(a..<b) ? a..<b : nil
         }
         guard (participle && t.isComma(b - 1)) || t.isWord(b - 1, "and") else { return nil }
-        var s = floor
-        while s < b, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        let s = np.afterLeaders(floor, b)
         guard s < b else { return nil }
         if t.lowerIn(SpeakerPhrase.pronouns, s) { return s..<(s + 1) }
         var e = s

@@ -67,9 +67,10 @@ struct ReportedSpeech {
                       t.lower(k).hasSuffix("ing"), let from = complement(after: k, cue: c, end: end) else { continue }
                 let content = from..<end
                 guard content.count >= 2 else { continue }
-                var n = RawQuote(kind: mixed(content) ? .mixed : .indirect, content: content, span: k..<q.span.upperBound,
+                var n = RawQuote(kind: .indirect, content: content, span: k..<q.span.upperBound,
                                  cue: k..<(k + 1), cueLemma: c.lemma, speaker: speaker)
                 n.evidence.append(Evidence(rule: "participle-after-quote", detail: "‘\(t.word(k))’ (\(c.lemma)) goes on from the quotation's attribution: speaker ‘\(t.text(speaker))’"))
+                markMixed(&n)
                 out.append(n)
                 break
             }
@@ -95,7 +96,7 @@ struct ReportedSpeech {
               !t.lowerIn(ReportedSpeech.notSpeakerLabels, start), np.isSpeaker(start..<c) else { return nil }
         var q = RawQuote(kind: .indirect, content: (c + 1)..<end, span: start..<spanEnd, cue: c..<(c + 1), cueLemma: ":", speaker: start..<c)
         q.evidence.append(Evidence(rule: "name-colon", detail: "‘\(t.text(start..<c)):’ opens the paragraph: a headline or transcript speaker"))
-        if mixed(q.content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+        markMixed(&q)
         return q
     }
 
@@ -127,7 +128,7 @@ struct ReportedSpeech {
             guard content.count >= 4, hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: cue, cueLemma: lemma, speaker: speaker)
             q.evidence.append(Evidence(rule: rule, detail: "‘\(t.text(cue))’ (\(lemma), cue-verbs.txt) after the clause, speaker ‘\(t.text(speaker))’"))
-            if rule == "clause-parenthetical" { return q.kind == .indirect && mixed(q.content) ? { var m = q; m.kind = .mixed; return m }() : q }
+            if rule == "clause-parenthetical" { markMixed(&q); return q }
             // nested: `The Kremlin said …, the Reuters news outlet reported.`
             if isReporting(cueLemma: lemma, speaker), let inner = leading(start, c, spanEnd: c) {
                 q.reporter = speaker
@@ -137,8 +138,7 @@ struct ReportedSpeech {
                 q.cueLemma = inner.cueLemma
                 q.evidence = inner.evidence + [Evidence(rule: "nested", detail: "reported by ‘\(t.text(speaker))’ (‘\(t.text(cue))’): a news outlet relays the statement")]
             }
-            q.kind = mixed(q.content) ? .mixed : .indirect
-            if q.kind == .mixed { q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            markMixed(&q)
             return q
         }
         return nil
@@ -188,7 +188,7 @@ struct ReportedSpeech {
             guard content.count >= 4 || hasVerb(content) else { return nil }
             var q = RawQuote(kind: .indirect, content: content, span: start..<spanEnd, cue: start..<(start + 2), cueLemma: "according to", speaker: sp)
             q.evidence.append(Evidence(rule: "according-to-clause", detail: "‘According to’ (cue-verbs.txt) before the clause, speaker ‘\(t.text(sp))’"))
-            if mixed(content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            markMixed(&q)
             return q
         }
         var k = start + 1
@@ -224,7 +224,7 @@ struct ReportedSpeech {
                 q.cueLemma = inner.cueLemma
                 q.evidence = inner.evidence + [Evidence(rule: "nested", detail: "reported by ‘\(t.text(sub.speaker))’ (‘\(t.word(k))’)")]
             }
-            if mixed(q.content) { q.kind = .mixed; q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech")) }
+            markMixed(&q)
             return q
         }
         return nil
@@ -358,8 +358,7 @@ struct ReportedSpeech {
         var w = k - 1
         while w > start, np.isBetween(w) { w -= 1 }
         guard w > start, t.isWord(w, "and") || (t.isComma(w) && t.lower(k).hasSuffix("ing")) else { return nil }
-        var s = start
-        while s < w, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        let s = np.afterLeaders(start, w)
         // the subject runs to the sentence's first verb
         var v = s
         while v < w, v - s <= SpeakerPhrase.maxTokens, !isVerb(v), !np.isBoundary(v) { v += 1 }
@@ -368,7 +367,7 @@ struct ReportedSpeech {
     }
 
     func leadersOnly(_ r: Range<Int>) -> Bool {
-        r.allSatisfy { t.tokens[$0].kind == .word && t.lowerIn(SpeakerPhrase.leaders, $0) }
+        np.afterLeaders(r.lowerBound, r.upperBound) == r.upperBound
     }
 
     /// A lower-case verb or auxiliary (by the POS lexicon).
@@ -390,5 +389,12 @@ struct ReportedSpeech {
     /// Whether `r` holds a phrase quoted inside the sentence.
     func mixed(_ r: Range<Int>) -> Bool {
         embedded.contains { $0.open >= r.lowerBound && $0.open < r.upperBound }
+    }
+
+    /// Marks `q` mixed, with the evidence, when its content holds a phrase quoted inside the sentence.
+    func markMixed(_ q: inout RawQuote) {
+        guard q.kind != .mixed, mixed(q.content) else { return }
+        q.kind = .mixed
+        q.evidence.append(Evidence(rule: "mixed", detail: "a quoted phrase inside reported speech"))
     }
 }

@@ -164,8 +164,7 @@ struct SpeakerPhrase {
 
     /// The name at `start` when an apposition runs from just after it to the comma before `end`.
     private func nameOpening(at start: Int, apposition end: Int) -> Range<Int>? {
-        var s = start
-        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        let s = afterLeaders(start, end)
         // the name, or a short phrase ending in one (`Conservative economist Aparna Mathur`)
         var e = s
         while e < end, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
@@ -176,12 +175,19 @@ struct SpeakerPhrase {
         return s..<e
     }
 
+    /// The first token from `start` (before `end`) that is not a lead word (`But`, `Even`, `Then`).
+    func afterLeaders(_ start: Int, _ end: Int) -> Int {
+        var s = start
+        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        return s
+    }
+
     /// The speaker phrase ending at `end` (exclusive), back to a boundary, lead words dropped.
     func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
         var s = end
         while s > floor, !isBoundary(s - 1), end - s <= SpeakerPhrase.maxTokens + 2 { s -= 1 }
         guard s == floor || isBoundary(s - 1) else { return nil }
-        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        s = afterLeaders(s, end)
         guard s < end, isSpeaker(s..<end) else { return nil }
         return s..<end
     }

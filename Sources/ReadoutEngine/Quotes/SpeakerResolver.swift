@@ -118,9 +118,20 @@ struct SpeakerResolver {
     /// Whether a description names one person (`the MP for Sittingbourne`, `a Labour backbencher`):
     /// its head, or the word before `for`/`of`, is a singular person noun.
     func isPersonDescription(_ words: [String]) -> Bool {
-        guard var h = words.indices.last else { return false }
-        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { h = p - 1 }
-        return lists.personNouns.contains(words[h])
+        guard !words.isEmpty else { return false }
+        return lists.personNouns.contains(words[SpeakerResolver.headIndex(words)])
+    }
+
+    /// Prepositions that end a description's head (`a spokesman for the firm`).
+    static let headPrepositions: Set<String> = ["for", "of", "at"]
+    /// The same, and those that end a head kept as written (`a study by the university`).
+    static let writtenHeadPrepositions = headPrepositions.union(["by", "from", "in"])
+
+    /// The index of a description's head noun: the last word, or the word before the first of
+    /// `prepositions` (`a spokesman for the firm` → `spokesman`). `words` is not empty.
+    static func headIndex(_ words: [String], before prepositions: Set<String> = headPrepositions) -> Int {
+        if let p = words.firstIndex(where: { prepositions.contains($0) }), p > 0 { return p - 1 }
+        return words.count - 1
     }
 
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
@@ -185,9 +196,7 @@ struct SpeakerResolver {
     private func asWritten(_ d: Int, _ range: TextRange, _ words: [String], _ inside: [Int]) -> Resolution? {
         guard !words.isEmpty, words.count <= 8, !words.contains(where: { SpeakerPhrase.pronouns.contains($0) }) else { return nil }
         let text = analysis.documents[d].document.string(range)
-        var headIndex = words.count - 1
-        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" || $0 == "by" || $0 == "from" || $0 == "in" }), p > 0 { headIndex = p - 1 }
-        let head = words[headIndex]
+        let head = words[SpeakerResolver.headIndex(words, before: SpeakerResolver.writtenHeadPrepositions)]
         if lists.personNouns.contains(head) || lists.orgNouns.contains(head) || lists.groupNouns.contains(head) {
             return Resolution(name: text, entity: nil, source: nil,
                               steps: [Evidence(rule: "description", detail: "‘\(text)’: a description (head ‘\(head)’, speaker-descriptions.tsv), kept as written")],
@@ -237,8 +246,7 @@ struct SpeakerResolver {
     private func describe(_ d: Int, _ range: TextRange, _ words: [String], _ inside: [Int]) -> Resolution? {
         let da = analysis.documents[d]
         // the head noun: the last word, or the word before `of`/`for` (`a spokesman for the firm`)
-        var headIndex = words.count - 1
-        if let p = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }), p > 0 { headIndex = p - 1 }
+        let headIndex = SpeakerResolver.headIndex(words)
         let head = words[headIndex]
         let head2 = headIndex > 0 ? words[headIndex - 1] + " " + head : head
         let isPerson = lists.personNouns.contains(head) || lists.personNouns.contains(head2)
