@@ -268,4 +268,60 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(got, ["direct | Ann Kelly | We do not see a link",
                              "indirect | Ann Kelly | it would take more hours before details emerge"])
     }
+
+    func testAParticipleRunsPastAPhraseQuotedInside() {
+        let got = lines("\"We do not see a link,\" Mayor Ann Kelly said, adding that it would take \"more hours\" before details emerge.")
+        XCTAssertEqual(got.count, 2)
+        XCTAssertEqual(got.last, "mixed | Ann Kelly | it would take \"more hours\" before details emerge")
+    }
+
+    func testADescriptionThenTheNameInApposition() {
+        XCTAssertEqual(lines("The state's campaign chairman, Paul Lind, said he could not comment on the letter."),
+                       ["indirect | Paul Lind | he could not comment on the letter"])
+        XCTAssertEqual(lines("A lawyer for the newspapers, Dana Ruiz, said no decision had been made."),
+                       ["indirect | Dana Ruiz | no decision had been made"])
+    }
+
+    func testAnAttributionSplittingAShortOpening() {
+        XCTAssertEqual(lines("The museum, Mr. Hale said, would make visitors face hard truths.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Hale"])
+        XCTAssertEqual(lines("Back in Ohio, Ms. Tran said, she decided to run for the seat.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Tran"])
+    }
+
+    func testASingleQuotationClosingInsideTheDoubleOne() {
+        let (q, _) = QuoteTest.only("\"It feels like, 'Meh, we can wait a little,'\" Senator Ann Kelly said.")!
+        XCTAssertEqual(q.kind, .direct)
+        XCTAssertEqual(q.speaker, "Ann Kelly")
+    }
+
+    func testASubjectAfterASubordinatingWord() {
+        XCTAssertEqual(lines("The crowd cheered when Senator Ann Kelly noted that the plant would stay open.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Ann Kelly"])
+        // a clause after the comma that only mentions a cue is no attribution of the sentence
+        let got = lines("Moscow expelled two diplomats on Monday, a day after Washington announced new sanctions.")
+        XCTAssertFalse(got.contains { $0.hasPrefix("indirect | Washington | Moscow") }, "\(got)")
+    }
+
+    func testAVerbTheLexiconCallsANoun() {
+        XCTAssertEqual(lines("She said Governor Tom Reyes favors a tougher approach."),
+                       ["indirect | - | Governor Tom Reyes favors a tougher approach"])
+    }
+
+    func testAPartyTagBetweenNameAndCue() {
+        XCTAssertEqual(lines("\"We cannot allow this,\" Rep. Ann Kelly (R-Fla.) said.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Ann Kelly"])
+        XCTAssertEqual(lines("\"The veto will be overridden,\" Senator Tom Reyes, R-Ky., said Tuesday.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Tom Reyes"])
+    }
+
+    func testAnObjectCueClosingAQuotation() {
+        XCTAssertEqual(lines("\"Why is this not proof that the bank is too big?\" Senator Reyes demanded.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Reyes"])
+    }
+
+    func testAFirstPersonDescription() {
+        XCTAssertEqual(lines("\"We live in hard times,\" my father often said.").map { $0.components(separatedBy: " | ")[1] },
+                       ["my father"])
+    }
 }

@@ -101,7 +101,9 @@ struct DirectQuotes {
     /// Cue and speaker after the closing mark: `"…," X said`, `"…," said X`, `"…," according to X`.
     func after(_ s: QuoteSegment) -> Attribution? {
         guard let c = s.close else { return nil }
-        let lastInner = s.end - 1
+        // `"It feels like, 'Meh, not now,'" he said`: a single quotation closing inside the double one
+        var lastInner = s.end - 1
+        while lastInner > s.open + 1, t.tokens[lastInner].kind == .quote, !t.isQuoteMark[lastInner] { lastInner -= 1 }
         var j = c + 1
         let commaOutside = t.isComma(j)
         let innerEnd = lastInner > s.open && (t.isComma(lastInner) || t.tokens[lastInner].kind == .dash
@@ -138,8 +140,11 @@ struct DirectQuotes {
         var k = j
         let limit = min(para.upperBound, j + 44)
         while k < limit, t.tokens[k].kind == .word || t.tokens[k].kind == .clitic || t.tokens[k].kind == .number || t.isComma(k)
-                || t.isPunct(k, 0x28) || t.isPunct(k, 0x29) || t.isPunct(k, 0x2D) {
-            if let cue = t.cues[k], cue.frame.attachesToQuotes, k > j {
+                || t.isPunct(k, 0x28) || t.isPunct(k, 0x29) || t.isPunct(k, 0x2D)
+                || (t.tokens[k].kind == .dash && !t.tokens[k].has(Token.spaceBefore)) // `(R-Fla.)`
+                || (t.isTerminal(k) && (t.isPunct(k + 1, 0x29) || t.isComma(k + 1))) { // `Fla.)`, `R-Ky.,`
+            // `"…?" Vitter demanded.`: an object cue with nothing after it speaks the quotation too
+            if let cue = t.cues[k], cue.frame.attachesToQuotes || (cue.frame == .object && endsClause(k + 1, para)), k > j {
                 if k - j <= SpeakerPhrase.maxTokens + 4, let sub = np.subject(before: k, floor: j), sub.start >= j {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: s.open..<spanEnd(from: k + 1, para),
                                        rule: "quote-speaker-cue")
@@ -153,6 +158,11 @@ struct DirectQuotes {
             k += 1
         }
         return nil
+    }
+
+    /// True when token `i` ends the clause of an attribution: the sentence's terminal, a comma or the paragraph end.
+    func endsClause(_ i: Int, _ para: Range<Int>) -> Bool {
+        i >= para.upperBound || t.isTerminal(i) || t.isComma(i)
     }
 
     /// Cue and speaker before the opening mark: `X said: "…"`, `X told the BBC: "…"`, `he said, "…`.

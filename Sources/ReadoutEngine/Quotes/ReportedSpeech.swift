@@ -57,17 +57,22 @@ struct ReportedSpeech {
         var out: [RawQuote] = []
         for q in direct {
             guard let cue = q.cue, let speaker = q.speaker, cue.upperBound < q.span.upperBound else { continue }
+            // the attribution's sentence runs on past a phrase quoted inside it
+            // (`adding that it would take "more hours" before details emerge`), up to a quotation of its own
             var end = q.span.upperBound
-            while end > cue.upperBound, t.isTerminal(end - 1) { end -= 1 }
+            let sentenceEnd = t.sentenceTokens(cue.lowerBound).upperBound
+            while end < sentenceEnd, !(t.isQuoteMark[end] && !quoted[end]) { end += 1 }
+            let spanEnd = end
+            while end > cue.upperBound, t.isTerminal(end - 1) || (t.isQuoteMark[end - 1] && t.isTerminal(end - 2)) { end -= 1 }
             var k = cue.upperBound + 1
             while k < end - 2 {
                 defer { k += 1 }
-                if t.isQuoteMark[k] { break } // a second quotation: its own attribution
+                if t.isQuoteMark[k] && !quoted[k] { break } // a second quotation: its own attribution
                 guard t.isComma(k - 1), let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according,
                       t.lower(k).hasSuffix("ing"), let from = complement(after: k, cue: c, end: end) else { continue }
                 let content = from..<end
                 guard content.count >= 2 else { continue }
-                var n = RawQuote(kind: .indirect, content: content, span: k..<q.span.upperBound,
+                var n = RawQuote(kind: .indirect, content: content, span: k..<max(q.span.upperBound, spanEnd),
                                  cue: k..<(k + 1), cueLemma: c.lemma, speaker: speaker)
                 n.evidence.append(Evidence(rule: "participle-after-quote", detail: "‘\(t.word(k))’ (\(c.lemma)) goes on from the quotation's attribution: speaker ‘\(t.text(speaker))’"))
                 markMixed(&n)
@@ -106,7 +111,7 @@ struct ReportedSpeech {
     func trailing(_ start: Int, _ end: Int, spanEnd: Int) -> RawQuote? {
         var tries = 0
         var c = end - 1
-        while c > start + 3, tries < 3 {
+        while c > start, tries < 3 {
             defer { c -= 1 }
             guard t.isComma(c) else { continue }
             // `The country "has made dramatic changes for the better," McConnell said`: the comma
@@ -160,8 +165,9 @@ struct ReportedSpeech {
         var k = a + 1
         while k < end, k - a <= SpeakerPhrase.maxTokens + 3 {
             if let cue = t.cues[k], !quoted[k] {
+                // the attribution is the whole clause after the comma: `…, Mr X said`, not `…, a day after X announced`
                 guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
-                      let sub = np.subject(before: k, floor: a), sub.start >= a else { return nil }
+                      let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) else { return nil }
                 // only circumstances after the cue: `told reporters at the White House`, `said in a statement`
                 let rest = (k + 1)..<end
                 guard rest.count <= 8, !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) || isVerb($0) }) else { return nil }
@@ -213,7 +219,8 @@ struct ReportedSpeech {
             // another attribution later in the sentence ends this one's content:
             // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
             let content = from..<(nextAttribution(after: from, end: end) ?? end)
-            guard content.count >= (cue.frame == .object ? 2 : 3), cue.frame == .object || hasVerb(content) else { continue }
+            let takesObject = cue.frame == .object || ReportedSpeech.speechObjects.contains(cue.lemma)
+            guard content.count >= (takesObject ? 2 : 3), takesObject || hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
             if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end) {
@@ -318,6 +325,12 @@ struct ReportedSpeech {
             || t.isWord(i, "whereas")
     }
 
+    /// Speech cues whose object states what was said as a noun phrase (`denied the allegations`,
+    /// `stressed her support for the raid`, `announced a review`).
+    static let speechObjects: Set<String> = ["confirm", "deny", "stress", "emphasise", "acknowledge", "predict",
+                                             "reveal", "concede", "declare", "allege", "disclose", "reiterate", "lament",
+                                             "bemoan", "suggest", "estimate", "forecast", "promise", "pledge", "vow", "recall"]
+
     /// Cues whose content may be an infinitive (`pledged to …`, `agreed to …`).
     static let commissives: Set<String> = ["pledge", "promise", "vow", "agree", "offer", "threaten", "swear", "decline",
                                            "refuse", "plan", "intend", "seek", "aim", "demand"]
@@ -382,8 +395,20 @@ struct ReportedSpeech {
         return (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
     }
 
+    /// Whether `r` holds a verb: one the POS lexicon tags so, `it's`, or a lower-case word in `-s`
+    /// or `-ed` right after a name or a subject pronoun (`Trump favors`, `she wants`), which the
+    /// lexicon tags as the noun it more often is.
     func hasVerb(_ r: Range<Int>) -> Bool {
-        r.contains { isVerb($0) || (t.tokens[$0].kind == .clitic && t.isWord($0 - 1, "it")) }
+        r.contains { isVerb($0) || (t.tokens[$0].kind == .clitic && t.isWord($0 - 1, "it")) || verbAfterSubject($0, floor: r.lowerBound) }
+    }
+
+    private func verbAfterSubject(_ i: Int, floor: Int) -> Bool {
+        guard i > floor, t.tokens[i].kind == .word, t.tokens[i - 1].kind == .word, !t.isCap(i),
+              t.isCap(i - 1) || t.lowerIn(SpeakerPhrase.pronouns, i - 1) else { return false }
+        let r = t.tokens[i].range
+        guard r.length > 3, t.bytes[r.end - 1] == 0x73 || (t.bytes[r.end - 2] == 0x65 && t.bytes[r.end - 1] == 0x64) else { return false }
+        guard let p = t.pos(i) else { return true } // too rare for the lexicon: `favors`
+        return p == .noun
     }
 
     /// Whether `r` holds a phrase quoted inside the sentence.

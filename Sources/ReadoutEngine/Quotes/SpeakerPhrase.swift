@@ -4,7 +4,7 @@ struct SpeakerPhrase {
     let t: QuoteText
 
     static let pronouns: WordSet = ["he", "she", "it", "they", "we", "i"]
-    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
+    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "one", "another",
                                            "some", "several", "many", "both", "two", "three", "other", "this", "these"]
     /// Words that open a clause, so a phrase holding them is not a speaker.
     static let clauseWords: WordSet = ["who", "which", "that", "what", "whom", "whose", "when", "where", "if",
@@ -125,8 +125,13 @@ struct SpeakerPhrase {
         // `Rep. Trey Gowdy (R-S.C.) said`: a bracketed tag after the name
         if t.isPunct(e - 1, 0x29) {
             var o = e - 2
-            while o > floor, e - o < 8, !t.isPunct(o, 0x28), !t.isTerminal(o) { o -= 1 }
+            while o > floor, e - o < 8, !t.isPunct(o, 0x28), !t.isTerminal(o) || t.isPunct(o + 1, 0x29) { o -= 1 }
             guard o > floor, t.isPunct(o, 0x28), let name = phrase(endingAt: o, floor: floor) else { return nil }
+            return (name, name.lowerBound)
+        }
+        // `Mitch McConnell, R-Ky., said`: a party tag between commas
+        if t.isComma(e - 1), let p = partyTag(endingAt: e - 1), p - 1 > floor, t.isComma(p - 1),
+           let name = phrase(endingAt: p - 1, floor: floor), t.isCap(name.upperBound - 1) {
             return (name, name.lowerBound)
         }
         // `Jen Psaki, the White House press secretary, said`
@@ -135,11 +140,39 @@ struct SpeakerPhrase {
             var c = appEnd
             while c > floor, !isBoundary(c - 1), appEnd - c < SpeakerPhrase.maxTokens { c -= 1 }
             guard c > floor, t.isComma(c - 1), c < appEnd, isSpeaker(c..<appEnd) else { return nil }
-            guard let name = phrase(endingAt: c - 1, floor: floor), t.isCap(name.upperBound - 1) || t.tokens[name.upperBound - 1].kind == .clitic else { return nil }
-            return (name, name.lowerBound)
+            guard let name = phrase(endingAt: c - 1, floor: floor) else { return nil }
+            if t.isCap(name.upperBound - 1) || t.tokens[name.upperBound - 1].kind == .clitic { return (name, name.lowerBound) }
+            // `The state's campaign chairman, Phil Lovas, said`: a description, then the name in apposition
+            guard isName(c..<appEnd) else { return nil }
+            return (c..<appEnd, name.lowerBound)
         }
         guard let r = phrase(endingAt: e, floor: floor) else { return nil }
         return (r, r.lowerBound)
+    }
+
+    /// The first token of a party tag ending just before `end`: `R-Ky.`, `D-Md`, `I-Vt.`.
+    func partyTag(endingAt end: Int) -> Int? {
+        var e = end
+        if e - 1 >= 0, t.isTerminal(e - 1) { e -= 1 }
+        // one hyphenated token (`R-Ky`), or a letter, a hyphen and a state
+        if e - 1 >= 0, t.tokens[e - 1].kind == .word, case let r = t.tokens[e - 1].range, r.length >= 4,
+           t.bytes[r.start + 1] == 0x2D, t.isCap(e - 1), SpeakerPhrase.partyLetters.contains(t.bytes[r.start]) {
+            return e - 1
+        }
+        let s = e - 3
+        guard s >= 0, t.tokens[s].kind == .word, t.tokens[s].range.length == 1, SpeakerPhrase.partyLetters.contains(t.bytes[t.tokens[s].range.start]),
+              t.tokens[s + 1].kind == .dash, !t.tokens[s + 1].has(Token.spaceBefore), t.isCap(s + 2) else { return nil }
+        return s
+    }
+
+    /// The letters of a party tag: Republican, Democrat, Independent.
+    static let partyLetters: Set<UInt8> = [0x52, 0x44, 0x49]
+
+    /// True when tokens `r` are a capitalised name: one to five capitalised words (initials and
+    /// `Jr.` allowed), the first not a determiner.
+    func isName(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 5, !t.lowerIn(SpeakerPhrase.determiners, r.lowerBound) else { return false }
+        return r.allSatisfy { t.tokens[$0].kind == .word && t.isCap($0) }
     }
 
     /// A name at `floor` followed by a long apposition up to the cue: `Angelique Brunner, a
@@ -182,11 +215,21 @@ struct SpeakerPhrase {
         return s
     }
 
-    /// The speaker phrase ending at `end` (exclusive), back to a boundary, lead words dropped.
+    /// Words that open a subordinate clause, so a subject starts after them
+    /// (`When Clinton noted that …`, `where restructuring experts say …`).
+    static let subordinators: WordSet = ["when", "although", "though", "while", "because", "since", "whereas",
+                                             "where", "unless", "if", "after", "before", "once", "until"]
+
+    /// True when token `i` is a subordinating word (any case).
+    func isSubordinator(_ i: Int) -> Bool {
+        t.tokens[i].kind == .word && t.lowerIn(SpeakerPhrase.subordinators, i)
+    }
+
+    /// The speaker phrase ending at `end` (exclusive), back to a boundary or a subordinating word, lead words dropped.
     func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
         var s = end
-        while s > floor, !isBoundary(s - 1), end - s <= SpeakerPhrase.maxTokens + 2 { s -= 1 }
-        guard s == floor || isBoundary(s - 1) else { return nil }
+        while s > floor, !isBoundary(s - 1), !isSubordinator(s - 1), end - s <= SpeakerPhrase.maxTokens + 2 { s -= 1 }
+        guard s == floor || isBoundary(s - 1) || isSubordinator(s - 1) else { return nil }
         s = afterLeaders(s, end)
         guard s < end, isSpeaker(s..<end) else { return nil }
         return s..<end

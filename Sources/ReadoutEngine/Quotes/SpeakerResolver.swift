@@ -226,7 +226,9 @@ struct SpeakerResolver {
         // a circumstance, not a speaker: `a day after Washington`
         if words.contains(where: { ["after", "before", "since", "until", "during", "ago", "when"].contains($0) }) { return false }
         let lastCap = written.last?.first?.isUppercase ?? false
-        if let p = POSLexicon.shared.tag(first), !(written.first?.first?.isUppercase ?? false) || words.count > 1 {
+        // a possessive determiner opens a description (`my father`, `their lawyer`)
+        let opensWithDeterminer = words.count > 1 && SpeakerPhrase.determiners.contains(first)
+        if !opensWithDeterminer, let p = POSLexicon.shared.tag(first), !(written.first?.first?.isUppercase ?? false) || words.count > 1 {
             switch p.pos {
             case .adp, .adv, .verb, .aux, .cconj, .sconj, .pron, .part, .intj: if p.share > 0.5 { return false }
             default: break
