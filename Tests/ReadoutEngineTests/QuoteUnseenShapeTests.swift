@@ -106,8 +106,8 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testTwoAttributionsInOneSentence() {
         let got = lines("Republicans said the inquiry was botched, and Democrats accused the committee of wasting time.")
-        XCTAssertEqual(got, ["indirect | Republican | the inquiry was botched",
-                             "indirect | Democrat | the committee of wasting time"])
+        XCTAssertEqual(got, ["indirect | Republicans | the inquiry was botched",
+                             "indirect | Democrats | the committee of wasting time"])
     }
 
     func testATranscriptLabelInsideTheQuotation() {
@@ -323,5 +323,18 @@ final class QuoteUnseenShapeTests: XCTestCase {
     func testAFirstPersonDescription() {
         XCTAssertEqual(lines("\"We live in hard times,\" my father often said.").map { $0.components(separatedBy: " | ")[1] },
                        ["my father"])
+    }
+
+    func testASecondCueSharingTheSubject() {
+        XCTAssertEqual(lines("Senator Ann Kelly denied the report and said it kept her independent of donors."),
+                       ["indirect | Ann Kelly | the report",
+                        "indirect | Ann Kelly | it kept her independent of donors"])
+        XCTAssertEqual(lines("Tom Reyes said the plant would stay open, citing new orders from abroad.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Tom Reyes", "Tom Reyes"])
+    }
+
+    func testAGroupNamedByItsPartySpeaksAsWritten() {
+        let got = lines("Republicans said the vote was rushed through the committee.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Republicans"])
     }
 }

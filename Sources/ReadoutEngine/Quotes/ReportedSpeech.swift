@@ -39,7 +39,9 @@ struct ReportedSpeech {
                 // the sentence's further attributions, each after the one before it
                 var more = 0
                 while more < 4, q.reporter == nil, q.content.upperBound < end, q.content.upperBound > q.content.lowerBound,
-                      let next = leading(q.content.upperBound, end, spanEnd: r.upperBound), next.content.lowerBound > q.content.lowerBound {
+                      let next = leading(q.content.upperBound, end, spanEnd: r.upperBound)
+                        ?? coordinated(after: q, at: q.content.upperBound, end: end, spanEnd: r.upperBound),
+                      next.content.lowerBound > q.content.lowerBound {
                     out.append(next)
                     q = next
                     more += 1
@@ -295,8 +297,36 @@ struct ReportedSpeech {
         return e
     }
 
+    /// The cue at or just after `s` (past adverbs and auxiliaries) that shares the subject of the
+    /// attribution before the comma or coordinator at `b`: `… and said …`, `…, but has said …`,
+    /// `…, citing …` (after a bare comma only a participle).
+    func sharedCue(_ b: Int, _ s: Int, end: Int) -> (Int, Cue, Int)? {
+        var v = s
+        while v < end, v - s < 3, np.isBetween(v) { v += 1 }
+        guard v < end, let c = t.cues[v], !quoted[v], c.frame != .direct, c.frame != .according,
+              !t.isComma(b) || s > b + 1 || t.lower(v).hasSuffix("ing"),
+              let from = complement(after: v, cue: c, end: end) else { return nil }
+        return (v, c, from)
+    }
+
+    /// `He claimed vast wealth and said it kept him independent`: a second cue after a coordinator
+    /// (or a participle after a comma) reports more from the speaker of the attribution before it.
+    func coordinated(after q: RawQuote, at b: Int, end: Int, spanEnd: Int) -> RawQuote? {
+        guard let speaker = q.speaker, b < end, !quoted[b], t.isComma(b) || isCoordinator(b) else { return nil }
+        let s = t.isComma(b) && isCoordinator(b + 1) ? b + 2 : b + 1
+        guard let (v, c, from) = sharedCue(b, s, end: end) else { return nil }
+        let content = from..<(nextAttribution(after: from, end: end) ?? end)
+        let takesObject = c.frame == .object || ReportedSpeech.speechObjects.contains(c.lemma)
+        guard content.count >= (takesObject ? 2 : 3), takesObject || hasVerb(content) else { return nil }
+        var n = RawQuote(kind: .indirect, content: content, span: b..<spanEnd, cue: v..<(v + 1), cueLemma: c.lemma, speaker: speaker)
+        n.evidence.append(Evidence(rule: "shared-subject", detail: "‘\(t.word(v))’ (\(c.lemma)) after ‘\(t.word(b))’ shares the speaker before it: ‘\(t.text(speaker))’"))
+        markMixed(&n)
+        return n
+    }
+
     /// Where a second attribution of the sentence begins after `from`: the comma or coordinator
-    /// (`, and`, `but`, `while`) before a subject and its cue. Nil when none follows.
+    /// (`, and`, `but`, `while`) before a subject and its cue, or before a cue sharing the subject.
+    /// Nil when none follows.
     func nextAttribution(after from: Int, end: Int) -> Int? {
         var b = from + 2
         while b < end - 2 {
@@ -304,6 +334,7 @@ struct ReportedSpeech {
             guard !quoted[b], t.isComma(b) || isCoordinator(b) else { continue }
             var s = b + 1
             if t.isComma(b), isCoordinator(s) { s += 1 }
+            if sharedCue(b, s, end: end) != nil { return b }
             var k = s + 1
             while k < end, k - s <= SpeakerPhrase.maxTokens + 3 {
                 if let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according {

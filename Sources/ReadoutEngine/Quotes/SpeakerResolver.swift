@@ -94,6 +94,12 @@ struct SpeakerResolver {
                 if labels == [.gpe] || labels == [.norp], !isWholePhrase(da.mentions[m].range, range, da.document) { break }
                 let e = analysis.entities[da.mentionEntity[m]]
                 var r = finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
+                // a group named by a nationality or party (`Republicans`, `Mexicans`) speaks as written,
+                // never as the adjective the entity is named by (`Republican`, `Mexican`)
+                if labels == [.norp], case let written = da.document.string(da.mentions[m].range), written != e.name {
+                    r.name = written
+                    r.steps.append(Evidence(rule: "group", detail: "‘\(written)’: the group as written"))
+                }
                 // a person with no body of their own speaks for the organisation named with them
                 // (`analyst Alex Potter at Lehman Brothers`, `Nigel McCune from the Musicians' Union`)
                 if e.label == .person, r.source == nil, let o = inside.last(where: { da.mentions[$0].label == .org }) {
