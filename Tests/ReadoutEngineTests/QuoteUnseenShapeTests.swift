@@ -337,4 +337,27 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("Republicans said the vote was rushed through the committee.")
         XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Republicans"])
     }
+
+    func testAClosingMarkTypedForAnOpeningOne() {
+        let got = lines("Voters speak.\n\n\u{201D}He represents our greatest shame.\u{201D} \u{2015} Ana Ruiz\n")
+        XCTAssertEqual(got, ["direct | Ana Ruiz | He represents our greatest shame."])
+    }
+
+    func testAQuotationAfterAShortOpeningPhrase() {
+        let (q, _) = QuoteTest.only("As for complexity, \"the plan involves a certain amount of paperwork,\" said Mr. Hale.")!
+        XCTAssertEqual(q.kind, .direct)
+        XCTAssertEqual(q.speaker, "Hale")
+    }
+
+    func testAnAppositionHoldingAnObjectVerb() {
+        let got = lines("\"It is an invasion of the state's domain,\" Ann Kelly, the attorney general of one of the states suing the agency, said on Monday.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Ann Kelly"])
+    }
+
+    func testACueAsTheInfinitiveOfAnotherVerb() {
+        XCTAssertEqual(lines("Senator Ann Kelly continues to insist that the plan will work for the state."),
+                       ["indirect | Ann Kelly | the plan will work for the state"])
+        // a bare infinitive is still no attribution
+        XCTAssertEqual(lines("The senator flew home to say goodbye to her family in the state."), [])
+    }
 }

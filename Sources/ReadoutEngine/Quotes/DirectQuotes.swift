@@ -87,7 +87,8 @@ struct DirectQuotes {
         if o == 0 || t.tokens[o].has(Token.paragraphStart) || t.sentence(o).tokens.lowerBound == o { return true }
         let p = o - 1
         if t.isColon(p) || t.isTerminal(p) || t.tokens[p].kind == .dash { return true }
-        if t.isComma(p) { return before(s) != nil }
+        // `As for complexity, "…," said Mr. Kamin`: a short opening phrase with no verb before the quotation
+        if t.isComma(p) { return before(s) != nil || (shortOpening(t.sentence(o).tokens.lowerBound..<p) && after(s) != nil) }
         // `… ― Veronica Cruz "As a young …"`: it follows the name that signs the quotation before
         if t.isCap(p) {
             var b = p
@@ -96,6 +97,16 @@ struct DirectQuotes {
         }
         if let c = t.cues[p], c.frame.attachesToQuotes, o + 1 < t.count, t.isCap(o + 1) { return true }
         return false
+    }
+
+    /// A phrase of at most six words with no verb (`As for complexity`, `In Ohio`).
+    func shortOpening(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 6 else { return false }
+        return r.allSatisfy { i in
+            guard t.tokens[i].kind == .word else { return false }
+            guard let p = t.pos(i) else { return true }
+            return p != .verb && p != .aux
+        }
     }
 
     /// Cue and speaker after the closing mark: `"…," X said`, `"…," said X`, `"…," according to X`.
@@ -144,7 +155,8 @@ struct DirectQuotes {
                 || (t.tokens[k].kind == .dash && !t.tokens[k].has(Token.spaceBefore)) // `(R-Fla.)`
                 || (t.isTerminal(k) && (t.isPunct(k + 1, 0x29) || t.isComma(k + 1))) { // `Fla.)`, `R-Ky.,`
             // `"…?" Vitter demanded.`: an object cue with nothing after it speaks the quotation too
-            if let cue = t.cues[k], cue.frame.attachesToQuotes || (cue.frame == .object && endsClause(k + 1, para)), k > j {
+            if let cue = t.cues[k], cue.frame.attachesToQuotes || (cue.frame == .object && endsClause(k + 1, para)), k > j,
+               !t.lowerIn(SpeakerPhrase.determiners, k - 1) { // `the states` is a noun
                 if k - j <= SpeakerPhrase.maxTokens + 4, let sub = np.subject(before: k, floor: j), sub.start >= j {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: s.open..<spanEnd(from: k + 1, para),
                                        rule: "quote-speaker-cue")

@@ -207,7 +207,9 @@ struct ReportedSpeech {
             if cue.frame == .object || cue.frame == .belief, case let last = t.sentenceTokens(k).upperBound - 1,
                !t.isTerminal(last), !(t.tokens[last].kind == .quote && t.isTerminal(last - 1)) { continue }
             // `was told`, `is said`: passive; but `is saying` is the speaker at work
-            if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1), !t.lower(k).hasSuffix("ing") { continue }
+            // (an infinitive is no attribution, unless after `continues to`, `appeared to`)
+            if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1), !t.lower(k).hasSuffix("ing"),
+               !(t.isWord(k - 1, "to") && np.isBetween(k - 1)) { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
                     ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })

@@ -26,6 +26,11 @@ struct SpeakerPhrase {
                                            "never", "already", "still", "often", "privately", "openly", "reportedly",
                                            "widely", "strongly", "sharply", "quickly", "immediately", "first", "since", "just"]
 
+    /// Verbs that take the cue as an infinitive after them (`continues to insist`).
+    static let catenatives: WordSet = ["continue", "continues", "continued", "begin", "begins", "began", "start", "starts",
+                                           "started", "appear", "appears", "appeared", "seem", "seems", "seemed", "tend",
+                                           "tends", "tended", "try", "tries", "tried", "used"]
+
     /// Whether token `i` may stand between a subject and its cue.
     /// A short time phrase that may stand between a subject and its cue (`in April`, `on Friday`,
     /// `last week`): a time word after `in`, `on`, `last` or `this`, and that word before one.
@@ -47,6 +52,9 @@ struct SpeakerPhrase {
            t.lowerIn(SpeakerPhrase.timeWords, i + 1) { return true }
         guard !t.isCap(i) else { return false }
         if t.lowerIn(SpeakerPhrase.between, i) || t.lowerIn(SpeakerPhrase.auxiliaries, i) { return true }
+        // `continues to insist`, `appeared to blame`, `began to argue`
+        if t.isWord(i, "to") { return i > 0 && t.tokens[i - 1].kind == .word && t.lowerIn(SpeakerPhrase.catenatives, i - 1) }
+        if t.lowerIn(SpeakerPhrase.catenatives, i), i + 1 < t.count, t.isWord(i + 1, "to") { return true }
         // an adverb in -ly (`publicly`, `repeatedly`)
         let r = t.tokens[i].range
         guard r.length > 4, t.bytes[r.end - 2] == 0x6C, t.bytes[r.end - 1] == 0x79, let p = t.pos(i) else { return false }
@@ -202,8 +210,11 @@ struct SpeakerPhrase {
         var e = s
         while e < end, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
         guard e > s, e < end - 1, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e), end - e <= 40 else { return nil }
-        for i in e..<end where t.isTerminal(i) || t.tokens[i].kind == .quote || t.cues[i] != nil {
-            return nil
+        // a cue inside would be an attribution of its own; a relative or participle clause may hold
+        // an object verb (`one of the states suing the EPA`, `who also featured in the film`)
+        for i in e..<end where t.isTerminal(i) || t.tokens[i].kind == .quote
+            || t.cues[i].map({ $0.frame != .object && $0.frame != .belief }) ?? false && !t.lowerIn(SpeakerPhrase.determiners, i - 1) {
+            return nil // (after a determiner the cue's form is a noun: `one of the states`)
         }
         return s..<e
     }

@@ -164,7 +164,12 @@ public struct Tokenizer: Sendable {
                 }
                 var f = flags
                 if cls == .quoteOpenD { f |= Token.opening }
-                if cls == .quoteCloseD { f |= Token.closing }
+                if cls == .quoteCloseD {
+                    // `”Mr. Trump embodies …”` opening a paragraph: a closing mark typed where an opening
+                    // one belongs (after a space or at a paragraph start, and before a word)
+                    let before = flags & Token.spaceBefore != 0 || flags & Token.paragraphStart != 0
+                    f |= before && len == 3 && start + len < n && isWordContinuation(b, start + len) ? Token.opening : Token.closing
+                }
                 if cls == .quoteOpenS, len == 3 { f |= Token.opening }
                 tokens.append(Token(range: TextRange(start, start + len), kind: .quote, flags: f))
                 i += len
