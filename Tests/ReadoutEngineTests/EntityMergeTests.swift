@@ -27,6 +27,16 @@ final class EntityMergeTests: XCTestCase {
         XCTAssertEqual(Set(a.entities.map(\.name)), ["Michael Howard", "Mrs Howard"])
     }
 
+    func testMaleHonorificDoesNotMergeWithAWoman() {
+        let a = EntityTest.analyze("Michelle Obama spoke first. Then President Obama spoke. Mr. Obama said the vote mattered.")
+        XCTAssertEqual(Set(a.entities.filter { $0.label == .person }.map(\.name)), ["Michelle Obama", "Obama"])
+        let him = EntityTest.entity(a, "Obama")!
+        XCTAssertEqual(him.mentions.count, 2)
+        // and the corpus merge keeps them apart
+        let b = EntityTest.analyze("Michelle Obama spoke. Mr. Obama left.", "Obama said no.")
+        XCTAssertEqual(Set(b.entities.filter { $0.label == .person }.map(\.name)), ["Michelle Obama", "Obama"])
+    }
+
     func testAcronymMergesWithSpelledOutName() {
         let a = EntityTest.analyze("The Financial Conduct Authority acted. The FCA said so.")
         XCTAssertEqual(a.entities.count, 1)

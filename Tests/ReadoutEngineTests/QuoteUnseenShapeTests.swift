@@ -360,4 +360,15 @@ final class QuoteUnseenShapeTests: XCTestCase {
         // a bare infinitive is still no attribution
         XCTAssertEqual(lines("The senator flew home to say goodbye to her family in the state."), [])
     }
+
+    func testARelayedClauseNeedsAStatementOfItsOwn() {
+        // `agency` names news agencies, but the clause it reports is an act, not a statement
+        let got = lines("The Atomic Energy Agency said North Korea had displayed complete disregard of the demands.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Atomic Energy Agency"])
+    }
+
+    func testARareAdverbBetweenSubjectAndCue() {
+        XCTAssertEqual(lines("Marc Hale, the chief executive of the league, forcefully told a young woman that not voting was no strategy.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Marc Hale"])
+    }
 }

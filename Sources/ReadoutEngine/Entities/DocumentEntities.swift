@@ -20,6 +20,8 @@ public struct LocalEntity: Hashable, Sendable {
     public var key: String
     /// For a person named only by a single word in this document (`Howard`): that word.
     public var singleName: String?
+    /// A single name a man is called by here (`Mr. Obama`): never merged with a woman's full name.
+    public var male = false
 }
 
 /// The entity pass's result for one document.
@@ -122,21 +124,30 @@ struct DocumentClusterer {
             let tokens = raw[i].tokens
             fullNames.append((tokens.lowerBound, t.words[tokens.lowerBound], t.bare(tokens.upperBound - 1), assign[i]))
         }
-        // the full names by surname, in text order: all of them, and those a woman may be named by
-        // (not a man's given name); each single name finds its nearest by binary search
+        // the full names by surname, in text order: all of them, those a woman may be named by (not a
+        // man's given name) and those a man may be (not a woman's); each single name finds its nearest
+        // by binary search
         struct Holders {
-            var all: [Int] = [], forWomen: [Int] = []
-            var people: [Int?] = [nil, nil] // distinct entities among `all`, `forWomen`, counted when first asked
+            var all: [Int] = [], forWomen: [Int] = [], forMen: [Int] = []
+            var people: [Int?] = [nil, nil, nil] // distinct entities among `all`, `forWomen`, `forMen`, counted when first asked
         }
         var bySurname: [String: Holders] = [:]
+        let lists = Lexicon.shared.lists
         for (n, f) in fullNames.enumerated() {
             bySurname[f.last, default: Holders()].all.append(n)
-            if !Lexicon.shared.lists.maleNames.contains(f.first) { bySurname[f.last, default: Holders()].forWomen.append(n) }
+            let man = lists.maleNames.contains(f.first)
+            if !man { bySurname[f.last, default: Holders()].forWomen.append(n) }
+            if man || !lists.givenNames.contains(f.first) { bySurname[f.last, default: Holders()].forMen.append(n) }
         }
+        // surnames a man is named by (`Mr. Obama`): where the document's only full name of that surname is a
+        // woman's (`Michelle Obama`), the single name is his, not hers
+        var menNamed = Set<String>()
+        for i in raw.indices where isSinglePerson(i) && raw[i].male { menNamed.insert(t.bare(raw[i].tokens.lowerBound)) }
         for i in raw.indices where isSinglePerson(i) {
             let pos = raw[i].tokens.lowerBound, female = raw[i].female
             let w = t.bare(pos)
-            let list = female ? bySurname[w]?.forWomen ?? [] : bySurname[w]?.all ?? []
+            let forMan = !female && menNamed.contains(w)
+            let list = female ? bySurname[w]?.forWomen ?? [] : forMan ? bySurname[w]?.forMen ?? [] : bySurname[w]?.all ?? []
             // the first full name after `pos` (none starts at it: a full name is two tokens or more)
             var lo = 0, hi = list.count
             while lo < hi {
@@ -148,7 +159,7 @@ struct DocumentClusterer {
             let following = lo < list.count ? fullNames[list[lo]] : nil
             if let c = preceding ?? following {
                 assign[i] = c.builder
-                let which = female ? 1 : 0
+                let which = female ? 1 : forMan ? 2 : 0
                 let people: Int
                 if let known = bySurname[w]!.people[which] {
                     people = known
@@ -170,6 +181,10 @@ struct DocumentClusterer {
                 extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(titled)’ is not merged with a man of that surname")
             } else {
                 add(i, key: "P1:" + w.fastLowercased(), singleName: w)
+                if forMan, bySurname[w] != nil {
+                    builders[assign[i]].entity.male = true
+                    extraEvidence[i] = Evidence(rule: "surname-split", detail: "‘\(w)’ is a man named ‘Mr’ here, not merged with a woman of that surname")
+                }
             }
         }
 

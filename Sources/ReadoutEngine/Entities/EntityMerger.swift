@@ -150,7 +150,15 @@ struct EntityMerger {
             let w = single.fastLowercased()
             var sameName = false
             let g: Int
-            if let cands = bySurname[w], !cands.isEmpty {
+            // a man named `Mr. Obama` here never goes to a woman of that surname (`Michelle Obama`)
+            let lists = Lexicon.shared.lists
+            let cands = bySurname[w].map { c in
+                le.male ? c.filter { b in
+                    let first = builders[b].name.split(separator: " ").first.map(String.init) ?? ""
+                    return lists.maleNames.contains(first) || !lists.givenNames.contains(first)
+                } : c
+            }
+            if let cands, !cands.isEmpty {
                 let best = cands.max { a, b in
                     builders[a].mentions.count != builders[b].mentions.count
                         ? builders[a].mentions.count < builders[b].mentions.count : a > b

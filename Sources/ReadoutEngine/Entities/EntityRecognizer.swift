@@ -13,6 +13,8 @@ struct RawMention {
     var weak = false
     /// After a female honorific (`Mrs Howard`): never merged with a man's full name.
     var female = false
+    /// After a male honorific (`Mr Obama`): never merged with a woman's full name.
+    var male = false
 
     /// The evidence detail of a weak sentence-initial ordinary word.
     static let openerDetail = "sentence-initial ordinary word"
@@ -289,6 +291,7 @@ public struct EntityRecognizer: Sendable {
                 m.role = fact
                 m.titledForm = t.text(titledStart..<nr.upperBound)
                 m.female = TitleRules.femaleHonorifics.contains(t.lower(seg.tokens.lowerBound))
+                m.male = TitleRules.maleHonorifics.contains(t.lower(seg.tokens.lowerBound))
                 out.append(m)
                 rolePrefix.removeAll()
                 i += 2

@@ -15,6 +15,8 @@ struct TitleRules {
                                                "sister", "father", "saint", "st", "queen", "king", "prince"]
     /// Honorifics that mark a woman.
     static let femaleHonorifics: WordSet = ["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "sister"]
+    /// Honorifics that name a man (`Mr Obama`, `Sir Howard`).
+    static let maleHonorifics: WordSet = ["mr", "mr.", "sir", "lord", "brother"]
 
     /// A modifier word just before token `k` (`former`), if any.
     func modifier(before k: Int) -> String? {

@@ -137,7 +137,7 @@ struct ReportedSpeech {
             q.evidence.append(Evidence(rule: rule, detail: "‘\(t.text(cue))’ (\(lemma), cue-verbs.txt) after the clause, speaker ‘\(t.text(speaker))’"))
             if rule == "clause-parenthetical" { markMixed(&q); return q }
             // nested: `The Kremlin said …, the Reuters news outlet reported.`
-            if isReporting(cueLemma: lemma, speaker), let inner = leading(start, c, spanEnd: c) {
+            if isReporting(cueLemma: lemma, speaker), let inner = leading(start, c, spanEnd: c), relays(inner) {
                 q.reporter = speaker
                 q.speaker = inner.speaker
                 q.content = inner.content
@@ -178,6 +178,13 @@ struct ReportedSpeech {
             k += 1
         }
         return nil
+    }
+
+    /// Whether an attribution inside a relayed one is a statement of its own (`said`, `told`), not
+    /// an act or a state the relayed clause describes (`North Korea had displayed …`).
+    func relays(_ inner: RawQuote) -> Bool {
+        guard let k = inner.cue?.lowerBound, let c = t.cues[k] else { return false }
+        return c.frame == .speech || c.frame == .addressee || c.frame == .report
     }
 
     /// Whether the attribution relays another's statement: a reporting cue or a news outlet.
@@ -227,7 +234,7 @@ struct ReportedSpeech {
             guard content.count >= (takesObject ? 2 : 3), takesObject || hasVerb(content) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
-            if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end) {
+            if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end), relays(inner) {
                 q.reporter = sub.speaker
                 q.speaker = inner.speaker
                 q.content = inner.content

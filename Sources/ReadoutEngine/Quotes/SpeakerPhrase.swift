@@ -57,7 +57,8 @@ struct SpeakerPhrase {
         if t.lowerIn(SpeakerPhrase.catenatives, i), i + 1 < t.count, t.isWord(i + 1, "to") { return true }
         // an adverb in -ly (`publicly`, `repeatedly`)
         let r = t.tokens[i].range
-        guard r.length > 4, t.bytes[r.end - 2] == 0x6C, t.bytes[r.end - 1] == 0x79, let p = t.pos(i) else { return false }
+        guard r.length > 4, t.bytes[r.end - 2] == 0x6C, t.bytes[r.end - 1] == 0x79 else { return false }
+        guard let p = t.pos(i) else { return r.length > 6 } // too rare for the lexicon: `forcefully`
         return p == .adv
     }
 
