@@ -23,7 +23,7 @@ enum FileBytes {
     /// files that report size 0 (such as `/proc` files) are read to their end. A read error on an
     /// empty file reads as no bytes.
     static func read(_ path: String, maxBytes: Int) -> Result {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        let fd = FileSystem.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { return .failed(errno) }
         defer { close(fd) }
         var st = stat()

@@ -38,7 +38,8 @@ public struct PathExpander {
     /// Adds the files `arg` names.
     public mutating func add(_ arg: String) {
         let path = Paths.expandTilde(arg)
-        if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
+        var st = stat()
+        if path.contains(where: { "*?[".contains($0) }) && FileSystem.status(path, &st) != 0 {
             let matches = PathExpander.glob(path)
             if matches.isEmpty {
                 errors.append(ReadoutError("no files match '\(arg)'", hint: "check the pattern; folders load recursively", file: arg))
@@ -51,8 +52,8 @@ public struct PathExpander {
 
     private mutating func addPath(_ path: String, explicit: Bool, shown: String) {
         var st = stat()
-        guard stat(path, &st) == 0 else {
-            if lstat(path, &st) == 0 {
+        guard FileSystem.status(path, &st) == 0 else {
+            if FileSystem.status(path, &st, followLinks: false) == 0 {
                 warnings.append("skipped '\(shown)': broken or looping symbolic link")
             } else {
                 let hint = Suggest.closest(to: Paths.lastComponent(path), in: PathExpander.siblings(of: path))
@@ -96,14 +97,14 @@ public struct PathExpander {
             return
         }
         if Interrupt.isRequested { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+        guard let entries = try? FileSystem.list(dir).get() else {
             warnings.append("cannot read folder '\(dir)': permission denied or unreadable")
             return
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
-            guard stat(p, &st) == 0 else {
+            guard FileSystem.status(p, &st) == 0 else {
                 warnings.append("skipped '\(p)': broken or looping symbolic link")
                 continue
             }
@@ -116,23 +117,21 @@ public struct PathExpander {
     }
 
     static func realpath(_ p: String) -> String? {
-        guard let r = Glibc.realpath(p, nil) else { return nil }
-        defer { free(r) }
-        return String(cString: r)
+        FileSystem.realpath(p)
     }
 
     static func siblings(of path: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: Paths.folder(of: path))) ?? []
+        (try? FileSystem.list(Paths.folder(of: path)).get()) ?? []
     }
 
     /// Expands a shell glob pattern, sorted.
     public static func glob(_ pattern: String) -> [String] {
         var g = glob_t()
         defer { globfree(&g) }
-        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+        guard PathBytes.withCString(pattern, { Glibc.glob($0, 0, nil, &g) }) == 0 else { return [] }
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
-            if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
+            if let p = g.gl_pathv[i] { out.append(PathBytes.decode(cString: p)) }
         }
         return out.sorted()
     }

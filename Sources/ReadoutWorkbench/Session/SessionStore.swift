@@ -55,6 +55,7 @@ public enum SessionStore {
             throw ReadoutError("the session has no file yet",
                                hint: "give it a name: 'save NAME' writes \(resolve("NAME", directory: wb.session.directory))")
         }
+        try AtomicFile.refuseRawBytes(target)
         if isFolder(target) {
             throw ReadoutError("cannot save to '\(target)': it is a folder", hint: "give a file name")
         }

@@ -82,6 +82,7 @@ public enum AtomicFile {
     /// Refuses a path that names a folder: an existing one (however reached), or any name ending
     /// in `/`, which the system would take for one ("Not a directory", "Is a directory").
     static func refuseFolder(_ path: String) throws(ReadoutError) {
+        try refuseRawBytes(path)
         var st = stat()
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw folderError(path) }
         if path.utf8.last == 0x2F {
@@ -90,6 +91,14 @@ public enum AtomicFile {
             throw ReadoutError("cannot write '\(path)': a name ending in '/' names a folder, and there is no folder '\(name)'",
                                hint: "name a file: leave out the '/', or add a file name after it")
         }
+    }
+
+    /// Refuses a name holding bytes that are not UTF-8 (`PathBytes`): such files are read, but
+    /// Readout writes only UTF-8 names.
+    static func refuseRawBytes(_ path: String) throws(ReadoutError) {
+        guard PathBytes.holdsRawBytes(path) else { return }
+        throw ReadoutError("cannot write '\(path)': Readout reads files whose names are not UTF-8 but does not write them",
+                           hint: "choose a UTF-8 name")
     }
 
     /// The error for writing to a folder, with a file in it as the example.
