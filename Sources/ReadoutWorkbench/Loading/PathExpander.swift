@@ -52,18 +52,21 @@ public struct PathExpander {
 
     private mutating func addPath(_ path: String, explicit: Bool, shown: String) {
         var st = stat()
-        guard FileSystem.status(path, &st) == 0 else {
-            if FileSystem.status(path, &st, followLinks: false) == 0 {
+        let code = FileSystem.status(path, &st)
+        guard code == 0 else {
+            if (code == ENOENT || code == ELOOP) && FileSystem.status(path, &st, followLinks: false) == 0 {
                 warnings.append("skipped '\(shown)': broken or looping symbolic link")
-            } else {
+            } else if code == ENOENT {
                 let hint = Suggest.closest(to: Paths.lastComponent(path), in: PathExpander.siblings(of: path))
                     .first.map { "did you mean '\(Paths.join(Paths.folder(of: path), $0))'?" }
                 errors.append(ReadoutError("no such file or folder '\(shown)'", hint: hint, file: nil))
+            } else {
+                errors.append(FileSystem.readError(shown, path: path, code))
             }
             return
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            walk(path)
+            walk(path, explicit: explicit)
         } else if (st.st_mode & S_IFMT) == S_IFREG {
             if !explicit && !PathExpander.articleExtensions.contains(Paths.fileExtension(path)) { return }
             addFile(path, st)
@@ -90,22 +93,37 @@ public struct PathExpander {
         seenFiles[id] = taken
     }
 
-    private mutating func walk(_ dir: String) {
+    /// Adds the articles in folder `dir` and its subfolders. A folder named on the command line
+    /// that cannot be read is an error; one found inside it, a warning (the rest still loads).
+    private mutating func walk(_ dir: String, explicit: Bool = false) {
         let real = PathExpander.realpath(dir) ?? dir
         guard seenDirs.insert(real).inserted else {
             warnings.append("skipped '\(dir)': folder already visited (symbolic link loop?)")
             return
         }
         if Interrupt.isRequested { return }
-        guard let entries = try? FileSystem.list(dir).get() else {
-            warnings.append("cannot read folder '\(dir)': permission denied or unreadable")
+        let entries: [String]
+        switch FileSystem.list(dir) {
+        case .success(let names): entries = names
+        case .failure(let e):
+            unreadableFolder(FileSystem.readError(dir, path: dir, e.code, .folder), explicit: explicit)
             return
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
-            guard FileSystem.status(p, &st) == 0 else {
-                warnings.append("skipped '\(p)': broken or looping symbolic link")
+            let code = FileSystem.status(p, &st)
+            guard code == 0 else {
+                if code == EACCES || code == EPERM {
+                    // listed but not searchable (mode r--): every name in it fails alike, say it once
+                    unreadableFolder(FileSystem.readError(dir, path: p, code, .folder), explicit: explicit)
+                    return
+                }
+                if code == ENOENT || code == ELOOP {
+                    warnings.append("skipped '\(p)': broken or looping symbolic link")
+                } else {
+                    warnings.append(PathExpander.line(FileSystem.readError(p, path: p, code)))
+                }
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -114,6 +132,20 @@ public struct PathExpander {
                 addFile(p, st)
             }
         }
+    }
+
+    /// Reports a folder that cannot be read: an error when it was named, else a warning.
+    private mutating func unreadableFolder(_ e: ReadoutError, explicit: Bool) {
+        if explicit {
+            errors.append(e)
+        } else {
+            warnings.append(PathExpander.line(e))
+        }
+    }
+
+    /// An error as the text of a warning: its message and hint.
+    private static func line(_ e: ReadoutError) -> String {
+        e.message + (e.hint.map { " - " + $0 } ?? "")
     }
 
     static func realpath(_ p: String) -> String? {

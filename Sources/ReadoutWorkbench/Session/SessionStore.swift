@@ -111,8 +111,8 @@ public enum SessionStore {
             throw ReadoutError("cannot read session file '\(path)': it is too large", hint: "check the path")
         case .failed(ENOENT):
             throw ReadoutError("no session file '\(path)'", hint: missingHint(name, directory: directory))
-        case .failed:
-            throw ReadoutError("cannot read session file '\(path)'", hint: "check its permissions")
+        case .failed(let code):
+            throw FileSystem.readError(path, path: path, code, .sessionFile)
         case .notRegular(let mode) where (mode & S_IFMT) == S_IFDIR:
             throw ReadoutError("'\(path)' is a folder, not a session file", hint: "name a .json file in it")
         case .notRegular(let mode):
