@@ -169,7 +169,7 @@ public final class Workbench {
             report(ReadoutError("cannot read command file", hint: "check the path", file: path))
             return false
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = PathBytes.decode(data)
         var ok = true
         for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if quitRequested { break }

@@ -45,7 +45,7 @@ func emptyScratchFolder() {
 /// Lexes, binds and runs arbitrary input: read-only commands on the shared workbench, commands
 /// that touch files (and any command with `>`/`>>`) in the scratch folder; completes at every position.
 func fuzzCommands(_ bytes: UnsafeRawBufferPointer) {
-    let line = String(decoding: bytes, as: UTF8.self)
+    let line = PathBytes.decode(bytes) // bytes that are not UTF-8 kept, as the binary keeps them
     _ = scratchFolder
     fuzzBench.workspace.history.removeAll() // each input starts from the same state
     if let statements = try? Lexer.statements(line) {

@@ -1,3 +1,4 @@
+import CLibEdit
 import Foundation
 import ReadoutWorkbench
 
@@ -121,12 +122,13 @@ struct Launcher {
         return outcome.hasFailure ? .failed(stopped: false) : outcome
     }
 
-    /// The text of a file, or nil when it cannot be read (invalid UTF-8 is replaced, not fatal).
+    /// The text of a file, or nil when it cannot be read (bytes that are not UTF-8 are kept as
+    /// `PathBytes` characters, so a file name in them still names its file).
     static func readText(_ path: String) -> String? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return PathBytes.decode(data)
     }
 
     /// Lines of a command file; LF and CRLF endings alike (`"\r\n"` is one Character).
@@ -143,7 +145,20 @@ struct Launcher {
     }
 }
 
-/// Lines read from standard input as they arrive (a pipe may be slow).
+/// Lines read from standard input as they arrive (a pipe may be slow), without their LF or CR LF;
+/// bytes that are not UTF-8 are kept (`PathBytes`), as in command files.
 struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
+    mutating func next() -> String? {
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        let n = getline(&line, &capacity, readout_stdin())
+        guard n >= 0, let line else { return nil }
+        var count = n
+        if count > 0, line[count - 1] == 0x0A {
+            count -= 1
+            if count > 0, line[count - 1] == 0x0D { count -= 1 }
+        }
+        return PathBytes.decode(UnsafeRawBufferPointer(start: line, count: count))
+    }
 }

@@ -1,5 +1,6 @@
 import CLibEdit
 import Glibc
+import ReadoutWorkbench
 
 /// Interactive line input through libedit's readline-compatible API: editing,
 /// in-memory history and Tab completion. Used only when stdin is a terminal and
@@ -46,7 +47,7 @@ final class LineEditor {
         // returned then, the line was cancelled.
         if Signals.takeInterrupt() || Signals.pendingTermination != nil { return .interrupted }
         guard let raw else { return .endOfInput }
-        return .line(String(cString: raw))
+        return .line(PathBytes.decode(cString: raw))
     }
 
     /// Libedit edits multi-byte characters only under a multi-byte locale. Use the

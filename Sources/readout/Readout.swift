@@ -121,6 +121,12 @@ struct Readout: ParsableCommand {
         Glibc.exit(status == 0 && Output.standardOutputFailed ? 1 : status)
     }
 
+    /// The arguments as given: bytes that are not UTF-8 (a Latin-1 file name from the shell) are
+    /// kept (`PathBytes`), where `CommandLine.arguments` would replace them with U+FFFD.
+    static func rawArguments() -> [String] {
+        (0..<Int(CommandLine.argc)).map { i in CommandLine.unsafeArgv[i].map { PathBytes.decode(cString: $0) } ?? "" }
+    }
+
     /// Like `ParsableCommand.main()`, but bad flags exit with status 2 (ArgumentParser
     /// uses 64, EX_USAGE), the convention for command-line tools and what scripts expect.
     static func main() {
@@ -137,9 +143,10 @@ struct Readout: ParsableCommand {
         }
         // the word lists load on another core while the flags are parsed and the articles read
         Analyzer.prewarm()
-        if let flags = LaunchFlags.simple(CommandLine.arguments.dropFirst()) { launch(flags) }
+        let arguments = rawArguments()
+        if let flags = LaunchFlags.simple(arguments.dropFirst()) { launch(flags) }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -51,17 +51,29 @@ extension CommandSpec {
     ) { wb, inv throws(ReadoutError) in
         var ids: [String] = []
         for w in inv.positionals { ids.append(try wb.document(w).id) }
-        for id in ids { wb.workspace.remove(id) }
-        return .message("dropped \(ids.count) document\(ids.count == 1 ? "" : "s")", [Value.Field("dropped", .array(ids.map { .string($0) }))], mutates: true)
+        var notes = 0
+        for id in ids {
+            wb.workspace.remove(id)
+            notes += wb.workspace.removeNotes(aboutDocument: id)
+        }
+        return .message("dropped \(ids.count) document\(ids.count == 1 ? "" : "s")" + notesDropped(notes, documents: ids.count),
+                        [Value.Field("dropped", .array(ids.map { .string($0) })), Value.Field("notes_dropped", .int(notes))], mutates: true)
     }
 
     static let clear = CommandSpec(
-        name: "clear", summary: "remove every document (groups and notes stay)",
+        name: "clear", summary: "remove every document and the notes about them (groups and other notes stay)",
         usage: "clear", example: "clear"
     ) { wb, _ throws(ReadoutError) in
-        let n = wb.workspace.documents.count
+        let ids = Array(wb.workspace.documents.keys)
         wb.workspace.removeAllDocuments()
-        return .message("cleared \(n) document\(n == 1 ? "" : "s")", [Value.Field("cleared", .int(n))], mutates: true)
+        let notes = ids.reduce(0) { $0 + wb.workspace.removeNotes(aboutDocument: $1) }
+        return .message("cleared \(ids.count) document\(ids.count == 1 ? "" : "s")" + notesDropped(notes, documents: ids.count),
+                        [Value.Field("cleared", .int(ids.count)), Value.Field("notes_dropped", .int(notes))], mutates: true)
+    }
+
+    /// ` and the 2 notes about them`, for the notes that went with the dropped documents.
+    private static func notesDropped(_ n: Int, documents: Int) -> String {
+        n == 0 ? "" : " and the \(n == 1 ? "note" : "\(n) notes") about \(documents == 1 ? "it" : "them")"
     }
 }
 

@@ -140,8 +140,8 @@ extension Workbench {
     func aliasCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let p = inv.positionals
         let name = p[0].text
-        guard SpeakerMatcher.fold(name) == name.lowercased(), !name.isEmpty else {
-            throw ReadoutError("group names are one word of letters and digits, not '\(name)'", hint: "e.g. alias whitehouse = \"White House\" Psaki", column: p[0].column)
+        if let problem = WorkspaceRules.groupNameProblem(name) {
+            throw ReadoutError(problem, hint: WorkspaceRules.groupExample, column: p[0].column)
         }
         if p.count == 1 {
             guard let members = workspace.groups[name] else {
@@ -153,8 +153,8 @@ extension Workbench {
             throw ReadoutError("expected '=' after the group name", hint: "usage: alias NAME = MEMBER...", column: p[1].column)
         }
         let members = p.dropFirst(2).map(\.text)
-        guard !members.isEmpty else {
-            throw ReadoutError("a group needs at least one member", hint: "usage: alias NAME = MEMBER...", column: p[1].column)
+        if let problem = WorkspaceRules.groupMembersProblem(members) {
+            throw ReadoutError(problem, hint: "usage: alias NAME = MEMBER...", column: p[1].column)
         }
         workspace.groups[name] = members
         return .message("\(name) = " + members.map { Lexer.quote($0) }.joined(separator: " "), mutates: true)

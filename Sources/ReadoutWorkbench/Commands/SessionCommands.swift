@@ -35,8 +35,8 @@ extension CommandSpec {
         positionals: 1...Int.max
     ) { wb, inv throws(ReadoutError) in
         let text = inv.positionals.map(\.text).joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ReadoutError("the note is empty", hint: "usage: note TEXT [on=DOC]", column: inv.positionals[0].column)
+        if let problem = WorkspaceRules.noteTextProblem(text) {
+            throw ReadoutError(problem, hint: "usage: note TEXT [on=DOC]", column: inv.positionals[0].column)
         }
         let on = try inv.options["on"].map { w throws(ReadoutError) in try wb.noteTarget(w) }
         wb.workspace.notes.append(Note(text: text, on: on, at: Int(Date().timeIntervalSince1970)))

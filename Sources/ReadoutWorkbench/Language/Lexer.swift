@@ -42,8 +42,9 @@ public struct Statement: Equatable, Sendable {
 /// Splits a line into statements and words.
 ///
 /// `;` separates statements, `#` at the start of a word begins a comment, values may be
-/// quoted with "…" or '…' (backslash escapes `\"`, `\\`, `\n`, `\t` inside double quotes),
-/// and `> file` / `>> file` end a statement with a redirect.
+/// quoted with "…" or '…' (backslash escapes `\"`, `\\`, `\n`, `\t` inside double quotes, and
+/// `\xE9` for a byte of a file name that is not UTF-8, as errors and `docs` show it), and
+/// `> file` / `>> file` end a statement with a redirect.
 public enum Lexer {
     /// Lexes a whole line. Empty statements (blank or comment-only) are dropped.
     public static func statements(_ line: String) throws(ReadoutError) -> [Statement] {
@@ -110,6 +111,11 @@ public enum Lexer {
                         if q == ch { closed = true; i += 1; break }
                         if q == "\\" && ch == "\"" && i + 1 < chars.count {
                             let e = chars[i + 1]
+                            if e == "x", let byte = hexByte(chars, at: i + 2) {
+                                text.unicodeScalars.append(byte < 0x80 ? Unicode.Scalar(byte) : PathBytes.character(for: byte))
+                                i += 4
+                                continue
+                            }
                             switch e {
                             case "n": text.append("\n")
                             case "t": text.append("\t")
@@ -147,10 +153,24 @@ public enum Lexer {
         return result
     }
 
-    /// Quotes `s` for a command line when it needs it.
+    /// The byte written as two hex digits at `i` (`E9` of `\xE9`), if two are there.
+    private static func hexByte(_ chars: [Character], at i: Int) -> UInt8? {
+        guard i + 1 < chars.count, let hi = chars[i].hexDigitValue, let lo = chars[i + 1].hexDigitValue else { return nil }
+        return UInt8(hi << 4 | lo)
+    }
+
+    /// Quotes `s` for a command line when it needs it; a file-name byte that is not UTF-8
+    /// (`PathBytes`) is written `\xE9`.
     public static func quote(_ s: String) -> String {
-        if !s.isEmpty, !s.contains(where: { " \t;#\"'>=\\".contains($0) }) { return s }
-        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let raw = PathBytes.holdsRawBytes(s)
+        if !raw, !s.isEmpty, !s.contains(where: { " \t;#\"'>=\\".contains($0) }) { return s }
+        var body = s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        if raw {
+            body = String(body.unicodeScalars.map { u in
+                PathBytes.rawByte(u).map { "\\x" + String($0, radix: 16, uppercase: true) } ?? String(u)
+            }.joined())
+        }
+        return "\"" + body + "\""
     }
 }
 

@@ -10,23 +10,29 @@ enum FileBytes {
         case bytes([UInt8])
         /// Larger than the limit (its size in bytes); not read.
         case tooBig(Int)
-        /// Could not be opened or read (with a hint when it could not be opened).
-        case unreadable(hint: String?)
+        /// Could not be opened or read: the errno.
+        case failed(Int32)
+        /// Not a regular file (a folder, a FIFO, a device): its mode. Never read, so never waited on.
+        case notRegular(mode_t)
     }
 
-    /// Reads the file at `path` unless it is larger than `maxBytes`.
+    /// Reads the regular file at `path` unless it is larger than `maxBytes`.
     ///
-    /// Files whose size is known are read in that many bytes; files that report size 0 (such as
-    /// `/proc` files) are read to their end. A read error on an empty file reads as no bytes.
+    /// The file is opened without blocking and checked before any read, so a FIFO with no writer
+    /// or a device is refused at once. Files whose size is known are read in that many bytes;
+    /// files that report size 0 (such as `/proc` files) are read to their end. A read error on an
+    /// empty file reads as no bytes.
     static func read(_ path: String, maxBytes: Int) -> Result {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .unreadable(hint: "check its permissions") }
+        let fd = FileSystem.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return .failed(errno) }
         defer { close(fd) }
         var st = stat()
-        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        guard fstat(fd, &st) == 0 else { return .failed(errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .notRegular(st.st_mode) }
+        let size = Int(st.st_size)
         if size > maxBytes { return .tooBig(size) }
         if size == 0 { return .bytes(readToEnd(fd) ?? []) }
-        var failed = false
+        var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
             var got = 0
             while got < size {
@@ -36,13 +42,13 @@ enum FileBytes {
                 } else if r == 0 {
                     break
                 } else if errno != EINTR {
-                    failed = true
+                    failure = errno
                     break
                 }
             }
             count = got
         }
-        return failed ? .unreadable(hint: nil) : .bytes(bytes)
+        return failure != 0 ? .failed(failure) : .bytes(bytes)
     }
 
     /// Reads until end of file, for files that do not report their size; nil on a read error.

@@ -91,8 +91,10 @@ public struct Loader {
             return decode(path, bytes)
         case .tooBig(let size):
             return Loaded(path: path, warning: "skipped '\(path)': \(size >> 20) MB is over the \(maxBytes >> 20) MB limit (set maxsize=N to raise it)")
-        case .unreadable(let hint):
-            return Loaded(path: path, error: ReadoutError("cannot read file", hint: hint, file: path))
+        case .failed(let code):
+            return Loaded(path: path, error: FileSystem.readError(path, path: path, code))
+        case .notRegular(let mode):
+            return Loaded(path: path, warning: "skipped '\(path)': \(FileSystem.kind(mode)), not a regular file")
         }
     }
 

@@ -38,7 +38,8 @@ public struct PathExpander {
     /// Adds the files `arg` names.
     public mutating func add(_ arg: String) {
         let path = Paths.expandTilde(arg)
-        if path.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: path) {
+        var st = stat()
+        if path.contains(where: { "*?[".contains($0) }) && FileSystem.status(path, &st) != 0 {
             let matches = PathExpander.glob(path)
             if matches.isEmpty {
                 errors.append(ReadoutError("no files match '\(arg)'", hint: "check the pattern; folders load recursively", file: arg))
@@ -51,18 +52,21 @@ public struct PathExpander {
 
     private mutating func addPath(_ path: String, explicit: Bool, shown: String) {
         var st = stat()
-        guard stat(path, &st) == 0 else {
-            if lstat(path, &st) == 0 {
+        let code = FileSystem.status(path, &st)
+        guard code == 0 else {
+            if (code == ENOENT || code == ELOOP) && FileSystem.status(path, &st, followLinks: false) == 0 {
                 warnings.append("skipped '\(shown)': broken or looping symbolic link")
-            } else {
+            } else if code == ENOENT {
                 let hint = Suggest.closest(to: Paths.lastComponent(path), in: PathExpander.siblings(of: path))
                     .first.map { "did you mean '\(Paths.join(Paths.folder(of: path), $0))'?" }
                 errors.append(ReadoutError("no such file or folder '\(shown)'", hint: hint, file: nil))
+            } else {
+                errors.append(FileSystem.readError(shown, path: path, code))
             }
             return
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            walk(path)
+            walk(path, explicit: explicit)
         } else if (st.st_mode & S_IFMT) == S_IFREG {
             if !explicit && !PathExpander.articleExtensions.contains(Paths.fileExtension(path)) { return }
             addFile(path, st)
@@ -89,22 +93,37 @@ public struct PathExpander {
         seenFiles[id] = taken
     }
 
-    private mutating func walk(_ dir: String) {
+    /// Adds the articles in folder `dir` and its subfolders. A folder named on the command line
+    /// that cannot be read is an error; one found inside it, a warning (the rest still loads).
+    private mutating func walk(_ dir: String, explicit: Bool = false) {
         let real = PathExpander.realpath(dir) ?? dir
         guard seenDirs.insert(real).inserted else {
             warnings.append("skipped '\(dir)': folder already visited (symbolic link loop?)")
             return
         }
         if Interrupt.isRequested { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
-            warnings.append("cannot read folder '\(dir)': permission denied or unreadable")
+        let entries: [String]
+        switch FileSystem.list(dir) {
+        case .success(let names): entries = names
+        case .failure(let e):
+            unreadableFolder(FileSystem.readError(dir, path: dir, e.code, .folder), explicit: explicit)
             return
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
-            guard stat(p, &st) == 0 else {
-                warnings.append("skipped '\(p)': broken or looping symbolic link")
+            let code = FileSystem.status(p, &st)
+            guard code == 0 else {
+                if code == EACCES || code == EPERM {
+                    // listed but not searchable (mode r--): every name in it fails alike, say it once
+                    unreadableFolder(FileSystem.readError(dir, path: p, code, .folder), explicit: explicit)
+                    return
+                }
+                if code == ENOENT || code == ELOOP {
+                    warnings.append("skipped '\(p)': broken or looping symbolic link")
+                } else {
+                    warnings.append(PathExpander.line(FileSystem.readError(p, path: p, code)))
+                }
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -115,24 +134,36 @@ public struct PathExpander {
         }
     }
 
+    /// Reports a folder that cannot be read: an error when it was named, else a warning.
+    private mutating func unreadableFolder(_ e: ReadoutError, explicit: Bool) {
+        if explicit {
+            errors.append(e)
+        } else {
+            warnings.append(PathExpander.line(e))
+        }
+    }
+
+    /// An error as the text of a warning: its message and hint.
+    private static func line(_ e: ReadoutError) -> String {
+        e.message + (e.hint.map { " - " + $0 } ?? "")
+    }
+
     static func realpath(_ p: String) -> String? {
-        guard let r = Glibc.realpath(p, nil) else { return nil }
-        defer { free(r) }
-        return String(cString: r)
+        FileSystem.realpath(p)
     }
 
     static func siblings(of path: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: Paths.folder(of: path))) ?? []
+        (try? FileSystem.list(Paths.folder(of: path)).get()) ?? []
     }
 
     /// Expands a shell glob pattern, sorted.
     public static func glob(_ pattern: String) -> [String] {
         var g = glob_t()
         defer { globfree(&g) }
-        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+        guard PathBytes.withCString(pattern, { Glibc.glob($0, 0, nil, &g) }) == 0 else { return [] }
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
-            if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
+            if let p = g.gl_pathv[i] { out.append(PathBytes.decode(cString: p)) }
         }
         return out.sorted()
     }

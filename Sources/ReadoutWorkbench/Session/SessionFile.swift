@@ -195,14 +195,26 @@ public enum SessionFile {
             let (name, nameNode) = try o.stringNode("name")
             guard !name.isEmpty else { throw SessionDecodeError("group \(k + 1): \"name\" is empty", at: nameNode.offset) }
             guard groups[name] == nil else { throw SessionDecodeError("group '\(name)' is defined twice", at: nameNode.offset) }
-            groups[name] = try o.renamed("group '\(name)'").strings("members")
+            // the rules `alias` keeps at the prompt
+            if let problem = WorkspaceRules.groupNameProblem(name) {
+                throw SessionDecodeError("group \(k + 1): \(problem)", at: nameNode.offset,
+                                         hint: "rename it in the file to one word, as 'alias' takes it (\"whitehouse\"); nothing was changed")
+            }
+            let members = try o.renamed("group '\(name)'").strings("members")
+            if let problem = WorkspaceRules.groupMembersProblem(members) {
+                throw SessionDecodeError("group '\(name)': \(problem)", at: try o.required("members").offset,
+                                         hint: "list its members in the file, or remove the group; nothing was changed")
+            }
+            groups[name] = members
         }
 
         var notes: [Note] = []
         for (k, node) in try top.array("notes").enumerated() {
             let o = try ObjectReader(node, "note \(k + 1)")
             try o.onlyKeys(["text", "on", "at"])
-            notes.append(Note(text: try o.string("text"), on: try o.optionalString("on"), at: try o.int("at")))
+            let note = Note(text: try o.string("text"), on: try o.optionalString("on"), at: try o.int("at"))
+            try checkNote(note, number: k + 1, o, documents: ids)
+            notes.append(note)
         }
 
         let history = try top.strings("history")
@@ -214,6 +226,27 @@ public enum SessionFile {
                                   hash: p.hash, encoding: SourceEncoding(rawValue: p.encoding)!, date: p.date)
         }
         return Contents(documents: docs, groups: groups, notes: notes, history: history)
+    }
+}
+
+extension SessionFile {
+    /// Refuses a note the prompt would not have made: one with no text, or about a quote of a
+    /// document the file does not hold.
+    fileprivate static func checkNote(_ note: Note, number k: Int, _ o: ObjectReader, documents: Set<String>) throws(SessionDecodeError) {
+        if let problem = WorkspaceRules.noteTextProblem(note.text) {
+            throw SessionDecodeError("note \(k): \(problem)", at: try o.required("text").offset,
+                                     hint: "write its text in the file, or remove the note; nothing was changed")
+        }
+        guard let on = note.on else { return }
+        let onOffset = o.optional("on")?.offset
+        if on.allSatisfy(\.isWhitespace) {
+            throw SessionDecodeError("note \(k): \"on\" is empty", at: onOffset,
+                                     hint: "set it to null for a note about the whole session; nothing was changed")
+        }
+        if let doc = WorkspaceRules.quoteDocument(on), !documents.contains(doc) {
+            throw SessionDecodeError("note \(k) is about quote '\(on)' of document '\(doc)', which the file does not hold", at: onOffset,
+                                     hint: "set its \"on\" to null (about the whole session) or remove the note; nothing was changed")
+        }
     }
 }
 

@@ -55,6 +55,7 @@ public enum SessionStore {
             throw ReadoutError("the session has no file yet",
                                hint: "give it a name: 'save NAME' writes \(resolve("NAME", directory: wb.session.directory))")
         }
+        try AtomicFile.refuseRawBytes(target)
         if isFolder(target) {
             throw ReadoutError("cannot save to '\(target)': it is a folder", hint: "give a file name")
         }
@@ -102,16 +103,22 @@ public enum SessionStore {
     /// Reads and verifies the session file `name` (resolved) without touching the workspace.
     public static func read(_ name: String, directory: String) throws(ReadoutError) -> (path: String, contents: SessionFile.Contents, stamp: String) {
         let path = resolve(name, directory: directory)
-        if isFolder(path) {
-            throw ReadoutError("'\(path)' is a folder, not a session file", hint: "name a .json file in it")
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
+        let bytes: [UInt8]
+        switch FileBytes.read(path, maxBytes: Int.max) {
+        case .bytes(let b):
+            bytes = b
+        case .tooBig:
+            throw ReadoutError("cannot read session file '\(path)': it is too large", hint: "check the path")
+        case .failed(ENOENT):
             throw ReadoutError("no session file '\(path)'", hint: missingHint(name, directory: directory))
+        case .failed(let code):
+            throw FileSystem.readError(path, path: path, code, .sessionFile)
+        case .notRegular(let mode) where (mode & S_IFMT) == S_IFDIR:
+            throw ReadoutError("'\(path)' is a folder, not a session file", hint: "name a .json file in it")
+        case .notRegular(let mode):
+            throw ReadoutError("cannot open '\(path)' as a session: it is \(FileSystem.kind(mode)), not a regular file",
+                               hint: "name a session file written by 'save'")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadoutError("cannot read session file '\(path)'", hint: "check its permissions")
-        }
-        let bytes = [UInt8](data)
         do {
             return (path, try SessionFile.decode(bytes, file: path), ContentHash.fnv1a64(bytes))
         } catch {

@@ -20,6 +20,7 @@ public enum AtomicFile {
     /// just before it replaces the file (a hook for crash tests).
     public static func write(_ data: [UInt8], to path: String, keepBackup: Bool = false, force: Bool = false,
                              forceHint: String? = nil, beforeRename: (() -> Void)? = nil) throws(ReadoutError) {
+        try refuseFolder(path)
         var st = stat()
         // a device or FIFO, however reached (`/dev/stdout` is a link to a link to a pipe), is
         // opened by the path as given, so the kernel follows links that name no file (`pipe:[N]`)
@@ -40,7 +41,7 @@ public enum AtomicFile {
             case S_IFCHR, S_IFBLK, S_IFIFO:
                 return try writeInPlace(data, to: path, target: target)
             case S_IFDIR:
-                throw ReadoutError("cannot write '\(path)': it is a folder", hint: "give a file name")
+                throw folderError(path)
             default:
                 throw ReadoutError("cannot write '\(path)': it is not a file (a socket?)", hint: "choose another name")
             }
@@ -76,6 +77,34 @@ public enum AtomicFile {
         }
         let dfd = open(dir, O_RDONLY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Refuses a path that names a folder: an existing one (however reached), or any name ending
+    /// in `/`, which the system would take for one ("Not a directory", "Is a directory").
+    static func refuseFolder(_ path: String) throws(ReadoutError) {
+        try refuseRawBytes(path)
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw folderError(path) }
+        if path.utf8.last == 0x2F {
+            var name = Substring(path)
+            while name.count > 1, name.hasSuffix("/") { name.removeLast() }
+            throw ReadoutError("cannot write '\(path)': a name ending in '/' names a folder, and there is no folder '\(name)'",
+                               hint: "name a file: leave out the '/', or add a file name after it")
+        }
+    }
+
+    /// Refuses a name holding bytes that are not UTF-8 (`PathBytes`): such files are read, but
+    /// Readout writes only UTF-8 names.
+    static func refuseRawBytes(_ path: String) throws(ReadoutError) {
+        guard PathBytes.holdsRawBytes(path) else { return }
+        throw ReadoutError("cannot write '\(path)': Readout reads files whose names are not UTF-8 but does not write them",
+                           hint: "choose a UTF-8 name")
+    }
+
+    /// The error for writing to a folder, with a file in it as the example.
+    private static func folderError(_ path: String) -> ReadoutError {
+        ReadoutError("cannot write '\(path)': it is a folder, not a file",
+                     hint: "name a file in it, e.g. '\(Paths.join(path, "out.txt"))'")
     }
 
     /// Refuses, unless `force`, to replace a read-only file or one with other hard links.
@@ -172,6 +201,7 @@ public enum AtomicFile {
     /// Appends `data` to `path`, creating it if needed (through a link, to its target). A read-only
     /// file is refused, as it is by `write`.
     public static func append(_ data: [UInt8], to path: String) throws(ReadoutError) {
+        try refuseFolder(path)
         var st = stat()
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, geteuid() == 0 ? st.st_mode & 0o222 == 0 : access(path, W_OK) != 0 {
             throw ReadoutError("cannot append to '\(path)': it is read-only", hint: "make it writable (chmod u+w) or choose another name")

@@ -61,6 +61,15 @@ public final class Workspace {
         dirty = true
     }
 
+    /// Removes the notes about document `id` (the document or a quote in it), which would
+    /// otherwise outlive it; returns how many.
+    @discardableResult
+    public func removeNotes(aboutDocument id: String) -> Int {
+        let before = notes.count
+        notes.removeAll { WorkspaceRules.isAbout($0.on, document: id) }
+        return before - notes.count
+    }
+
     /// Replaces the whole state (used by `open` and `new`).
     public func replace(with other: Workspace) {
         documents = other.documents
