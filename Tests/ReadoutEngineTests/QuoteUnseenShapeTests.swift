@@ -371,4 +371,24 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("Marc Hale, the chief executive of the league, forcefully told a young woman that not voting was no strategy.").map { $0.components(separatedBy: " | ")[1] },
                        ["Marc Hale"])
     }
+
+    func testAParticipleOpeningTheSpeakerPhrase() {
+        let got = lines("Clinton \"is the only candidate with the experience to keep America safe,\" retired Air Force general Lloyd Hale said.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Lloyd Hale"])
+    }
+
+    func testATrailingAttributionGoingOnWithAParticiple() {
+        let got = lines("The country \"has made dramatic changes for the better,\" Senator Tom Reyes said in June, citing the release of prisoners.")
+        XCTAssertEqual(got.first?.components(separatedBy: " | ")[1], "Tom Reyes")
+    }
+
+    func testAnAppositionWithAnAbbreviatedState() {
+        XCTAssertEqual(lines("Johnnie Hale, of Springfield, Va., said he had fought in Vietnam for the nation.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Johnnie Hale"])
+    }
+
+    func testAParentheticalBeforeALongSentence() {
+        let got = lines("Acts of protest, Mr. Hale said, are acts of patriotism, whether at a lunch counter, in a march, on a bridge, or in a stadium.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Hale"])
+    }
 }

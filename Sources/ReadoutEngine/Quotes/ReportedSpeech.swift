@@ -113,7 +113,7 @@ struct ReportedSpeech {
     func trailing(_ start: Int, _ end: Int, spanEnd: Int) -> RawQuote? {
         var tries = 0
         var c = end - 1
-        while c > start, tries < 3 {
+        while c > start, tries < 8 {
             defer { c -= 1 }
             guard t.isComma(c) else { continue }
             // `The country "has made dramatic changes for the better," McConnell said`: the comma
@@ -170,8 +170,13 @@ struct ReportedSpeech {
                 // the attribution is the whole clause after the comma: `…, Mr X said`, not `…, a day after X announced`
                 guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
                       let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) else { return nil }
-                // only circumstances after the cue: `told reporters at the White House`, `said in a statement`
-                let rest = (k + 1)..<end
+                // only circumstances after the cue: `told reporters at the White House`, `said in a statement`,
+                // up to a participle that goes on (`said in June, citing the release of …`)
+                var restEnd = k + 1
+                while restEnd < end, !(t.isComma(restEnd) && restEnd + 1 < end && t.lower(restEnd + 1).hasSuffix("ing") && t.cues[restEnd + 1] != nil) {
+                    restEnd += 1
+                }
+                let rest = (k + 1)..<restEnd
                 guard rest.count <= 8, !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) || isVerb($0) }) else { return nil }
                 return (k..<(k + 1), sub.speaker, "clause-speaker-cue")
             }

@@ -99,6 +99,8 @@ struct SpeakerPhrase {
                     let prev = i - 1
                     if prev >= r.lowerBound, t.lowerIn(SpeakerPhrase.determiners, prev) || t.pos(prev) == .adj || p.share < 0.7 {
                         nouny = true
+                    } else if i == r.lowerBound, r.count > 1, t.isCap(i + 1), t.lower(i).hasSuffix("ed") {
+                        continue // a participle before a name or title: `retired Air Force general Lloyd Newton`
                     } else { return false }
                 default: return false
                 }
@@ -213,7 +215,7 @@ struct SpeakerPhrase {
         guard e > s, e < end - 1, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e), end - e <= 40 else { return nil }
         // a cue inside would be an attribution of its own; a relative or participle clause may hold
         // an object verb (`one of the states suing the EPA`, `who also featured in the film`)
-        for i in e..<end where t.isTerminal(i) || t.tokens[i].kind == .quote
+        for i in e..<end where t.isTerminal(i) && !t.isComma(i + 1) || t.tokens[i].kind == .quote
             || t.cues[i].map({ $0.frame != .object && $0.frame != .belief }) ?? false && !t.lowerIn(SpeakerPhrase.determiners, i - 1) {
             return nil // (after a determiner the cue's form is a noun: `one of the states`)
         }
