@@ -391,4 +391,11 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("Acts of protest, Mr. Hale said, are acts of patriotism, whether at a lunch counter, in a march, on a bridge, or in a stadium.")
         XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Hale"])
     }
+
+    func testATitleCaseHeadlineAttribution() {
+        let got = lines("Clinton Hid Health Problems From Public, Former White House Doctor Says\n\nThe story follows.\n")
+        XCTAssertEqual(got, ["indirect | Former White House Doctor | Clinton Hid Health Problems From Public"])
+        // only in the headline: a capitalised `Says` in the body is a name or a title word
+        XCTAssertEqual(lines("Story\n\nThe film Simon Says opened on Friday in London.\n"), [])
+    }
 }

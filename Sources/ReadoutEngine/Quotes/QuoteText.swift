@@ -10,6 +10,13 @@ struct QuoteText {
     let cues: [Cue?]
     /// Whether each token is a double quotation mark (straight, curly, guillemet, or two apostrophes).
     let isQuoteMark: [Bool]
+    /// One past the headline's last token: the first paragraph of a document with more than one,
+    /// written in title case (`Clinton Hid Health Problems, Former Doctor Says`); 0 when none.
+    let titleEnd: Int
+
+    /// Capitalised cue forms a title-case headline attributes with.
+    static let headlineCues: Set<String> = ["says", "said", "warns", "claims", "tells", "urges", "admits", "insists",
+                                            "denies", "vows", "argues", "predicts"]
 
     init(_ doc: Document, cueVerbs: CueVerbs = .shared) {
         self.doc = doc
@@ -44,6 +51,15 @@ struct QuoteText {
                 }
             }
         }
+        let paragraphs = doc.paragraphs
+        let title = paragraphs.count > 1 ? paragraphs[0].tokens : 0..<0
+        for i in title where doc.tokens[i].kind == .word && cues[i] == nil && doc.bytes[doc.tokens[i].range.start] < 0x61 {
+            let r = doc.tokens[i].range
+            if r.length <= 8, QuoteText.headlineCues.contains(String(decoding: doc.bytes[r.start..<r.end], as: UTF8.self).fastLowercased()) {
+                doc.bytes.withUnsafeBufferPointer { cues[i] = cueVerbs.cue($0, r) }
+            }
+        }
+        titleEnd = title.upperBound
         self.cues = cues
         isQuoteMark = marks
     }

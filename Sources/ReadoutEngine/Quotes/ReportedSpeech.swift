@@ -430,7 +430,7 @@ struct ReportedSpeech {
 
     /// A lower-case verb or auxiliary (by the POS lexicon).
     func isVerb(_ i: Int) -> Bool {
-        guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) else { return false }
+        guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) || i < t.titleEnd else { return false }
         let r = t.tokens[i].range
         guard let p = t.bytes.withUnsafeBufferPointer({ POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }) else {
             // a word too rare for the lexicon: `reaffirmed`, `reiterates`
