@@ -398,4 +398,47 @@ final class QuoteUnseenShapeTests: XCTestCase {
         // only in the headline: a capitalised `Says` in the body is a name or a title word
         XCTAssertEqual(lines("Story\n\nThe film Simon Says opened on Friday in London.\n"), [])
     }
+
+    func testAPrepositionalPhraseIsNoSpeaker() {
+        let got = lines("The bloc is gearing up for talks, with the Luxembourg presidency hoping to strike a deal at a June summit.")
+        XCTAssertFalse(got.contains { $0.components(separatedBy: " | ")[1].hasPrefix("with") }, "\(got)")
+        XCTAssertEqual(lines("The fight began when Ann Kelly, at Monday's debate, cited remarks the governor had made.").map { $0.components(separatedBy: " | ")[1] },
+                       ["Ann Kelly"])
+    }
+
+    func testTheyIsTheGroupQuotedBefore() {
+        let got = lines("Voting rights advocates said the law was unfair to poor voters. They said the state had purged thousands of names.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Voting rights advocates", "Voting rights advocates"])
+        // with no group quoted just before, `they` stays unresolved rather than given to the nearest body
+        let alone = lines("The BBC reported the figures on Monday.\n\nCouncils face cuts. The minister urged restraint but they warned that services would suffer badly.")
+        XCTAssertFalse(alone.contains { $0.contains("| BBC |") }, "\(alone)")
+    }
+
+    func testWhomADescriptionServesIsNotTheSpeaker() {
+        let got = lines("Derek Hale spoke first. The MP for Sittingbourne and Sheppey said the prime minister had been \"trying very hard\" to win voters back.")
+        XCTAssertEqual(got.last?.components(separatedBy: " | ")[1], "The MP for Sittingbourne and Sheppey")
+    }
+
+    func testTheMainCueAfterARelativeClause() {
+        let got = lines("The umbrella group Cosla, which provided the figures to the BBC, warned that councils would face a struggle to maintain services.")
+        XCTAssertEqual(got.count, 1)
+        XCTAssertTrue(got.first?.hasSuffix("| councils would face a struggle to maintain services") ?? false, "\(got)")
+        XCTAssertTrue(got.first?.contains("Cosla |") ?? false, "\(got)")
+    }
+
+    func testATitleInCapitalsThenTheName() {
+        let got = lines("Scottish Finance Minister, Tom Reyes, said: \"We announced an additional sum for core spending.\"")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Tom Reyes"])
+    }
+
+    func testTheCueOpeningTheSentenceBeforeAColon() {
+        let (q, _) = QuoteTest.only("Said Ellis: \"I don't get the sense she is interested in tax reform.\"")!
+        XCTAssertEqual(q.kind, .direct)
+        XCTAssertEqual(q.speaker, "Ellis")
+    }
+
+    func testADateInTheSpeakerPhrase() {
+        let got = lines("\"The rationales do not hold weight,\" said 9/11 widow Terry Strada.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Terry Strada"])
+    }
 }

@@ -190,6 +190,10 @@ struct DirectQuotes {
             let tok = t.tokens[k]
             guard tok.kind == .word || tok.kind == .clitic || tok.kind == .number else { return nil }
             if let cue = t.cues[k], cue.frame.attachesToQuotes {
+                // `Said Ellis: "…"`: the cue opens the sentence and the speaker follows it
+                if k == sentenceStart, t.isColon(o - 1), let sp = np.phrase(startingAt: k + 1, limit: o - 1), sp.upperBound == o - 1 {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sp, span: k..<s.after, rule: "cue-speaker-quote")
+                }
                 if let sub = np.subject(before: k, floor: sentenceStart) {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
                                        rule: "speaker-cue-quote")

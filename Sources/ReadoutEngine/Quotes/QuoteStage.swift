@@ -46,6 +46,13 @@ public enum QuoteStage {
                                                      steps: [Evidence(rule: "pronoun", detail: "‘\(f.speakerWords[0])’ → the person quoted in the sentence before (\(name))")],
                                                      method: .pronoun)
                 }
+                // `Republicans said …. They also said …`: a group quoted just before is who `they` is
+                if res.name == nil, f.speakerWords == ["they"], let j = recentQuote, let name = out[j].speaker,
+                   let last = name.split(separator: " ").last?.fastLowercased(), last.hasSuffix("s"), !last.hasSuffix("ss") {
+                    res = SpeakerResolver.Resolution(name: name, entity: resolvedTo[j], source: out[j].source,
+                                                     steps: [Evidence(rule: "pronoun", detail: "‘they’ → the group quoted in the sentence before (\(name))")],
+                                                     method: .pronoun)
+                }
                 resolvedTo[i] = res.entity
                 out[i].speaker = res.name
                 out[i].source = res.source

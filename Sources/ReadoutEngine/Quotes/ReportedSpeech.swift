@@ -232,6 +232,9 @@ struct ReportedSpeech {
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && t.lowerIn(ReportedSpeech.clauseOpeners, sub.start - 1)) else { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
+            // `Cosla, which provided the figures, warned that …`: the relative clause is an aside; the
+            // cue after its closing comma is the attribution
+            if t.isWord(sub.start, "who") || t.isWord(sub.start, "which"), mainCueAfterRelative(from, end: end) { continue }
             // another attribution later in the sentence ends this one's content:
             // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
             let content = from..<(nextAttribution(after: from, end: end) ?? end)
@@ -321,6 +324,16 @@ struct ReportedSpeech {
               !t.isComma(b) || s > b + 1 || t.lower(v).hasSuffix("ing"),
               let from = complement(after: v, cue: c, end: end) else { return nil }
         return (v, c, from)
+    }
+
+    /// Whether a cue heading a clause of its own follows the first comma after `from`: the main verb
+    /// after a relative clause (`…, which provided the figures, warned that …`).
+    func mainCueAfterRelative(_ from: Int, end: Int) -> Bool {
+        guard let c = (from..<end).first(where: { t.isComma($0) && !quoted[$0] }) else { return false }
+        var v = c + 1
+        while v < end, v - c <= 3, np.isBetween(v) { v += 1 }
+        guard v < end, let cue = t.cues[v], !quoted[v], cue.frame != .direct, cue.frame != .according, !t.lower(v).hasSuffix("ing") else { return false }
+        return complement(after: v, cue: cue, end: end) != nil
     }
 
     /// `He claimed vast wealth and said it kept him independent`: a second cue after a coordinator
@@ -430,7 +443,7 @@ struct ReportedSpeech {
 
     /// A lower-case verb or auxiliary (by the POS lexicon).
     func isVerb(_ i: Int) -> Bool {
-        guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) || i < t.titleEnd else { return false }
+        guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) else { return false }
         let r = t.tokens[i].range
         guard let p = t.bytes.withUnsafeBufferPointer({ POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }) else {
             // a word too rare for the lexicon: `reaffirmed`, `reiterates`
@@ -444,7 +457,14 @@ struct ReportedSpeech {
     /// or `-ed` right after a name or a subject pronoun (`Trump favors`, `she wants`), which the
     /// lexicon tags as the noun it more often is.
     func hasVerb(_ r: Range<Int>) -> Bool {
-        r.contains { isVerb($0) || (t.tokens[$0].kind == .clitic && t.isWord($0 - 1, "it")) || verbAfterSubject($0, floor: r.lowerBound) }
+        r.contains { isVerb($0) || (t.tokens[$0].kind == .clitic && t.isWord($0 - 1, "it")) || verbAfterSubject($0, floor: r.lowerBound)
+            || titleVerb($0) }
+    }
+
+    /// A capitalised verb of a title-case headline (`Clinton Hid Health Problems`).
+    private func titleVerb(_ i: Int) -> Bool {
+        guard i < t.titleEnd, t.tokens[i].kind == .word, let p = t.tag(i) else { return false }
+        return (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
     }
 
     private func verbAfterSubject(_ i: Int, floor: Int) -> Bool {

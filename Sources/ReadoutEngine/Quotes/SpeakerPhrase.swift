@@ -92,7 +92,10 @@ struct SpeakerPhrase {
                 guard let p = t.tag(i) else { nouny = true; continue } // a rare word: likely a noun
                 switch p.pos {
                 case .noun, .propn, .num: nouny = true
-                case .adj, .adp, .det, .part: if t.isWord(i, "to") { return false }
+                case .adj, .adp, .det, .part:
+                    if t.isWord(i, "to") { return false }
+                    // a circumstance, not a speaker: `with the bloc's presidency`, `in Brussels`
+                    if p.pos == .adp, i == r.lowerBound, !(i + 1 < r.upperBound && t.tokens[i + 1].kind == .number) { return false }
                 case .cconj: if !t.isWord(i, "and") && !t.isPunct(i, 0x26) { return false }
                 case .verb, .aux:
                     // `the call`, `the White House press office`: a noun after a determiner or adjective
@@ -107,7 +110,9 @@ struct SpeakerPhrase {
             case .clitic, .number: continue
             case .punct:
                 // `Smith & Co`; other punctuation ends a phrase
-                if t.bytes[tok.range.start] != 0x26 { return false }
+                let joinsNumbers = t.bytes[tok.range.start] == 0x2F && i > r.lowerBound && i + 1 < r.upperBound
+                    && t.tokens[i - 1].kind == .number && t.tokens[i + 1].kind == .number // `9/11 widow`
+                if t.bytes[tok.range.start] != 0x26 && !joinsNumbers { return false }
             default: return false
             }
         }
@@ -150,9 +155,16 @@ struct SpeakerPhrase {
             let appEnd = e - 1
             var c = appEnd
             while c > floor, !isBoundary(c - 1), appEnd - c < SpeakerPhrase.maxTokens { c -= 1 }
-            guard c > floor, t.isComma(c - 1), c < appEnd, isSpeaker(c..<appEnd) else { return nil }
+            // `Clinton, at Monday's debate, cited …`: a circumstance between the commas instead
+            let circumstance = c < appEnd && t.tokens[c].kind == .word && !t.isCap(c) && t.pos(c) == .adp
+            guard c > floor, t.isComma(c - 1), c < appEnd, circumstance || isSpeaker(c..<appEnd) else { return nil }
             guard let name = phrase(endingAt: c - 1, floor: floor) else { return nil }
+            // `Scottish Finance Minister, Tom McCabe, said`: a title in capitals, then the name
+            if !circumstance, isName(c..<appEnd), QuoteLists.shared.personNouns.contains(t.lower(name.upperBound - 1)) {
+                return (c..<appEnd, name.lowerBound)
+            }
             if t.isCap(name.upperBound - 1) || t.tokens[name.upperBound - 1].kind == .clitic { return (name, name.lowerBound) }
+            guard !circumstance else { return nil }
             // `The state's campaign chairman, Phil Lovas, said`: a description, then the name in apposition
             guard isName(c..<appEnd) else { return nil }
             return (c..<appEnd, name.lowerBound)
@@ -254,7 +266,8 @@ struct SpeakerPhrase {
     func phrase(startingAt start: Int, limit: Int) -> Range<Int>? {
         var e = start
         while e < limit, e - start < SpeakerPhrase.maxTokens, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic
-                || t.tokens[e].kind == .number {
+                || t.tokens[e].kind == .number
+                || (t.isPunct(e, 0x2F) && e > start && t.tokens[e - 1].kind == .number && e + 1 < limit && t.tokens[e + 1].kind == .number) { // `9/11 widow`
             e += 1
         }
         guard e > start, isSpeaker(start..<e) else { return nil }

@@ -65,7 +65,9 @@ struct SpeakerResolver {
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")], .pronoun)
                 }
             }
-            if let m = nearest {
+            // `they` names an organisation only through the sentence before: councils, officials and
+            // voters are plural nouns no entity holds, so the nearest body named earlier is a guess
+            if let m = nearest, w != "they" || pronounContext == nil || da.mentions[m].range.start >= pronounContext!.previous.start {
                 let e = analysis.entities[da.mentionEntity[m]]
                 return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → nearest preceding \(kind) ‘\(da.document.string(da.mentions[m].range))’ (\(e.name))")], .pronoun)
             }
@@ -83,6 +85,9 @@ struct SpeakerResolver {
         // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
         let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
         if people.isEmpty, lastWordIsLowerCase(d, range) || personBeforePP, let r = describe(d, range, words, inside) { return r }
+        // `The MP for Sittingbourne and Sheppey`, `a spokesman for Tony Blair`: the names after `for`/`of`
+        // say whom the speaker serves, never who spoke
+        if personBeforePP, !people.isEmpty, SpeakerPhrase.determiners.contains(words[0]), let r = asWritten(d, range, words, []) { return r }
         // someone described by a body, a party, a place or another person, not that name itself:
         // `a Labour backbencher`, `Mr Blair's official spokesman`, `Conservative Brian Monteith MSP`
         if let r = describedBy(d, range, inside, people) { return r }
