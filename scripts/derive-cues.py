@@ -22,7 +22,9 @@ BELIEF = {"want", "think", "know", "feel", "believe", "hope", "expect", "fear", 
 ACTION = {"propose", "sign", "pass", "vote", "appoint", "nominate", "launch", "release", "file", "order", "introduce",
           "negotiate", "approve", "block", "issue", "deliver", "unveil", "speak", "talk", "thank", "follow", "focus",
           "touch", "title", "name", "single", "knock", "lay", "avoid", "attempt", "opt", "renew", "restrict", "weigh",
-          "congratulate", "celebrate", "debate", "discuss", "address", "present", "react", "rule", "share", "dub"}
+          "congratulate", "celebrate", "debate", "discuss", "address", "present", "react", "rule", "share", "dub",
+          # acts on things rather than statements (`doubled the stamp duty level`, `provided the figures`)
+          "double", "provide", "draw", "fire", "hire", "hit", "line", "mount", "open", "go", "spot", "stick", "strike"}
 here = os.path.dirname(os.path.abspath(__file__))
 data = os.path.join(here, "..", "Sources", "ReadoutEngine", "Data")
 train = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpora", "polnear", "train")

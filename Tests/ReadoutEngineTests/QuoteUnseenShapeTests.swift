@@ -441,4 +441,24 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("\"The rationales do not hold weight,\" said 9/11 widow Terry Strada.")
         XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Terry Strada"])
     }
+
+    func testAPassiveNamesNoSpeaker() {
+        let got = lines("The former head of the firm overstated earnings to lift the share price, it was claimed in court.")
+        XCTAssertFalse(got.contains { $0.components(separatedBy: " | ")[1] != "-" }, "\(got)")
+    }
+
+    func testAnImperativeOpeningAListItemIsNoSpeaker() {
+        let got = lines("The plans:\n\n- Stop considering asylum applications inside the country and take people from camps.\n")
+        XCTAssertFalse(got.contains { $0.contains("| Stop |") }, "\(got)")
+    }
+
+    func testANameAfterATimePhraseWithNoComma() {
+        let got = lines("The council said it would act.\n\nIn a statement issued on Wednesday Lord Hale said: \"I have no doubt the guidelines are better.\"")
+        XCTAssertEqual(got.last?.components(separatedBy: " | ")[1], "Hale")
+    }
+
+    func testADescriptionWithARelativeClause() {
+        let got = lines("One dealer, who asked not to be named, told Reuters the sales were \"not what people had hoped for\".")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["One dealer"])
+    }
 }

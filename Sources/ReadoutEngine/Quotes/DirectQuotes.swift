@@ -198,7 +198,7 @@ struct DirectQuotes {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
                                        rule: "speaker-cue-quote")
                 }
-                if let name = np.nameWithApposition(before: k, floor: sentenceStart) {
+                if let name = np.nameWithApposition(before: k, floor: sentenceStart) ?? np.nameAfterTime(before: k, floor: sentenceStart) {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: name, span: name.lowerBound..<s.after,
                                        rule: "speaker-apposition-cue-quote")
                 }

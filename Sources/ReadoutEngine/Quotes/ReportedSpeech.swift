@@ -170,6 +170,8 @@ struct ReportedSpeech {
                 // the attribution is the whole clause after the comma: `…, Mr X said`, not `…, a day after X announced`
                 guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
                       let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) else { return nil }
+                // `…, it was claimed in court`: a passive names no speaker
+                if t.lower(k).hasSuffix("ed"), (sub.speaker.upperBound..<k).contains(where: { t.lowerIn(ReportedSpeech.passive, $0) }) { return nil }
                 // only circumstances after the cue: `told reporters at the White House`, `said in a statement`,
                 // up to a participle that goes on (`said in June, citing the release of …`)
                 var restEnd = k + 1

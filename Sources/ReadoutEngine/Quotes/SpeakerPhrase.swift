@@ -73,6 +73,9 @@ struct SpeakerPhrase {
     func isSpeaker(_ r: Range<Int>) -> Bool {
         guard !r.isEmpty, r.count <= SpeakerPhrase.maxTokens else { return false }
         if r.count == 1, t.tokens[r.lowerBound].kind == .word, t.lowerIn(SpeakerPhrase.pronouns, r.lowerBound) { return true }
+        // `- Stop considering asylum claims`: an imperative opening a list item is no name
+        if r.count == 1, t.isCap(r.lowerBound), let p = t.tag(r.lowerBound), p.pos == .verb, p.share >= 0.8,
+           r.lowerBound == 0 || t.tokens[r.lowerBound].has(Token.sentenceStart) || t.tokens[r.lowerBound - 1].kind == .dash { return false }
         var nouny = false
         for i in r {
             let tok = t.tokens[i]
@@ -155,10 +158,13 @@ struct SpeakerPhrase {
             let appEnd = e - 1
             var c = appEnd
             while c > floor, !isBoundary(c - 1), appEnd - c < SpeakerPhrase.maxTokens { c -= 1 }
-            // `Clinton, at Monday's debate, cited …`: a circumstance between the commas instead
+            // `Clinton, at Monday's debate, cited …`: a circumstance between the commas instead;
+            // `one dealer, who asked not to be named, told …`: a relative clause
             let circumstance = c < appEnd && t.tokens[c].kind == .word && !t.isCap(c) && t.pos(c) == .adp
-            guard c > floor, t.isComma(c - 1), c < appEnd, circumstance || isSpeaker(c..<appEnd) else { return nil }
+            let relative = c < appEnd && (t.isWord(c, "who") || t.isWord(c, "which"))
+            guard c > floor, t.isComma(c - 1), c < appEnd, circumstance || relative || isSpeaker(c..<appEnd) else { return nil }
             guard let name = phrase(endingAt: c - 1, floor: floor) else { return nil }
+            if relative { return (name, name.lowerBound) }
             // `Scottish Finance Minister, Tom McCabe, said`: a title in capitals, then the name
             if !circumstance, isName(c..<appEnd), QuoteLists.shared.personNouns.contains(t.lower(name.upperBound - 1)) {
                 return (c..<appEnd, name.lowerBound)
@@ -190,6 +196,17 @@ struct SpeakerPhrase {
 
     /// The letters of a party tag: Republican, Democrat, Independent.
     static let partyLetters: Set<UInt8> = [0x52, 0x44, 0x49]
+
+    /// A name after a time phrase with no comma, just before the cue: `In a statement issued on
+    /// Wednesday Lord Woolf said`. The name is one to five capitalised words after a weekday or month.
+    func nameAfterTime(before cue: Int, floor: Int) -> Range<Int>? {
+        var e = cue
+        while e > floor, isBetween(e - 1), !t.isCap(e - 1) { e -= 1 }
+        var s = e
+        while s > floor, e - s < 6, t.tokens[s - 1].kind == .word, t.isCap(s - 1), !t.lowerIn(SpeakerPhrase.timeWords, s - 1) { s -= 1 }
+        guard s < e, s > floor, t.lowerIn(SpeakerPhrase.timeWords, s - 1), isName(s..<e) || isSpeaker(s..<e) else { return nil }
+        return s..<e
+    }
 
     /// True when tokens `r` are a capitalised name: one to five capitalised words (initials and
     /// `Jr.` allowed), the first not a determiner.

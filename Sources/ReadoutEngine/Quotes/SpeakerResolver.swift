@@ -60,7 +60,7 @@ struct SpeakerResolver {
                    wanted.contains(e.label), compatible(w, gender(e)) {
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")], .pronoun)
                 }
-                if let first = mentions(d, in: context.previous).first(where: fits), first != nearest {
+                if w != "they", let first = mentions(d, in: context.previous).first(where: fits), first != nearest {
                     let e = analysis.entities[da.mentionEntity[first]]
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")], .pronoun)
                 }
