@@ -461,4 +461,19 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("One dealer, who asked not to be named, told Reuters the sales were \"not what people had hoped for\".")
         XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["One dealer"])
     }
+
+    func testItIsNoPlaceNamedBefore() {
+        let got = lines("After the death of a man living in Swansea, a campaign group organised a march in the city. It is planning its own leaflet campaign in support of the mosque.")
+        XCTAssertFalse(got.contains { $0.contains("| Swansea |") }, "\(got)")
+    }
+
+    func testAnAmpersandInAName() {
+        let got = lines("The property market remains robust, according to mortgage lender Bradford & Bingley.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["mortgage lender Bradford & Bingley"])
+    }
+
+    func testARelativeClauseAfterASecondApposition() {
+        let got = lines("Angela Brun, a developer and spokeswoman for the coalition, which represents builders, said the projects failed to note the rules.")
+        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Angela Brun"])
+    }
 }

@@ -111,6 +111,7 @@ struct SpeakerPhrase {
                 default: return false
                 }
             case .clitic, .number: continue
+            case .symbol: if !isAmpersand(i) { return false }
             case .punct:
                 // `Smith & Co`; other punctuation ends a phrase
                 let joinsNumbers = t.bytes[tok.range.start] == 0x2F && i > r.lowerBound && i + 1 < r.upperBound
@@ -164,7 +165,8 @@ struct SpeakerPhrase {
             let relative = c < appEnd && (t.isWord(c, "who") || t.isWord(c, "which"))
             guard c > floor, t.isComma(c - 1), c < appEnd, circumstance || relative || isSpeaker(c..<appEnd) else { return nil }
             guard let name = phrase(endingAt: c - 1, floor: floor) else { return nil }
-            if relative { return (name, name.lowerBound) }
+            // (a relative clause after a second apposition belongs to it: `Brunner, a spokeswoman for X, which …, said`)
+            if relative { return name.lowerBound == floor || !t.isComma(name.lowerBound - 1) ? (name, name.lowerBound) : nil }
             // `Scottish Finance Minister, Tom McCabe, said`: a title in capitals, then the name
             if !circumstance, isName(c..<appEnd), QuoteLists.shared.personNouns.contains(t.lower(name.upperBound - 1)) {
                 return (c..<appEnd, name.lowerBound)
@@ -206,6 +208,11 @@ struct SpeakerPhrase {
         while s > floor, e - s < 6, t.tokens[s - 1].kind == .word, t.isCap(s - 1), !t.lowerIn(SpeakerPhrase.timeWords, s - 1) { s -= 1 }
         guard s < e, s > floor, t.lowerIn(SpeakerPhrase.timeWords, s - 1), isName(s..<e) || isSpeaker(s..<e) else { return nil }
         return s..<e
+    }
+
+    /// True when token `i` is `&`.
+    func isAmpersand(_ i: Int) -> Bool {
+        t.tokens[i].range.length == 1 && t.bytes[t.tokens[i].range.start] == 0x26
     }
 
     /// True when tokens `r` are a capitalised name: one to five capitalised words (initials and
@@ -284,6 +291,7 @@ struct SpeakerPhrase {
         var e = start
         while e < limit, e - start < SpeakerPhrase.maxTokens, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic
                 || t.tokens[e].kind == .number
+                || (isAmpersand(e) && e > start && e + 1 < limit && t.isCap(e + 1)) // `Bradford & Bingley`
                 || (t.isPunct(e, 0x2F) && e > start && t.tokens[e - 1].kind == .number && e + 1 < limit && t.tokens[e + 1].kind == .number) { // `9/11 widow`
             e += 1
         }

@@ -39,6 +39,8 @@ struct SpeakerResolver {
         // pronouns
         if words.count == 1, let w = words.first, SpeakerPhrase.pronouns.contains(w) {
             let wanted: Set<EntityLabel> = w == "he" || w == "she" ? [.person] : w == "it" ? [.org, .gpe] : w == "they" ? [.org] : []
+            // a place is `it` only when quoted just before (`Russia said …. It added …`), never the nearest place named
+            let nearestWanted: Set<EntityLabel> = w == "it" ? [.org] : wanted
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
             func fits(_ m: Int) -> Bool {
                 wanted.contains(da.mentions[m].label) && !quoted.contains(where: { $0.contains(da.mentions[m].range) })
@@ -49,7 +51,7 @@ struct SpeakerResolver {
             var m = mentionIndex(d, before: range.start) - 1
             let floor = m - SpeakerResolver.mentionWindow
             while m >= 0, m > floor {
-                if fits(m) { nearest = m; break }
+                if fits(m), nearestWanted.contains(da.mentions[m].label) { nearest = m; break }
                 m -= 1
             }
             // nothing for it earlier in its own sentence: whoever the sentence before quoted (`…,
@@ -60,7 +62,8 @@ struct SpeakerResolver {
                    wanted.contains(e.label), compatible(w, gender(e)) {
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")], .pronoun)
                 }
-                if w != "they", let first = mentions(d, in: context.previous).first(where: fits), first != nearest {
+                if w != "they", let first = mentions(d, in: context.previous).first(where: { fits($0) && nearestWanted.contains(da.mentions[$0].label) }),
+                   first != nearest {
                     let e = analysis.entities[da.mentionEntity[first]]
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")], .pronoun)
                 }
