@@ -12,6 +12,11 @@ final class QuoteUnseenShapeTests: XCTestCase {
         }
     }
 
+    /// The speaker field of a `lines` entry.
+    private func speaker(_ line: String) -> String {
+        line.components(separatedBy: " | ")[1]
+    }
+
     func testTwoApostrophesAreADoubleQuotationMark() {
         let (q, d) = QuoteTest.only("''We will not back down,'' said Senator Ellen Marsh.")!
         XCTAssertEqual(q.kind, .direct)
@@ -181,7 +186,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testAnOfficialWhoRespondsIsNotThePersonRebutted() {
         let text = "Mr Chirac told reporters: \"It can no longer be justified.\" But a UK Government official responded: \"The rebate stays.\""
-        let got = QuoteTest.lines(text).map { $0.components(separatedBy: " | ")[1] }
+        let got = QuoteTest.lines(text).map(speaker)
         XCTAssertEqual(got.count, 2)
         XCTAssertNotEqual(got[1], "Jacques Chirac")
         XCTAssertNotEqual(got[1], "Chirac")
@@ -233,7 +238,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testASpeakerAfterADateline() {
         let got = lines("FLINT, Mich., Oct. 4 (UPI) \u{2014} Former President Bill Carter criticized the health law as a \u{201C}crazy system\u{201D} on Tuesday.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Bill Carter"])
+        XCTAssertEqual(got.map(speaker), ["Bill Carter"])
     }
 
     func testUrgeTakesItsHearerIntoTheContent() {
@@ -242,13 +247,13 @@ final class QuoteUnseenShapeTests: XCTestCase {
     }
 
     func testALeadingEvenOrOnly() {
-        XCTAssertEqual(lines("Even China, the country's only ally, said it was opposed to the test.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("Even China, the country's only ally, said it was opposed to the test.").map(speaker),
                        ["China"])
     }
 
     func testAnAppositionAfterAnOpeningPhrase() {
         let got = lines("With 50 days to go, Mina Moore, a senior adviser to the campaign, called the remarks a wake-up call.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Mina Moore"])
+        XCTAssertEqual(got.map(speaker), ["Mina Moore"])
         let direct = lines("Democratic nominee Hana Clark, at a later press briefing, said, \"We need to do everything we can.\"")
         XCTAssertEqual(direct, ["direct | Hana Clark | We need to do everything we can."])
     }
@@ -259,7 +264,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
     }
 
     func testAYearBetweenSubjectAndCue() {
-        XCTAssertEqual(lines("The party thanked Ann Kelly, who in 2010 said the goal was to win the state.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("The party thanked Ann Kelly, who in 2010 said the goal was to win the state.").map(speaker),
                        ["Ann Kelly"])
     }
 
@@ -283,9 +288,9 @@ final class QuoteUnseenShapeTests: XCTestCase {
     }
 
     func testAnAttributionSplittingAShortOpening() {
-        XCTAssertEqual(lines("The museum, Mr. Hale said, would make visitors face hard truths.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("The museum, Mr. Hale said, would make visitors face hard truths.").map(speaker),
                        ["Hale"])
-        XCTAssertEqual(lines("Back in Ohio, Ms. Tran said, she decided to run for the seat.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("Back in Ohio, Ms. Tran said, she decided to run for the seat.").map(speaker),
                        ["Tran"])
     }
 
@@ -296,7 +301,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
     }
 
     func testASubjectAfterASubordinatingWord() {
-        XCTAssertEqual(lines("The crowd cheered when Senator Ann Kelly noted that the plant would stay open.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("The crowd cheered when Senator Ann Kelly noted that the plant would stay open.").map(speaker),
                        ["Ann Kelly"])
         // a clause after the comma that only mentions a cue is no attribution of the sentence
         let got = lines("Moscow expelled two diplomats on Monday, a day after Washington announced new sanctions.")
@@ -309,19 +314,19 @@ final class QuoteUnseenShapeTests: XCTestCase {
     }
 
     func testAPartyTagBetweenNameAndCue() {
-        XCTAssertEqual(lines("\"We cannot allow this,\" Rep. Ann Kelly (R-Fla.) said.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("\"We cannot allow this,\" Rep. Ann Kelly (R-Fla.) said.").map(speaker),
                        ["Ann Kelly"])
-        XCTAssertEqual(lines("\"The veto will be overridden,\" Senator Tom Reyes, R-Ky., said Tuesday.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("\"The veto will be overridden,\" Senator Tom Reyes, R-Ky., said Tuesday.").map(speaker),
                        ["Tom Reyes"])
     }
 
     func testAnObjectCueClosingAQuotation() {
-        XCTAssertEqual(lines("\"Why is this not proof that the bank is too big?\" Senator Reyes demanded.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("\"Why is this not proof that the bank is too big?\" Senator Reyes demanded.").map(speaker),
                        ["Reyes"])
     }
 
     func testAFirstPersonDescription() {
-        XCTAssertEqual(lines("\"We live in hard times,\" my father often said.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("\"We live in hard times,\" my father often said.").map(speaker),
                        ["my father"])
     }
 
@@ -329,13 +334,13 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("Senator Ann Kelly denied the report and said it kept her independent of donors."),
                        ["indirect | Ann Kelly | the report",
                         "indirect | Ann Kelly | it kept her independent of donors"])
-        XCTAssertEqual(lines("Tom Reyes said the plant would stay open, citing new orders from abroad.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("Tom Reyes said the plant would stay open, citing new orders from abroad.").map(speaker),
                        ["Tom Reyes", "Tom Reyes"])
     }
 
     func testAGroupNamedByItsPartySpeaksAsWritten() {
         let got = lines("Republicans said the vote was rushed through the committee.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Republicans"])
+        XCTAssertEqual(got.map(speaker), ["Republicans"])
     }
 
     func testAClosingMarkTypedForAnOpeningOne() {
@@ -351,7 +356,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testAnAppositionHoldingAnObjectVerb() {
         let got = lines("\"It is an invasion of the state's domain,\" Ann Kelly, the attorney general of one of the states suing the agency, said on Monday.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Ann Kelly"])
+        XCTAssertEqual(got.map(speaker), ["Ann Kelly"])
     }
 
     func testACueAsTheInfinitiveOfAnotherVerb() {
@@ -364,32 +369,32 @@ final class QuoteUnseenShapeTests: XCTestCase {
     func testARelayedClauseNeedsAStatementOfItsOwn() {
         // `agency` names news agencies, but the clause it reports is an act, not a statement
         let got = lines("The Atomic Energy Agency said North Korea had displayed complete disregard of the demands.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Atomic Energy Agency"])
+        XCTAssertEqual(got.map(speaker), ["Atomic Energy Agency"])
     }
 
     func testARareAdverbBetweenSubjectAndCue() {
-        XCTAssertEqual(lines("Marc Hale, the chief executive of the league, forcefully told a young woman that not voting was no strategy.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("Marc Hale, the chief executive of the league, forcefully told a young woman that not voting was no strategy.").map(speaker),
                        ["Marc Hale"])
     }
 
     func testAParticipleOpeningTheSpeakerPhrase() {
         let got = lines("Clinton \"is the only candidate with the experience to keep America safe,\" retired Air Force general Lloyd Hale said.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Lloyd Hale"])
+        XCTAssertEqual(got.map(speaker), ["Lloyd Hale"])
     }
 
     func testATrailingAttributionGoingOnWithAParticiple() {
         let got = lines("The country \"has made dramatic changes for the better,\" Senator Tom Reyes said in June, citing the release of prisoners.")
-        XCTAssertEqual(got.first?.components(separatedBy: " | ")[1], "Tom Reyes")
+        XCTAssertEqual(got.first.map(speaker), "Tom Reyes")
     }
 
     func testAnAppositionWithAnAbbreviatedState() {
-        XCTAssertEqual(lines("Johnnie Hale, of Springfield, Va., said he had fought in Vietnam for the nation.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertEqual(lines("Johnnie Hale, of Springfield, Va., said he had fought in Vietnam for the nation.").map(speaker),
                        ["Johnnie Hale"])
     }
 
     func testAParentheticalBeforeALongSentence() {
         let got = lines("Acts of protest, Mr. Hale said, are acts of patriotism, whether at a lunch counter, in a march, on a bridge, or in a stadium.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Hale"])
+        XCTAssertEqual(got.map(speaker), ["Hale"])
     }
 
     func testATitleCaseHeadlineAttribution() {
@@ -401,14 +406,14 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testAPrepositionalPhraseIsNoSpeaker() {
         let got = lines("The bloc is gearing up for talks, with the Luxembourg presidency hoping to strike a deal at a June summit.")
-        XCTAssertFalse(got.contains { $0.components(separatedBy: " | ")[1].hasPrefix("with") }, "\(got)")
-        XCTAssertEqual(lines("The fight began when Ann Kelly, at Monday's debate, cited remarks the governor had made.").map { $0.components(separatedBy: " | ")[1] },
+        XCTAssertFalse(got.contains { speaker($0).hasPrefix("with") }, "\(got)")
+        XCTAssertEqual(lines("The fight began when Ann Kelly, at Monday's debate, cited remarks the governor had made.").map(speaker),
                        ["Ann Kelly"])
     }
 
     func testTheyIsTheGroupQuotedBefore() {
         let got = lines("Voting rights advocates said the law was unfair to poor voters. They said the state had purged thousands of names.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Voting rights advocates", "Voting rights advocates"])
+        XCTAssertEqual(got.map(speaker), ["Voting rights advocates", "Voting rights advocates"])
         // with no group quoted just before, `they` stays unresolved rather than given to the nearest body
         let alone = lines("The BBC reported the figures on Monday.\n\nCouncils face cuts. The minister urged restraint but they warned that services would suffer badly.")
         XCTAssertFalse(alone.contains { $0.contains("| BBC |") }, "\(alone)")
@@ -416,7 +421,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testWhomADescriptionServesIsNotTheSpeaker() {
         let got = lines("Derek Hale spoke first. The MP for Sittingbourne and Sheppey said the prime minister had been \"trying very hard\" to win voters back.")
-        XCTAssertEqual(got.last?.components(separatedBy: " | ")[1], "The MP for Sittingbourne and Sheppey")
+        XCTAssertEqual(got.last.map(speaker), "The MP for Sittingbourne and Sheppey")
     }
 
     func testTheMainCueAfterARelativeClause() {
@@ -428,7 +433,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testATitleInCapitalsThenTheName() {
         let got = lines("Scottish Finance Minister, Tom Reyes, said: \"We announced an additional sum for core spending.\"")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Tom Reyes"])
+        XCTAssertEqual(got.map(speaker), ["Tom Reyes"])
     }
 
     func testTheCueOpeningTheSentenceBeforeAColon() {
@@ -439,7 +444,7 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testADateInTheSpeakerPhrase() {
         let got = lines("\"The rationales do not hold weight,\" said 9/11 widow Terry Strada.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Terry Strada"])
+        XCTAssertEqual(got.map(speaker), ["Terry Strada"])
     }
 
     func testAPassiveNamesNoSpeaker() {
@@ -454,12 +459,12 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testANameAfterATimePhraseWithNoComma() {
         let got = lines("The council said it would act.\n\nIn a statement issued on Wednesday Lord Hale said: \"I have no doubt the guidelines are better.\"")
-        XCTAssertEqual(got.last?.components(separatedBy: " | ")[1], "Hale")
+        XCTAssertEqual(got.last.map(speaker), "Hale")
     }
 
     func testADescriptionWithARelativeClause() {
         let got = lines("One dealer, who asked not to be named, told Reuters the sales were \"not what people had hoped for\".")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["One dealer"])
+        XCTAssertEqual(got.map(speaker), ["One dealer"])
     }
 
     func testItIsNoPlaceNamedBefore() {
@@ -469,11 +474,11 @@ final class QuoteUnseenShapeTests: XCTestCase {
 
     func testAnAmpersandInAName() {
         let got = lines("The property market remains robust, according to mortgage lender Bradford & Bingley.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["mortgage lender Bradford & Bingley"])
+        XCTAssertEqual(got.map(speaker), ["mortgage lender Bradford & Bingley"])
     }
 
     func testARelativeClauseAfterASecondApposition() {
         let got = lines("Angela Brun, a developer and spokeswoman for the coalition, which represents builders, said the projects failed to note the rules.")
-        XCTAssertEqual(got.map { $0.components(separatedBy: " | ")[1] }, ["Angela Brun"])
+        XCTAssertEqual(got.map(speaker), ["Angela Brun"])
     }
 }
