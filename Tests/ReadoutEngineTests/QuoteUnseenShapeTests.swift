@@ -481,4 +481,9 @@ final class QuoteUnseenShapeTests: XCTestCase {
         let got = lines("Angela Brun, a developer and spokeswoman for the coalition, which represents builders, said the projects failed to note the rules.")
         XCTAssertEqual(got.map(speaker), ["Angela Brun"])
     }
+
+    func testAnInvertedCueIsNoAsideBeforeItsOwnClause() {
+        let got = lines("The group which represents universities, Universities UK, said the new system of fees in England, due to start in 2006, would help poorer students.")
+        XCTAssertFalse(got.contains { speaker($0).hasPrefix("the new system") }, "\(got)")
+    }
 }

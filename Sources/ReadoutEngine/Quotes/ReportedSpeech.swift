@@ -126,7 +126,8 @@ struct ReportedSpeech {
             // `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt`: the attribution stands
             // between two commas, and the statement is the whole sentence around it
             if found == nil, c + 2 < end, let c2 = ((c + 2)..<min(end, c + SpeakerPhrase.maxTokens + 5)).first(where: { t.isComma($0) && !quoted[$0] }),
-               c2 + 3 <= end, let f = tail(c + 1, c2), hasVerb((c2 + 1)..<end) {
+               c2 + 3 <= end, let f = tail(c + 1, c2), hasVerb((c2 + 1)..<end),
+               f.2 != "clause-cue-speaker" || t.isCap(f.1.lowerBound) { // `, said the new system …,` is no aside
                 found = (f.0, f.1, "clause-parenthetical")
                 content = start..<end
             }
