@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-1000000}"
 CORPUS="${2:-../shared/corpora/bbc}"
-WORK=".build-fuzz/corpora"
+# absolute paths: a fuzzed `cd` moves the process, and libFuzzer then loses a relative corpus
+ROOT="$(pwd)"
+WORK="$ROOT/.build-fuzz/corpora"
 mkdir -p "$WORK/engine" "$WORK/commands" Fuzz/crashes
 
 # release builds: about ten times the inputs per second of a debug build
@@ -29,8 +31,8 @@ done
 export SWIFT_BACKTRACE=enable=no  # let libFuzzer write the crashing input
 for t in engine commands; do
   echo "== fuzzing $t for $RUNS runs"
-  dict=(); [ "$t" = commands ] && dict=(-dict=Fuzz/commands.dict)
+  dict=(); [ "$t" = commands ] && dict=(-dict="$ROOT/Fuzz/commands.dict")
   ".build-fuzz/release/readout-fuzz-$t" "${dict[@]}" -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="Fuzz/crashes/$t-" -print_final_stats=1 "$WORK/$t" 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)|crash-" || true
+    -artifact_prefix="$ROOT/Fuzz/crashes/$t-" -print_final_stats=1 "$WORK/$t" 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)|crash-" || true
 done
 echo "crash files (none means no crash):"; ls Fuzz/crashes/ 2>/dev/null || true
