@@ -135,9 +135,8 @@ struct DocumentClusterer {
         let lists = Lexicon.shared.lists
         for (n, f) in fullNames.enumerated() {
             bySurname[f.last, default: Holders()].all.append(n)
-            let man = lists.maleNames.contains(f.first)
-            if !man { bySurname[f.last, default: Holders()].forWomen.append(n) }
-            if man || !lists.givenNames.contains(f.first) { bySurname[f.last, default: Holders()].forMen.append(n) }
+            if !lists.maleNames.contains(f.first) { bySurname[f.last, default: Holders()].forWomen.append(n) }
+            if !lists.isWomansName(f.first) { bySurname[f.last, default: Holders()].forMen.append(n) }
         }
         // surnames a man is named by (`Mr. Obama`): where the document's only full name of that surname is a
         // woman's (`Michelle Obama`), the single name is his, not hers

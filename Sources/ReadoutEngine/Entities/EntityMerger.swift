@@ -151,12 +151,8 @@ struct EntityMerger {
             var sameName = false
             let g: Int
             // a man named `Mr. Obama` here never goes to a woman of that surname (`Michelle Obama`)
-            let lists = Lexicon.shared.lists
             let cands = bySurname[w].map { c in
-                le.male ? c.filter { b in
-                    let first = builders[b].name.split(separator: " ").first.map(String.init) ?? ""
-                    return lists.maleNames.contains(first) || !lists.givenNames.contains(first)
-                } : c
+                le.male ? c.filter { !Lexicon.shared.lists.isWomansName(String(builders[$0].name.prefix { $0 != " " })) } : c
             }
             if let cands, !cands.isEmpty {
                 let best = cands.max { a, b in

@@ -128,6 +128,12 @@ final class Lexicon: Sendable {
         var givenNames: WordSet
         /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
         var maleNames: WordSet
+
+        /// Whether `first` is a given name the lists hold for women only (`Michelle`), so `Mr Obama`
+        /// is not her and `he` does not name her.
+        func isWomansName(_ first: String) -> Bool {
+            givenNames.contains(first) && !maleNames.contains(first)
+        }
         /// Ordinary lower-case English words.
         var commonWords: WordSet
         /// Capitalised words and acronyms that are never entities by themselves.

@@ -10,13 +10,13 @@ struct QuoteText {
     let cues: [Cue?]
     /// Whether each token is a double quotation mark (straight, curly, guillemet, or two apostrophes).
     let isQuoteMark: [Bool]
-    /// One past the headline's last token: the first paragraph of a document with more than one,
-    /// written in title case (`Clinton Hid Health Problems, Former Doctor Says`); 0 when none.
+    /// One past the headline's last token: the first paragraph of a document with more than one
+    /// (`Clinton Hid Health Problems, Former Doctor Says`); 0 when none.
     let titleEnd: Int
 
     /// Capitalised cue forms a title-case headline attributes with.
-    static let headlineCues: Set<String> = ["says", "said", "warns", "claims", "tells", "urges", "admits", "insists",
-                                            "denies", "vows", "argues", "predicts"]
+    static let headlineCues: WordSet = ["says", "said", "warns", "claims", "tells", "urges", "admits", "insists",
+                                        "denies", "vows", "argues", "predicts"]
 
     init(_ doc: Document, cueVerbs: CueVerbs = .shared) {
         self.doc = doc
@@ -29,12 +29,16 @@ struct QuoteText {
         sentenceOf = sOf
         var cues = [Cue?](repeating: nil, count: doc.tokens.count)
         var marks = [Bool](repeating: false, count: doc.tokens.count)
+        let paragraphs = doc.paragraphs
+        let title = paragraphs.count > 1 ? paragraphs[0].tokens : 0..<0
         doc.bytes.withUnsafeBufferPointer { b in
             for (i, t) in doc.tokens.enumerated() {
                 switch t.kind {
                 case .word:
-                    // cues are lower case, or capitalised at a sentence start (`According to`, `Said`)
-                    if b[t.range.start] >= 0x61 || t.has(Token.sentenceStart) || i == 0 || doc.tokens[i - 1].kind == .quote {
+                    // cues are lower case, or capitalised at a sentence start (`According to`, `Said`) or
+                    // in a title-case headline (`…, Lindsey Graham Says`)
+                    if b[t.range.start] >= 0x61 || t.has(Token.sentenceStart) || i == 0 || doc.tokens[i - 1].kind == .quote
+                        || title.contains(i) && QuoteText.headlineCues.contains(lowercasing: UnsafeBufferPointer(rebasing: b[t.range.start..<t.range.end])) {
                         cues[i] = cueVerbs.cue(b, t.range)
                     }
                 case .quote:
@@ -49,14 +53,6 @@ struct QuoteText {
                     }
                 default: break
                 }
-            }
-        }
-        let paragraphs = doc.paragraphs
-        let title = paragraphs.count > 1 ? paragraphs[0].tokens : 0..<0
-        for i in title where doc.tokens[i].kind == .word && cues[i] == nil && doc.bytes[doc.tokens[i].range.start] < 0x61 {
-            let r = doc.tokens[i].range
-            if r.length <= 8, QuoteText.headlineCues.contains(String(decoding: doc.bytes[r.start..<r.end], as: UTF8.self).fastLowercased()) {
-                doc.bytes.withUnsafeBufferPointer { cues[i] = cueVerbs.cue($0, r) }
             }
         }
         titleEnd = title.upperBound

@@ -241,8 +241,7 @@ struct ReportedSpeech {
             // another attribution later in the sentence ends this one's content:
             // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
             let content = from..<(nextAttribution(after: from, end: end) ?? end)
-            let takesObject = cue.frame == .object || ReportedSpeech.speechObjects.contains(cue.lemma)
-            guard content.count >= (takesObject ? 2 : 3), takesObject || hasVerb(content) else { continue }
+            guard holdsContent(content, of: cue) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
             if isReporting(cueLemma: cue.lemma, sub.speaker), let inner = leading(from, end, spanEnd: end), relays(inner) {
@@ -321,22 +320,33 @@ struct ReportedSpeech {
     /// attribution before the comma or coordinator at `b`: `… and said …`, `…, but has said …`,
     /// `…, citing …` (after a bare comma only a participle).
     func sharedCue(_ b: Int, _ s: Int, end: Int) -> (Int, Cue, Int)? {
-        var v = s
-        while v < end, v - s < 3, np.isBetween(v) { v += 1 }
-        guard v < end, let c = t.cues[v], !quoted[v], c.frame != .direct, c.frame != .according,
-              !t.isComma(b) || s > b + 1 || t.lower(v).hasSuffix("ing"),
-              let from = complement(after: v, cue: c, end: end) else { return nil }
-        return (v, c, from)
+        guard let found = clauseCue(at: s, end: end), !t.isComma(b) || s > b + 1 || t.lower(found.0).hasSuffix("ing") else { return nil }
+        return found
     }
 
     /// Whether a cue heading a clause of its own follows the first comma after `from`: the main verb
     /// after a relative clause (`…, which provided the figures, warned that …`).
     func mainCueAfterRelative(_ from: Int, end: Int) -> Bool {
-        guard let c = (from..<end).first(where: { t.isComma($0) && !quoted[$0] }) else { return false }
-        var v = c + 1
-        while v < end, v - c <= 3, np.isBetween(v) { v += 1 }
-        guard v < end, let cue = t.cues[v], !quoted[v], cue.frame != .direct, cue.frame != .according, !t.lower(v).hasSuffix("ing") else { return false }
-        return complement(after: v, cue: cue, end: end) != nil
+        guard let c = (from..<end).first(where: { t.isComma($0) && !quoted[$0] }),
+              let (v, _, _) = clauseCue(at: c + 1, end: end) else { return false }
+        return !t.lower(v).hasSuffix("ing")
+    }
+
+    /// The cue at `s` or past up to three adverbs and auxiliaries after it, with the start of the
+    /// clause it reports: cue token, cue and content start. Nil when no cue heads a clause there.
+    func clauseCue(at s: Int, end: Int) -> (Int, Cue, Int)? {
+        var v = s
+        while v < end, v - s < 3, np.isBetween(v) { v += 1 }
+        guard v < end, let c = t.cues[v], !quoted[v], c.frame != .direct, c.frame != .according,
+              let from = complement(after: v, cue: c, end: end) else { return nil }
+        return (v, c, from)
+    }
+
+    /// Whether `content` can be what `cue` reports: a noun phrase of two tokens for a cue taking an
+    /// object, otherwise a clause of three tokens or more holding a verb.
+    func holdsContent(_ content: Range<Int>, of cue: Cue) -> Bool {
+        let takesObject = cue.frame == .object || ReportedSpeech.speechObjects.contains(cue.lemma)
+        return content.count >= (takesObject ? 2 : 3) && (takesObject || hasVerb(content))
     }
 
     /// `He claimed vast wealth and said it kept him independent`: a second cue after a coordinator
@@ -346,8 +356,7 @@ struct ReportedSpeech {
         let s = t.isComma(b) && isCoordinator(b + 1) ? b + 2 : b + 1
         guard let (v, c, from) = sharedCue(b, s, end: end) else { return nil }
         let content = from..<(nextAttribution(after: from, end: end) ?? end)
-        let takesObject = c.frame == .object || ReportedSpeech.speechObjects.contains(c.lemma)
-        guard content.count >= (takesObject ? 2 : 3), takesObject || hasVerb(content) else { return nil }
+        guard holdsContent(content, of: c) else { return nil }
         var n = RawQuote(kind: .indirect, content: content, span: b..<spanEnd, cue: v..<(v + 1), cueLemma: c.lemma, speaker: speaker)
         n.evidence.append(Evidence(rule: "shared-subject", detail: "‘\(t.word(v))’ (\(c.lemma)) after ‘\(t.word(b))’ shares the speaker before it: ‘\(t.text(speaker))’"))
         markMixed(&n)
@@ -447,13 +456,17 @@ struct ReportedSpeech {
     /// A lower-case verb or auxiliary (by the POS lexicon).
     func isVerb(_ i: Int) -> Bool {
         guard t.tokens[i].kind == .word, !t.isCap(i) || t.tokens[i].has(Token.sentenceStart) else { return false }
-        let r = t.tokens[i].range
-        guard let p = t.bytes.withUnsafeBufferPointer({ POSLexicon.shared.tag(lowering: UnsafeBufferPointer(rebasing: $0[r.start..<r.end])) }) else {
+        guard let p = t.tag(i) else {
             // a word too rare for the lexicon: `reaffirmed`, `reiterates`
             let w = t.lower(i)
             return !t.isCap(i) && (w.hasSuffix("ed") || w.hasSuffix("ies")) && w.utf8.count > 4
         }
-        return (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
+        return ReportedSpeech.verbal(p)
+    }
+
+    /// A tag the lexicon gives a verb or auxiliary most of the time.
+    static func verbal(_ p: POSLexicon.Tag) -> Bool {
+        (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
     }
 
     /// Whether `r` holds a verb: one the POS lexicon tags so, `it's`, or a lower-case word in `-s`
@@ -466,8 +479,8 @@ struct ReportedSpeech {
 
     /// A capitalised verb of a title-case headline (`Clinton Hid Health Problems`).
     private func titleVerb(_ i: Int) -> Bool {
-        guard i < t.titleEnd, t.tokens[i].kind == .word, let p = t.tag(i) else { return false }
-        return (p.pos == .verb || p.pos == .aux) && p.share >= 0.5
+        guard i < t.titleEnd, let p = t.tag(i) else { return false }
+        return ReportedSpeech.verbal(p)
     }
 
     private func verbAfterSubject(_ i: Int, floor: Int) -> Bool {

@@ -113,10 +113,8 @@ struct SpeakerPhrase {
             case .clitic, .number: continue
             case .symbol: if !isAmpersand(i) { return false }
             case .punct:
-                // `Smith & Co`; other punctuation ends a phrase
-                let joinsNumbers = t.bytes[tok.range.start] == 0x2F && i > r.lowerBound && i + 1 < r.upperBound
-                    && t.tokens[i - 1].kind == .number && t.tokens[i + 1].kind == .number // `9/11 widow`
-                if t.bytes[tok.range.start] != 0x26 && !joinsNumbers { return false }
+                // `Smith & Co`, `9/11 widow`; other punctuation ends a phrase
+                if !isAmpersand(i) && !(isNumberSlash(i) && i > r.lowerBound && i + 1 < r.upperBound) { return false }
             default: return false
             }
         }
@@ -215,6 +213,11 @@ struct SpeakerPhrase {
         t.tokens[i].range.length == 1 && t.bytes[t.tokens[i].range.start] == 0x26
     }
 
+    /// True when token `i` is a slash between two numbers (`9/11`).
+    func isNumberSlash(_ i: Int) -> Bool {
+        t.isPunct(i, 0x2F) && i > 0 && i + 1 < t.count && t.tokens[i - 1].kind == .number && t.tokens[i + 1].kind == .number
+    }
+
     /// True when tokens `r` are a capitalised name: one to five capitalised words (initials and
     /// `Jr.` allowed), the first not a determiner.
     func isName(_ r: Range<Int>) -> Bool {
@@ -292,7 +295,7 @@ struct SpeakerPhrase {
         while e < limit, e - start < SpeakerPhrase.maxTokens, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic
                 || t.tokens[e].kind == .number
                 || (isAmpersand(e) && e > start && e + 1 < limit && t.isCap(e + 1)) // `Bradford & Bingley`
-                || (t.isPunct(e, 0x2F) && e > start && t.tokens[e - 1].kind == .number && e + 1 < limit && t.tokens[e + 1].kind == .number) { // `9/11 widow`
+                || (isNumberSlash(e) && e > start && e + 1 < limit) { // `9/11 widow`
             e += 1
         }
         guard e > start, isSpeaker(start..<e) else { return nil }

@@ -233,12 +233,15 @@ struct SpeakerResolver {
                           method: .description)
     }
 
+    /// Words that make a phrase a circumstance of time, never a speaker (`a day after Washington`).
+    static let circumstanceWords: Set<String> = ["after", "before", "since", "until", "during", "ago", "when"]
+
     /// Whether `words` (lower case; `written` as in the text) read as a noun phrase: the first word
     /// is no preposition, adverb, verb or conjunction, and the last is a noun, a number or a name.
     private func isNounPhrase(_ words: [String], _ written: [Substring]) -> Bool {
         guard let first = words.first, let last = words.last, written.count == words.count else { return false }
         // a circumstance, not a speaker: `a day after Washington`
-        if words.contains(where: { ["after", "before", "since", "until", "during", "ago", "when"].contains($0) }) { return false }
+        if words.contains(where: { SpeakerResolver.circumstanceWords.contains($0) }) { return false }
         let lastCap = written.last?.first?.isUppercase ?? false
         // a possessive determiner opens a description (`my father`, `their lawyer`)
         let opensWithDeterminer = words.count > 1 && SpeakerPhrase.determiners.contains(first)
@@ -383,7 +386,7 @@ struct SpeakerResolver {
         if role.fastContains("spokesman") || role.fastContains("chairman") || role.fastContains("king") || role.fastContains("prince") { return .male }
         guard let first = e.name.split(separator: " ").first.map(String.init), e.name.fastContains(" ") else { return .unknown }
         if Lexicon.shared.lists.maleNames.contains(first) { return .male }
-        if Lexicon.shared.lists.givenNames.contains(first) { return .female }
+        if Lexicon.shared.lists.isWomansName(first) { return .female }
         return .unknown
     }
 
