@@ -48,4 +48,36 @@ final class LongDocumentTests: XCTestCase {
         XCTAssertEqual(brown?.body, "Treasury")
         XCTAssertNotNil(a.entities.first { $0.name == "Mrs Brown" }, "a woman is not merged with a man of that surname")
     }
+
+    /// A stop requested while one long document is analysed ends its passes early (the caller
+    /// throws the result away), instead of running every sentence to the end.
+    func testAStopRequestEndsTheAnalysisOfOneLongDocument() {
+        let doc = Document(id: "long", text: Self.text(paragraphs: 100) + "“We will win,” Blair said.\n")
+        let full = Analyzer().analyze([doc])
+        XCTAssertGreaterThan(full.documents[0].mentions.count, 500)
+        XCTAssertFalse(full.quotes.isEmpty)
+        Cancellation.request()
+        defer { Cancellation.reset() }
+        let stopped = Analyzer().analyze([doc])
+        XCTAssertEqual(stopped.documents[0].mentions.count, 0)
+        XCTAssertTrue(stopped.quotes.isEmpty)
+        XCTAssertTrue(DocumentQuotes().extract(doc.tokenized()).isEmpty)
+    }
+
+    /// Whether a range lies inside one of a set, by binary search, agrees with asking every range.
+    func testRangeCoverAgreesWithAScan() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let ranges = (0..<Int.random(in: 0...12, using: &rng)).map { _ -> TextRange in
+                let s = Int.random(in: 0...100, using: &rng)
+                return TextRange(s, s + Int.random(in: 0...30, using: &rng))
+            }
+            let cover = RangeCover(ranges)
+            for _ in 0..<50 {
+                let s = Int.random(in: 0...120, using: &rng)
+                let r = TextRange(s, s + Int.random(in: 0...10, using: &rng))
+                XCTAssertEqual(cover.contains(r), ranges.contains { $0.contains(r) }, "\(ranges) ∋ \(r)")
+            }
+        }
+    }
 }

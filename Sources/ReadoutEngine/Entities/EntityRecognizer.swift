@@ -85,6 +85,7 @@ public struct EntityRecognizer: Sendable {
         let titles = TitleRules(t: t, lex: lex)
         var lastChunk: (end: Int, text: String, body: String?) = (-1, "", nil)
         for s in t.doc.sentences {
+            if Cancellation.isRequested { break } // (the caller throws the rest away)
             let e = s.tokens.upperBound
             var k = s.tokens.lowerBound
             while k < e {

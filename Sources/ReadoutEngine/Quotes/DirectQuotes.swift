@@ -30,6 +30,7 @@ struct DirectQuotes {
     func extract(_ segments: [QuoteSegment]) -> Result {
         var out = Result(consumed: [Bool](repeating: false, count: t.count))
         for (i, s) in segments.enumerated() {
+            if Cancellation.isRequested { break } // (the caller throws the rest away)
             guard freeStanding(s) else { out.embedded.append(s); continue }
             var q = RawQuote(kind: .direct, content: trimmed(s), span: s.open..<s.after)
             q.continues = s.continues

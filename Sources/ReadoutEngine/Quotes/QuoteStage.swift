@@ -22,7 +22,7 @@ public enum QuoteStage {
     static func resolve(_ d: Int, _ found: [FoundQuote], _ resolver: SpeakerResolver,
                         evidence wanted: Bool = false) -> (quotes: [Quote], evidence: [[Evidence]]) {
         let doc = resolver.analysis.documents[d].document
-        let quoted = found.filter { $0.kind == .direct }.map(\.content)
+        let quoted = RangeCover(found.filter { $0.kind == .direct }.map(\.content))
         var out: [Quote] = found.enumerated().map { i, f in
             Quote(id: "q\(i + 1)", doc: d, kind: f.kind, content: f.content, span: f.span, cue: f.cue, cueRange: f.cueRange,
                   speakerRange: f.speakerRange)
@@ -30,6 +30,7 @@ public enum QuoteStage {
         var steps: [[Evidence]] = wanted ? found.map(\.evidence) : []
         var resolvedTo = [Int?](repeating: nil, count: found.count) // each quote's speaker entity
         for (i, f) in found.enumerated() where f.inherit == nil {
+            if Cancellation.isRequested { break } // (the caller throws the rest away)
             if let r = f.speakerRange {
                 // the last quote before whose speaker stands in the pronoun's sentence or the one before
                 let recentQuote = f.pronounContext.flatMap { c in

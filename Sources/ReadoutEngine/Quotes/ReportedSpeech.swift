@@ -6,14 +6,16 @@ struct ReportedSpeech {
     let np: SpeakerPhrase
     /// Tokens inside a quotation mark pair quoted within a sentence.
     let quoted: [Bool]
-    /// The embedded quoted segments, for mixed quotes.
+    /// The embedded quoted segments, for mixed quotes, in text order.
     let embedded: [QuoteSegment]
     let lists: QuoteLists
 
     init(_ t: QuoteText, embedded: [QuoteSegment], lists: QuoteLists = .shared) {
         self.t = t
         np = SpeakerPhrase(t: t)
-        self.embedded = embedded
+        // in text order, so `mixed` finds a segment by binary search (a long document has thousands)
+        self.embedded = zip(embedded, embedded.dropFirst()).allSatisfy({ $0.open <= $1.open })
+            ? embedded : embedded.sorted { $0.open < $1.open }
         self.lists = lists
         var q = [Bool](repeating: false, count: t.count)
         for s in embedded { for k in s.open..<s.after { q[k] = true } }
@@ -28,6 +30,7 @@ struct ReportedSpeech {
     func extract(consumed: [Bool], direct: [RawQuote] = []) -> [RawQuote] {
         var out = participles(after: direct)
         for s in t.doc.sentences {
+            if Cancellation.isRequested { break } // (the caller throws the rest away)
             let r = s.tokens
             guard r.count >= 5, !r.contains(where: { consumed[$0] }) else { continue }
             var end = r.upperBound
@@ -494,7 +497,12 @@ struct ReportedSpeech {
 
     /// Whether `r` holds a phrase quoted inside the sentence.
     func mixed(_ r: Range<Int>) -> Bool {
-        embedded.contains { $0.open >= r.lowerBound && $0.open < r.upperBound }
+        var lo = 0, hi = embedded.count // the first segment opening at or after `r`
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if embedded[mid].open < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < embedded.count && embedded[lo].open < r.upperBound
     }
 
     /// Marks `q` mixed, with the evidence, when its content holds a phrase quoted inside the sentence.

@@ -32,7 +32,7 @@ struct SpeakerResolver {
     /// quoted words, whose mentions are not antecedents.
     /// `pronounContext`: for a lone pronoun, its sentence up to it and the sentence before;
     /// `recentSpeaker`: the entity a quote attributed there resolved to, if any.
-    func resolve(doc d: Int, range: TextRange, words: [String], quoted: [TextRange],
+    func resolve(doc d: Int, range: TextRange, words: [String], quoted: RangeCover,
                  pronounContext: (sentence: TextRange, previous: TextRange)? = nil, recentSpeaker: Int? = nil) -> Resolution {
         let da = analysis.documents[d]
         let inside = mentions(d, in: range)
@@ -43,7 +43,7 @@ struct SpeakerResolver {
             let nearestWanted: Set<EntityLabel> = w == "it" ? [.org] : wanted
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
             func fits(_ m: Int) -> Bool {
-                wanted.contains(da.mentions[m].label) && !quoted.contains(where: { $0.contains(da.mentions[m].range) })
+                wanted.contains(da.mentions[m].label) && !quoted.contains(da.mentions[m].range)
                     && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
             }
             let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : w == "they" ? "organisation" : "organisation or place"

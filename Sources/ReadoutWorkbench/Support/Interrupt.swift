@@ -1,15 +1,14 @@
-import Synchronization
+import ReadoutEngine
 
-private let interruptFlag = Atomic<Bool>(false)
-
-/// The Ctrl-C flag: a signal handler sets it, long work polls it and stops cleanly.
+/// The Ctrl-C flag: a signal handler sets it, long work polls it and stops cleanly. It is the
+/// engine's `Cancellation` flag, so the analysis inside one long document stops too.
 public enum Interrupt {
     /// Asks running work to stop. Async-signal-safe: one atomic store.
-    public static func request() { interruptFlag.store(true, ordering: .relaxed) }
+    public static func request() { Cancellation.request() }
     /// Clears the flag before a new command.
-    public static func reset() { interruptFlag.store(false, ordering: .relaxed) }
+    public static func reset() { Cancellation.reset() }
     /// Whether an interrupt was requested.
-    public static var isRequested: Bool { interruptFlag.load(ordering: .relaxed) }
+    public static var isRequested: Bool { Cancellation.isRequested }
 
     /// Throws `interrupted` when an interrupt was requested.
     public static func check() throws(ReadoutError) {
