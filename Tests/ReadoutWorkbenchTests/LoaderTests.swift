@@ -57,6 +57,18 @@ final class LoaderTests: TempFolderTestCase {
         XCTAssertEqual(try load([dir + "/zz*.txt"]).errors.count, 1)
     }
 
+    /// A wildcard never matches `.` or `..`: `load x/.*` reads x's hidden files, not x again and
+    /// the folder above it (a fuzzed `load .*` once read the whole temporary folder).
+    func testWildcardsNeverMatchDotAndDotDot() throws {
+        try write("x/.hidden.txt", Array("Hidden\n\nBody.".utf8))
+        try write("x/shown.txt", Array("Shown\n\nBody.".utf8))
+        try write("above.txt", Array("Above\n\nBody.".utf8))
+        XCTAssertEqual(try load([dir + "/x/.*"]).records.map(\.title), ["Hidden"])
+        XCTAssertEqual(PathExpander.glob(dir + "/x/.*").map { ($0 as NSString).lastPathComponent }, [".hidden.txt"])
+        XCTAssertEqual(PathExpander.glob(dir + "/x/.*/shown.txt"), [], "'.*' is not '.'")
+        XCTAssertEqual(PathExpander.glob(dir + "/x/../x/s*.txt").count, 1, "a '..' written in the pattern stays")
+    }
+
     func testSymlinkLoopsAreSkipped() throws {
         try write("loop/a.txt", Array("A\n\nBody.".utf8))
         try FileManager.default.createSymbolicLink(atPath: dir + "/loop/self", withDestinationPath: dir + "/loop")

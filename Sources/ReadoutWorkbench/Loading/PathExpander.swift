@@ -156,14 +156,22 @@ public struct PathExpander {
         (try? FileSystem.list(Paths.folder(of: path)).get()) ?? []
     }
 
-    /// Expands a shell glob pattern, sorted.
+    /// Expands a shell glob pattern, sorted. A wildcard never matches `.` or `..` (as in bash 5.2):
+    /// `load .*` reads the hidden files here, not this folder again and the one above it.
     public static func glob(_ pattern: String) -> [String] {
         var g = glob_t()
         defer { globfree(&g) }
         guard PathBytes.withCString(pattern, { Glibc.glob($0, 0, nil, &g) }) == 0 else { return [] }
+        let wanted = pattern.split(separator: "/", omittingEmptySubsequences: false)
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
-            if let p = g.gl_pathv[i] { out.append(PathBytes.decode(cString: p)) }
+            guard let p = g.gl_pathv[i] else { continue }
+            let path = PathBytes.decode(cString: p)
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let dots = parts.indices.contains { k in
+                (parts[k] == "." || parts[k] == "..") && (k >= wanted.count || wanted[k] != parts[k])
+            }
+            if !dots { out.append(path) }
         }
         return out.sorted()
     }
