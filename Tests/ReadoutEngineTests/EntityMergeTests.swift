@@ -37,6 +37,30 @@ final class EntityMergeTests: XCTestCase {
         XCTAssertEqual(Set(b.entities.filter { $0.label == .person }.map(\.name)), ["Michelle Obama", "Obama"])
     }
 
+    /// A name either sex bears (`Robin`, `Chris`) and a foreign man's name (`Vladimir`) are not
+    /// women's names: `Mr Cook` is Robin Cook, `Mr Putin` Vladimir Putin.
+    func testNamesEitherSexBearsAreNotWomensNames() {
+        XCTAssertFalse(Lexicon.shared.lists.isWomansName("Robin"))
+        XCTAssertFalse(Lexicon.shared.lists.isWomansName("Vladimir"))
+        XCTAssertFalse(Lexicon.shared.lists.isWomansName("Liam"))
+        XCTAssertTrue(Lexicon.shared.lists.isWomansName("Michelle"))
+        XCTAssertTrue(Lexicon.shared.lists.isWomansName("Maleeha"))
+        let a = EntityTest.analyze("Robin Cook spoke. Mr Cook left.", "Vladimir Putin spoke. Mr Putin left.")
+        XCTAssertEqual(EntityTest.entity(a, "Robin Cook")?.mentions.count, 2)
+        XCTAssertEqual(EntityTest.entity(a, "Vladimir Putin")?.mentions.count, 2)
+    }
+
+    /// A bare surname whose document names no one of it goes to the one person of that surname
+    /// elsewhere, never to one of two (`Dr Fox` could be Liam Fox or Chris Fox): it stays itself.
+    func testABareSurnameWithTwoNamesakesElsewhereStaysUnmerged() {
+        let a = EntityTest.analyze("Chris Fox of the police spoke.", "Liam Fox of the Tories spoke.", "Dr Fox said no.",
+                                   "Gordon Brown spoke.", "Mr Brown said yes.")
+        XCTAssertEqual(EntityTest.entity(a, "Chris Fox")?.mentions.count, 1)
+        XCTAssertEqual(EntityTest.entity(a, "Liam Fox")?.mentions.count, 1)
+        XCTAssertEqual(EntityTest.entity(a, "Fox")?.mentions.map(\.doc), [2])
+        XCTAssertEqual(EntityTest.entity(a, "Gordon Brown")?.mentions.map(\.doc), [3, 4])
+    }
+
     func testAcronymMergesWithSpelledOutName() {
         let a = EntityTest.analyze("The Financial Conduct Authority acted. The FCA said so.")
         XCTAssertEqual(a.entities.count, 1)

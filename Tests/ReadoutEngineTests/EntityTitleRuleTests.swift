@@ -19,6 +19,15 @@ final class EntityTitleRuleTests: XCTestCase {
         XCTAssertEqual(EntityTest.entity(a, "Donald Trump")?.body, "United States")
     }
 
+    /// `MP`, `MSP` and `MEP` are roles in capitals before a name, not part of it.
+    func testRolesInCapitalsStandBeforeTheName() {
+        let a = EntityTest.analyze("Tory MP Michael Mates said it was fine. The MSP Karen Whitefield agreed. MEP Caroline Lucas did not.")
+        XCTAssertEqual(EntityTest.entity(a, "Michael Mates")?.role, "Tory MP")
+        XCTAssertEqual(EntityTest.entity(a, "Karen Whitefield")?.role, "MSP")
+        XCTAssertEqual(EntityTest.entity(a, "Caroline Lucas")?.role, "MEP")
+        XCTAssertNil(a.entities.first { $0.name.contains("MP ") || $0.name.contains("MSP") || $0.name.contains("MEP") })
+    }
+
     func testRoleFromRoleNounAndApposition() {
         let a = EntityTest.analyze("Labour leader Tony Blair spoke. Later Jen Psaki, the White House press secretary, said no.")
         XCTAssertEqual(EntityTest.entity(a, "Tony Blair")?.role, "Labour leader")

@@ -35,6 +35,20 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(quotes.map(\.speaker), ["Rennard", "Rennard"])
     }
 
+    /// `he` after a man with a name either sex bears (`Robin`) is still him; `he` never names a
+    /// woman whose given name only women bear, from the news lists too (`Maleeha`).
+    func testPronounGenderFromGivenNamesOfBothListsAndEitherSex() {
+        let robin = """
+        Former foreign secretary Robin Cook said Lord Goldsmith's admission suggested Parliament was misled.
+        "The attorney general may never have presented his answer as a summary," he said.
+        """
+        XCTAssertEqual(QuoteTest.analyze(robin).quotes.map(\.speaker), ["Robin Cook", "Robin Cook"])
+        let maleeha = "Dr Maleeha Lodhi spoke at the embassy on Monday. \"We expect a reply soon,\" he said."
+        XCTAssertNotEqual(QuoteTest.analyze(maleeha).quotes.first?.speaker, "Maleeha Lodhi")
+        let she = "Dr Maleeha Lodhi spoke at the embassy on Monday. \"We expect a reply soon,\" she said."
+        XCTAssertEqual(QuoteTest.analyze(she).quotes.first?.speaker, "Maleeha Lodhi")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

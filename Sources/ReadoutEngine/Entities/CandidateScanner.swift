@@ -113,6 +113,11 @@ struct CandidateScanner {
         tok.range.length == 1 || (tok.range.length == 3 && t.doc.bytes[tok.range.start] == 0xE2)
     }
 
+    /// Whether token `i` is a role abbreviation in capitals (`MP`, `MEPs`): never part of a name.
+    func isRoleInCapitals(_ i: Int) -> Bool {
+        t.tokens[i].has(Token.allCaps) && lex.lists.notNames.contains(t.words[i]) && lex.lists.roleNouns.contains(t.words[i])
+    }
+
     /// Scans the chunk starting at token `k` (a capitalised word or a gazetteer first word).
     func scan(_ k: Int, _ e: Int) -> Chunk {
         var i = k
@@ -148,6 +153,12 @@ struct CandidateScanner {
                 continue
             }
             if t.isCap(i) {
+                // `MP`, `MSP`, `MEP`: a role written in capitals ends the chunk, so that the name
+                // after it stands alone and takes it as its role (`Tory MP Michael Mates`)
+                if isRoleInCapitals(i) {
+                    guard segs.isEmpty, nameStart == nil else { break }
+                    return Chunk(segments: [], end: i + 1, stripped: stripped)
+                }
                 if let (kind, end) = titleMatch(i, e) {
                     flush(i)
                     segs.append(Segment(kind: .title(kind), tokens: i..<end))

@@ -154,15 +154,12 @@ struct EntityMerger {
             let cands = bySurname[w].map { c in
                 le.male ? c.filter { !Lexicon.shared.lists.isWomansName(String(builders[$0].name.prefix { $0 != " " })) } : c
             }
-            if let cands, !cands.isEmpty {
-                let best = cands.max { a, b in
-                    builders[a].mentions.count != builders[b].mentions.count
-                        ? builders[a].mentions.count < builders[b].mentions.count : a > b
-                }!
-                g = best
-                builders[g].evidence.append(Evidence(rule: "surname-merge", detail: cands.count == 1
-                    ? "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the only person with that surname"
-                    : "‘\(single)’ in \(ids[d]) → ‘\(builders[best].name)’, the most mentioned of \(cands.count) people with that surname"))
+            // two people of that surname elsewhere (`Chris Fox`, `Liam Fox`): which one a bare `Dr Fox`
+            // is would be a guess, so it stays its own entity
+            if let cands, cands.count == 1 {
+                g = cands[0]
+                builders[g].evidence.append(Evidence(rule: "surname-merge",
+                    detail: "‘\(single)’ in \(ids[d]) → ‘\(builders[g].name)’, the only person with that surname"))
             } else if let existing = byKey[le.key] {
                 g = existing
                 sameName = true

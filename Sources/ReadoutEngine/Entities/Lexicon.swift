@@ -129,11 +129,13 @@ final class Lexicon: Sendable {
         /// Given names used (almost) only for men, so `Mrs Howard` is not `Michael Howard`.
         var maleNames: WordSet
 
+        /// Given names used (almost) only for women (`Michelle`, `Yulia`); a name either sex bears
+        /// (`Robin`, `Jean`) is in neither this set nor `maleNames`.
+        var femaleNames: WordSet
+
         /// Whether `first` is a given name the lists hold for women only (`Michelle`), so `Mr Obama`
-        /// is not her and `he` does not name her.
-        func isWomansName(_ first: String) -> Bool {
-            givenNames.contains(first) && !maleNames.contains(first)
-        }
+        /// is not her and `he` does not name her. Unknown names and names either sex bears are not.
+        func isWomansName(_ first: String) -> Bool { femaleNames.contains(first) }
         /// Ordinary lower-case English words.
         var commonWords: WordSet
         /// Capitalised words and acronyms that are never entities by themselves.
@@ -194,15 +196,23 @@ final class Lexicon: Sendable {
                 let r = NameRules.parse(cols[1])
                 for w in cols[0].split(separator: "|") { rules.update(String(w), default: []) { $0.formUnion(r) } }
             }
-            var given = WordSet(dataFile: DataFiles.bytes("given-names-extra.txt") ?? [])
-            var male = WordSet(capacity: 2048)
-            DataFiles.forEachRecord(DataFiles.bytes("given-names.txt") ?? []) { cols in
-                given.insert(cols[0])
-                if cols.count > 1 && cols[1].elementsEqual([0x6D]) { male.insert(cols[0]) }
+            // name<TAB>m|f|u in both files: a name is a man's or a woman's only when no line says otherwise
+            var given = WordSet(capacity: 4096)
+            var sexes: [[UInt8]: UInt8] = [:] // name -> m, f, or u once the files disagree
+            for file in ["given-names-extra.txt", "given-names.txt"] {
+                DataFiles.forEachRecord(DataFiles.bytes(file) ?? []) { cols in
+                    given.insert(cols[0])
+                    let name = Array(cols[0]), sex: UInt8 = cols.count > 1 && cols[1].count == 1 ? cols[1][0] : 0x75
+                    sexes[name] = sexes[name].map { $0 == sex ? sex : 0x75 } ?? sex
+                }
+            }
+            var male = WordSet(capacity: 2048), female = WordSet(capacity: 2048)
+            for (name, sex) in sexes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+                name.withUnsafeBufferPointer { if sex == 0x6D { male.insert($0) } else if sex == 0x66 { female.insert($0) } }
             }
             return Lists(gazetteer: gaz, gazetteerFirst: first, titles: titles, titleFirst: titleFirst,
                          roleNouns: WordSet(dataFile: DataFiles.bytes("role-nouns.tsv") ?? []), rules: rules,
-                         givenNames: given, maleNames: male,
+                         givenNames: given, maleNames: male, femaleNames: female,
                          commonWords: WordSet(dataFile: DataFiles.bytes("common-words.txt") ?? []),
                          notNames: WordSet(dataFile: DataFiles.bytes("not-names.txt") ?? []))
         }

@@ -27,7 +27,7 @@ struct TitleRules {
 
     /// A lower-case role-noun phrase ending just before token `k` (`leader`, `chief executive`): its first token.
     func roleNoun(before k: Int) -> Int? {
-        func fits(_ i: Int) -> Bool { t.tokens[i].kind == .word && (!t.isCap(i) || t.words[i] == "MP") }
+        func fits(_ i: Int) -> Bool { t.tokens[i].kind == .word && (!t.isCap(i) || t.tokens[i].has(Token.allCaps)) }
         let start = t.sentenceStart[k]
         guard k - 1 >= start, fits(k - 1) else { return nil }
         if k - 2 >= start, fits(k - 2), lex.lists.roleNouns.contains(t.words[k - 2] + " " + t.words[k - 1]) { return k - 2 }

@@ -97,7 +97,7 @@ extension Lexicon.Lists {
         roleNouns.write(to: &w)
         rules.writeKeys(to: &w)
         w.array(rules.values.map(\.rawValue))
-        for set in [givenNames, maleNames, commonWords, notNames] { set.write(to: &w) }
+        for set in [givenNames, maleNames, femaleNames, commonWords, notNames] { set.write(to: &w) }
     }
 
     /// The tables written by `write(to:)`.
@@ -110,6 +110,7 @@ extension Lexicon.Lists {
         rules = try ByteTable(image: &r) { n, r in try Self.column(n, &r, UInt16.self).map(NameRules.init(rawValue:)) }
         givenNames = try WordSet(image: &r)
         maleNames = try WordSet(image: &r)
+        femaleNames = try WordSet(image: &r)
         commonWords = try WordSet(image: &r)
         notNames = try WordSet(image: &r)
     }
