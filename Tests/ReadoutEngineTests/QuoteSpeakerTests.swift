@@ -49,6 +49,16 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(she).quotes.first?.speaker, "Maleeha Lodhi")
     }
 
+    /// A pronoun after a quotation that takes its speaker from an earlier one is that speaker,
+    /// not the last woman named before it.
+    func testAPronounAfterAContinuedQuotationTakesItsSpeaker() {
+        let text = """
+        Prof Jane Lovell, who led the study with Dr Margaret Dean, said she was shocked. "We expected a bit of this. \
+        We expected to find a few cases." But she said things had changed since 1997.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.map(\.speaker), ["Jane Lovell", "Jane Lovell", "Jane Lovell"])
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -139,8 +139,8 @@ struct EntityMerger {
         return doc.mentions
     }
 
-    /// Step 2, once every document is added: each single name goes to the only, or the most
-    /// mentioned, person with that surname. Returns the entities, ordered by first mention, and
+    /// Step 2, once every document is added: each single name goes to the only person with that
+    /// surname (with two or more, it stays itself). Returns the entities, ordered by first mention, and
     /// per document each mention's entity id.
     mutating func finish() -> (entities: [Entity], mentionEntity: [[Int]]) {
         let singles = self.singles

@@ -17,6 +17,18 @@ public enum QuoteStage {
         }
     }
 
+    /// The quote whose speaker quote `j` takes, following continuations back (at most 64 links);
+    /// `j` itself when it names its own; nil when the chain ends without one.
+    static func inheritedFrom(_ j: Int, _ found: [FoundQuote]) -> Int? {
+        var k = j, links = 0
+        while let n = found[k].inherit {
+            guard n != k, links < 64 else { return nil }
+            k = n
+            links += 1
+        }
+        return found[k].speakerRange == nil ? nil : k
+    }
+
     /// Resolves one document's quotes in text order; ids `q1, q2, …`. With `evidence`, also each
     /// quote's resolution chain, step by step (a corpus keeps none; `explain` asks for one document's).
     static func resolve(_ d: Int, _ found: [FoundQuote], _ resolver: SpeakerResolver,
@@ -32,9 +44,14 @@ public enum QuoteStage {
         for (i, f) in found.enumerated() where f.inherit == nil {
             if Cancellation.isRequested { break } // (the caller throws the rest away)
             if let r = f.speakerRange {
-                // the last quote before whose speaker stands in the pronoun's sentence or the one before
+                // the last quote before whose speaker stands in the pronoun's sentence or the one before,
+                // or that fills the sentence before as a quotation taking its speaker from an earlier
+                // one (`…, Prof Lovenduski said. "We expected …" But she said …`): then that earlier one
                 let recentQuote = f.pronounContext.flatMap { c in
-                    (max(0, i - 64)..<i).last { j in found[j].speakerRange.map { c.previous.start <= $0.start && $0.end <= c.sentence.end } ?? false }
+                    (max(0, i - 64)..<i).last { j in
+                        if let r = found[j].speakerRange { return c.previous.start <= r.start && r.end <= c.sentence.end }
+                        return found[j].inherit != nil && found[j].span.end > c.previous.start && found[j].span.start < c.sentence.end
+                    }.flatMap { j in inheritedFrom(j, found).flatMap { $0 < i ? $0 : nil } }
                 }
                 let recent = recentQuote.flatMap { resolvedTo[$0] }
                 var res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
