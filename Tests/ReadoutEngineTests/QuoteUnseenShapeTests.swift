@@ -35,6 +35,16 @@ final class QuoteUnseenShapeTests: XCTestCase {
                        ["indirect | Janet Cole | the board of hiding the losses from shareholders"])
     }
 
+    /// A participle after `and` coordinates with another, never reports: `by coating the pills
+    /// and adding codes`; after a comma or `while` it shares the speaker (`…, while noting …`).
+    func testAParticipleAfterAndIsNotASecondStatement() {
+        XCTAssertEqual(lines("Pharma Corp believes that by coating the pills in dye and adding new codes the trade can be cut."),
+                       ["indirect | Pharma Corp | by coating the pills in dye and adding new codes the trade can be cut"])
+        XCTAssertEqual(lines("Economists said there could be many reasons for the fall, while noting that such figures can vary."),
+                       ["indirect | Economists | there could be many reasons for the fall",
+                        "indirect | Economists | such figures can vary"])
+    }
+
     func testAPollOrStudyShowsAsWritten() {
         let (q, d) = QuoteTest.only("A new survey shows most voters oppose the plan.")!
         XCTAssertEqual(q.speaker, "A new survey")

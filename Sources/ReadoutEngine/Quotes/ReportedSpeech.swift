@@ -321,10 +321,13 @@ struct ReportedSpeech {
 
     /// The cue at or just after `s` (past adverbs and auxiliaries) that shares the subject of the
     /// attribution before the comma or coordinator at `b`: `… and said …`, `…, but has said …`,
-    /// `…, citing …` (after a bare comma only a participle).
+    /// `…, citing …`, `… while noting …` (after a bare comma only a participle; after `and` or
+    /// `but` never one: in `by coating the pills and adding codes` it coordinates with another).
     func sharedCue(_ b: Int, _ s: Int, end: Int) -> (Int, Cue, Int)? {
-        guard let found = clauseCue(at: s, end: end), !t.isComma(b) || s > b + 1 || t.lower(found.0).hasSuffix("ing") else { return nil }
-        return found
+        guard let found = clauseCue(at: s, end: end) else { return nil }
+        let participle = t.lower(found.0).hasSuffix("ing")
+        if t.isComma(b) && s == b + 1 { return participle ? found : nil }
+        return !participle || t.isWord(s - 1, "while") ? found : nil
     }
 
     /// Whether a cue heading a clause of its own follows the first comma after `from`: the main verb
