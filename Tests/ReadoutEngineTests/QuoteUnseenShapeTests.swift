@@ -35,14 +35,17 @@ final class QuoteUnseenShapeTests: XCTestCase {
                        ["indirect | Janet Cole | the board of hiding the losses from shareholders"])
     }
 
-    /// A participle after `and` coordinates with another, never reports: `by coating the pills
-    /// and adding codes`; after a comma or `while` it shares the speaker (`…, while noting …`).
+    /// A participle after `and` coordinates with another and reports only when that one does:
+    /// `by coating the pills and adding codes` is one statement, `calling it … and asserting …`
+    /// two; after a comma or `while` it shares the speaker (`…, while noting …`).
     func testAParticipleAfterAndIsNotASecondStatement() {
         XCTAssertEqual(lines("Pharma Corp believes that by coating the pills in dye and adding new codes the trade can be cut."),
                        ["indirect | Pharma Corp | by coating the pills in dye and adding new codes the trade can be cut"])
         XCTAssertEqual(lines("Economists said there could be many reasons for the fall, while noting that such figures can vary."),
                        ["indirect | Economists | there could be many reasons for the fall",
                         "indirect | Economists | such figures can vary"])
+        XCTAssertEqual(lines("Senator Ray Moss attacked the budget on Monday, calling it reckless and asserting that the deficit would double."),
+                       ["indirect | Ray Moss | the budget on Monday", "indirect | Ray Moss | it reckless", "indirect | Ray Moss | the deficit would double"])
     }
 
     func testAPollOrStudyShowsAsWritten() {

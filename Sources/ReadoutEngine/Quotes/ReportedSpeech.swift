@@ -243,7 +243,7 @@ struct ReportedSpeech {
             if t.isWord(sub.start, "who") || t.isWord(sub.start, "which"), mainCueAfterRelative(from, end: end) { continue }
             // another attribution later in the sentence ends this one's content:
             // `Republicans said …, and Democrats accused the GOP of …`, `… called Trump a liar, who said …`
-            let content = from..<(nextAttribution(after: from, end: end) ?? end)
+            let content = from..<(nextAttribution(after: from, end: end, cue: k) ?? end)
             guard holdsContent(content, of: cue) else { continue }
             var q = RawQuote(kind: .indirect, content: content, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sub.speaker)
             q.evidence.append(Evidence(rule: "speaker-cue-clause", detail: "‘\(t.word(k))’ (\(cue.lemma), cue-verbs.txt) with subject ‘\(t.text(sub.speaker))’"))
@@ -321,13 +321,14 @@ struct ReportedSpeech {
 
     /// The cue at or just after `s` (past adverbs and auxiliaries) that shares the subject of the
     /// attribution before the comma or coordinator at `b`: `… and said …`, `…, but has said …`,
-    /// `…, citing …`, `… while noting …` (after a bare comma only a participle; after `and` or
-    /// `but` never one: in `by coating the pills and adding codes` it coordinates with another).
-    func sharedCue(_ b: Int, _ s: Int, end: Int) -> (Int, Cue, Int)? {
+    /// `…, citing …`, `… while noting …`, `calling it … and asserting …` (after a bare comma only a
+    /// participle; after `and` or `but` one only when the cue before, `cue`, is one too: in `by coating
+    /// the pills and adding codes` the participle coordinates with another that reports nothing).
+    func sharedCue(_ b: Int, _ s: Int, end: Int, after cue: Int) -> (Int, Cue, Int)? {
         guard let found = clauseCue(at: s, end: end) else { return nil }
         let participle = t.lower(found.0).hasSuffix("ing")
         if t.isComma(b) && s == b + 1 { return participle ? found : nil }
-        return !participle || t.isWord(s - 1, "while") ? found : nil
+        return !participle || t.isWord(s - 1, "while") || t.lower(cue).hasSuffix("ing") ? found : nil
     }
 
     /// Whether a cue heading a clause of its own follows the first comma after `from`: the main verb
@@ -360,8 +361,8 @@ struct ReportedSpeech {
     func coordinated(after q: RawQuote, at b: Int, end: Int, spanEnd: Int) -> RawQuote? {
         guard let speaker = q.speaker, b < end, !quoted[b], t.isComma(b) || isCoordinator(b) else { return nil }
         let s = t.isComma(b) && isCoordinator(b + 1) ? b + 2 : b + 1
-        guard let (v, c, from) = sharedCue(b, s, end: end) else { return nil }
-        let content = from..<(nextAttribution(after: from, end: end) ?? end)
+        guard let (v, c, from) = sharedCue(b, s, end: end, after: q.cue?.lowerBound ?? b) else { return nil }
+        let content = from..<(nextAttribution(after: from, end: end, cue: v) ?? end)
         guard holdsContent(content, of: c) else { return nil }
         var n = RawQuote(kind: .indirect, content: content, span: b..<spanEnd, cue: v..<(v + 1), cueLemma: c.lemma, speaker: speaker)
         n.evidence.append(Evidence(rule: "shared-subject", detail: "‘\(t.word(v))’ (\(c.lemma)) after ‘\(t.word(b))’ shares the speaker before it: ‘\(t.text(speaker))’"))
@@ -371,15 +372,15 @@ struct ReportedSpeech {
 
     /// Where a second attribution of the sentence begins after `from`: the comma or coordinator
     /// (`, and`, `but`, `while`) before a subject and its cue, or before a cue sharing the subject.
-    /// Nil when none follows.
-    func nextAttribution(after from: Int, end: Int) -> Int? {
+    /// Nil when none follows. `cue` is the cue of the attribution whose content starts at `from`.
+    func nextAttribution(after from: Int, end: Int, cue: Int) -> Int? {
         var b = from + 2
         while b < end - 2 {
             defer { b += 1 }
             guard !quoted[b], t.isComma(b) || isCoordinator(b) else { continue }
             var s = b + 1
             if t.isComma(b), isCoordinator(s) { s += 1 }
-            if sharedCue(b, s, end: end) != nil { return b }
+            if sharedCue(b, s, end: end, after: cue) != nil { return b }
             var k = s + 1
             while k < end, k - s <= SpeakerPhrase.maxTokens + 3 {
                 if let c = t.cues[k], !quoted[k], c.frame != .direct, c.frame != .according {
