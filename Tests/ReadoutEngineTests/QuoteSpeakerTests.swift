@@ -59,6 +59,15 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.map(\.speaker), ["Jane Lovell", "Jane Lovell", "Jane Lovell"])
     }
 
+    /// No one named in the statement is its pronoun's antecedent: whoever speaks of Mr Blair by
+    /// name is not Mr Blair.
+    func testAPronounNeverNamesSomeoneInItsOwnStatement() {
+        let text = """
+        Tory leader Michael Howard spoke in London on Friday. Mr Blair's government was "bossy and interfering," he added.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Michael Howard")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

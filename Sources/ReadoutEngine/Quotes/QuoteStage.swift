@@ -55,7 +55,7 @@ public enum QuoteStage {
                 }
                 let recent = recentQuote.flatMap { resolvedTo[$0] }
                 var res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
-                                           recentSpeaker: recent)
+                                           recentSpeaker: recent, content: f.content)
                 // `The MP for Sittingbourne said …. He added …`: a person quoted just before under a
                 // description, not a name, is still who `he` or `she` is
                 if let j = recentQuote, recent == nil, out[j].speakerMethod == .description, let name = out[j].speaker,

@@ -31,9 +31,11 @@ struct SpeakerResolver {
     /// Resolves the phrase at `range` (words `words`) in document `d`; `quoted` are byte ranges of
     /// quoted words, whose mentions are not antecedents.
     /// `pronounContext`: for a lone pronoun, its sentence up to it and the sentence before;
-    /// `recentSpeaker`: the entity a quote attributed there resolved to, if any.
+    /// `recentSpeaker`: the entity a quote attributed there resolved to, if any; `content`: the
+    /// statement's own words, whose mentions are not antecedents either.
     func resolve(doc d: Int, range: TextRange, words: [String], quoted: RangeCover,
-                 pronounContext: (sentence: TextRange, previous: TextRange)? = nil, recentSpeaker: Int? = nil) -> Resolution {
+                 pronounContext: (sentence: TextRange, previous: TextRange)? = nil, recentSpeaker: Int? = nil,
+                 content: TextRange? = nil) -> Resolution {
         let da = analysis.documents[d]
         let inside = mentions(d, in: range)
         // pronouns
@@ -42,8 +44,11 @@ struct SpeakerResolver {
             // a place is `it` only when quoted just before (`Russia said …. It added …`), never the nearest place named
             let nearestWanted: Set<EntityLabel> = w == "it" ? [.org] : wanted
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
+            // nor is anyone named in the statement itself (`Mr Blair's government was "bossy," he
+            // added`: whoever speaks of Mr Blair by name is not Mr Blair)
             func fits(_ m: Int) -> Bool {
                 wanted.contains(da.mentions[m].label) && !quoted.contains(da.mentions[m].range)
+                    && !(content?.contains(da.mentions[m].range) ?? false)
                     && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
             }
             let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : w == "they" ? "organisation" : "organisation or place"
