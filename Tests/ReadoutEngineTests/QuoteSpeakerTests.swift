@@ -68,6 +68,21 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Michael Howard")
     }
 
+    /// A company a speaker talked to is not who `it` is later: `he told the BBC. … it has confirmed`.
+    func testItIsNeverTheOneWhoWasTold() {
+        let text = """
+        Shares in Acme Holdings rose. "It is curtains for them," analyst John Gray told the BBC. \
+        The tycoon has approached the board with new proposals, it has confirmed.
+        """
+        XCTAssertNotEqual(QuoteTest.analyze(text).quotes.last?.speaker, "BBC")
+    }
+
+    /// Letters after a name belong to it: `Judge Richard Mawrey, QC told …` is the judge.
+    func testLettersAfterANameDoNotSpeakAlone() {
+        let text = "Deputy High Court Judge Richard Mawrey, QC told the court the case could have serious consequences."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Richard Mawrey")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

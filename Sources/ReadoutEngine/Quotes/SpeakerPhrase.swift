@@ -136,6 +136,9 @@ struct SpeakerPhrase {
     /// The subject of a cue at token `cue`: the phrase ending just before it (adverbs and auxiliaries
     /// between allowed), reaching back to a clause boundary no earlier than `floor`.
     /// Returns the speaker tokens (for an apposition, the name before it) and the first token of the subject.
+    /// Letters written after a name (`QC`, `MSP`, `OBE`), lower-cased.
+    static let postNominals: WordSet = ["qc", "kc", "mp", "msp", "mep", "am", "mla", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "jr", "sr"]
+
     func subject(before cue: Int, floor: Int) -> (speaker: Range<Int>, start: Int)? {
         var e = cue
         while e > floor, isBetween(e - 1) { e -= 1 }
@@ -176,6 +179,11 @@ struct SpeakerPhrase {
             return (c..<appEnd, name.lowerBound)
         }
         guard let r = phrase(endingAt: e, floor: floor) else { return nil }
+        // `Judge Richard Mawrey, QC told …`: letters after a name belong to it, never speak alone
+        if r.count == 1, t.lowerIn(SpeakerPhrase.postNominals, r.lowerBound), r.lowerBound - 1 > floor, t.isComma(r.lowerBound - 1),
+           let name = phrase(endingAt: r.lowerBound - 1, floor: floor), t.isCap(name.upperBound - 1) {
+            return (name, name.lowerBound)
+        }
         return (r, r.lowerBound)
     }
 

@@ -49,6 +49,7 @@ struct SpeakerResolver {
             func fits(_ m: Int) -> Bool {
                 wanted.contains(da.mentions[m].label) && !quoted.contains(da.mentions[m].range)
                     && !(content?.contains(da.mentions[m].range) ?? false)
+                    && (w == "he" || w == "she" || !SpeakerResolver.isHearer(da.mentions[m].range, in: da.document))
                     && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
             }
             let kind = w == "he" ? "man or person" : w == "she" ? "woman or person" : w == "they" ? "organisation" : "organisation or place"
@@ -128,6 +129,23 @@ struct SpeakerResolver {
     }
 
     /// Whether `mention` is all of the phrase at `range` but a leading `the`.
+    /// Whether the mention at `r` is told something (`he told the BBC`, `told Reuters`): a hearer,
+    /// never who `it` or `they` is later.
+    static func isHearer(_ r: TextRange, in doc: Document) -> Bool {
+        let b = doc.bytes
+        /// The word ending just before `end` (spaces skipped), lower-cased, and where it starts.
+        func wordBefore(_ end: Int) -> (String, Int) {
+            var e = end
+            while e > 0, b[e - 1] == 0x20 || b[e - 1] == 0x0A { e -= 1 }
+            var s = e
+            while s > 0, s > e - 12, (b[s - 1] | 0x20) >= 0x61 && (b[s - 1] | 0x20) <= 0x7A { s -= 1 }
+            return (String(decoding: b[s..<e], as: UTF8.self).fastLowercased(), s)
+        }
+        var (w, s) = wordBefore(r.start)
+        if w == "the" { (w, s) = wordBefore(s) }
+        return w == "told" || w == "tell" || w == "tells" || w == "telling"
+    }
+
     private func isWholePhrase(_ mention: TextRange, _ range: TextRange, _ doc: Document) -> Bool {
         guard mention.end >= range.end else { return false }
         if mention.start <= range.start { return true }
