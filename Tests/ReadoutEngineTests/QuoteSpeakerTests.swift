@@ -83,6 +83,15 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Richard Mawrey")
     }
 
+    /// A participle before a quotation shares the subject after an opening `However,`; the
+    /// quotation never falls back to the speaker of the one before.
+    func testAParticipleAfterHoweverTakesTheSentencesSubject() {
+        let text = """
+        Orange said it would sue. However, Mr Ray Haji vowed to fight back, saying: "We have nothing to fear."
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Ray Haji")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -269,10 +269,14 @@ struct SpeakerPhrase {
         return s..<e
     }
 
-    /// The first token from `start` (before `end`) that is not a lead word (`But`, `Even`, `Then`).
+    /// The first token from `start` (before `end`) that is not a lead word (`But`, `Even`, `Then`,
+    /// `However,` with its comma).
     func afterLeaders(_ start: Int, _ end: Int) -> Int {
         var s = start
-        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) { s += 1 }
+        while s < end, t.tokens[s].kind == .word, t.lowerIn(SpeakerPhrase.leaders, s) {
+            s += 1
+            if s < end, t.isComma(s) { s += 1 } // `However, Mr Smith …`
+        }
         return s
     }
 
