@@ -18,11 +18,18 @@ final class QuoteSpeakerTests: XCTestCase {
         He told Sky News: "This is the politics of the playground."
         """
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Michael Howard")
-        // a man named earlier in the pronoun's own sentence still comes first
+        // a man named earlier in the pronoun's own sentence still comes first when he is a subject
         let own = """
-        Michael Howard spoke in Bristol. After meeting Gordon Brown, he said: "We agreed on nothing."
+        Michael Howard spoke in Bristol. When Gordon Brown arrived, he said: "We agreed on nothing."
         """
         XCTAssertEqual(QuoteTest.analyze(own).quotes.last?.speaker, "Gordon Brown")
+        // but not as an object: `After meeting Gordon Brown, he said`, `hosted by Gordon Brown, he said`
+        for opening in ["After meeting Gordon Brown", "At a conference hosted by Gordon Brown on Friday"] {
+            let object = """
+            Indian finance minister Palaniappan Chidambaram spoke in London. \(opening), he said: "We agreed on nothing."
+            """
+            XCTAssertEqual(QuoteTest.analyze(object).quotes.last?.speaker, "Palaniappan Chidambaram", opening)
+        }
     }
 
     func testAPronounAfterAnAttributionTakesTheOneQuoted() {

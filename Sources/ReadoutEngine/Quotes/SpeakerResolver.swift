@@ -56,8 +56,15 @@ struct SpeakerResolver {
             var nearest: Int? = nil
             var m = mentionIndex(d, before: range.start) - 1
             let floor = m - SpeakerResolver.mentionWindow
+            // in its own sentence, a person named after a preposition or a verb is an object, not who `he` is
+            // (`At a conference hosted by Gordon Brown, he said …`, `After meeting Mr Smith, he said …`)
+            let own = pronounContext?.sentence.start ?? range.start
             while m >= 0, m > floor {
-                if fits(m), nearestWanted.contains(da.mentions[m].label) { nearest = m; break }
+                if fits(m), nearestWanted.contains(da.mentions[m].label),
+                   da.mentions[m].range.start < own || (w != "he" && w != "she") || !SpeakerResolver.isObject(da.mentions[m].range, in: da.document) {
+                    nearest = m
+                    break
+                }
                 m -= 1
             }
             // nothing for it earlier in its own sentence: whoever the sentence before quoted (`…,
@@ -132,18 +139,31 @@ struct SpeakerResolver {
     /// Whether the mention at `r` is told something (`he told the BBC`, `told Reuters`): a hearer,
     /// never who `it` or `they` is later.
     static func isHearer(_ r: TextRange, in doc: Document) -> Bool {
-        let b = doc.bytes
-        /// The word ending just before `end` (spaces skipped), lower-cased, and where it starts.
-        func wordBefore(_ end: Int) -> (String, Int) {
-            var e = end
-            while e > 0, b[e - 1] == 0x20 || b[e - 1] == 0x0A { e -= 1 }
-            var s = e
-            while s > 0, s > e - 12, (b[s - 1] | 0x20) >= 0x61 && (b[s - 1] | 0x20) <= 0x7A { s -= 1 }
-            return (String(decoding: b[s..<e], as: UTF8.self).fastLowercased(), s)
-        }
-        var (w, s) = wordBefore(r.start)
-        if w == "the" { (w, s) = wordBefore(s) }
+        var (w, s) = wordBefore(r.start, in: doc)
+        if w == "the" { (w, s) = wordBefore(s, in: doc) }
         return w == "told" || w == "tell" || w == "tells" || w == "telling"
+    }
+
+    /// Words after which a name is an object (of a preposition or a verb), not a subject.
+    static let objectMarkers: Set<String> = ["by", "with", "to", "for", "from", "of", "at", "on", "in", "into", "about",
+                                             "against", "than", "like", "meeting", "met", "visiting", "visited", "hosted",
+                                             "under", "alongside", "beside", "behind", "told", "telling", "thanked", "praised"]
+
+    /// Whether the mention at `r` stands after a preposition or a verb (`hosted by Gordon Brown`).
+    static func isObject(_ r: TextRange, in doc: Document) -> Bool {
+        var (w, s) = wordBefore(r.start, in: doc)
+        if w == "the" || w == "mr" || w == "mrs" || w == "ms" || w == "dr" { (w, s) = wordBefore(s, in: doc) }
+        return objectMarkers.contains(w)
+    }
+
+    /// The ASCII word ending just before byte `end` (spaces skipped), lower-cased, and where it starts.
+    static func wordBefore(_ end: Int, in doc: Document) -> (String, Int) {
+        let b = doc.bytes
+        var e = end
+        while e > 0, b[e - 1] == 0x20 || b[e - 1] == 0x0A { e -= 1 }
+        var s = e
+        while s > 0, s > e - 12, (b[s - 1] | 0x20) >= 0x61 && (b[s - 1] | 0x20) <= 0x7A { s -= 1 }
+        return (String(decoding: b[s..<e], as: UTF8.self).fastLowercased(), s)
     }
 
     private func isWholePhrase(_ mention: TextRange, _ range: TextRange, _ doc: Document) -> Bool {
