@@ -129,6 +129,20 @@ final class BadInputTests: TempFolderTestCase {
         XCTAssertEqual(wb.workspace.documents.count, before)
     }
 
+    /// Ctrl-C during the analysis a command waits for ends the command as interrupted; nothing
+    /// half-made is kept, and the next command analyses afresh.
+    func testInterruptDuringAnalysisEndsTheCommandAndKeepsNothingHalfMade() throws {
+        try write("long.txt", Array(("Long article\n\n" + String(repeating: "Tony Blair said the plan would work. ", count: 2000)).utf8))
+        wb.execute("load " + Lexer.quote(dir))
+        Interrupt.request()
+        XCTAssertThrowsError(try wb.workspace.analyzed()) { e in XCTAssertEqual((e as? ReadoutError)?.message, "interrupted") }
+        Interrupt.reset()
+        let a = try wb.workspace.analyzed()
+        XCTAssertEqual(a.quotes.filter { $0.speaker == "Tony Blair" }.count, 2000, "analysed afresh, not the stopped analysis")
+        output.clear()
+        XCTAssertTrue(wb.execute("stats"), output.text)
+    }
+
     func testCommandErrorsPointAtTheColumn() {
         let cases: [(String, String)] = [
             ("load \"unbalanced", "unterminated double quote (column 6)"),

@@ -70,10 +70,16 @@ public struct EntityRecognizer: Sendable {
     /// result's per-mention `evidence` is left empty (the analysis keeps none, and
     /// `CorpusAnalysis.mentionEvidence(doc:)` recognises again with it).
     public func recognize(_ doc: Document, evidence: Bool = true) -> DocumentEntities {
+        // a stop requested (Ctrl-C) skips the passes not begun; the caller throws the result away
+        let stopped = DocumentEntities(mentions: [], evidence: [], mentionEntity: [], entities: [])
+        if Cancellation.isRequested { return stopped }
         let t = TokenText(doc)
         var raw = scan(t, Lexicon.shared)
+        if Cancellation.isRequested { return stopped }
         resolveWeak(t, &raw)
+        if Cancellation.isRequested { return stopped }
         Appositions(t: t, lex: Lexicon.shared).attach(&raw)
+        if Cancellation.isRequested { return stopped }
         return DocumentClusterer(t: t).cluster(raw, evidence: evidence)
     }
 

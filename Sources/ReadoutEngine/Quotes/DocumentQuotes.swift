@@ -25,8 +25,10 @@ struct DocumentQuotes {
     /// The document's quotes; without `evidence`, each quote's steps so far are left out (the
     /// analysis keeps none, and `CorpusAnalysis.quoteEvidence(doc:)` extracts again with them).
     func extract(_ doc: Document, evidence: Bool = true) -> [FoundQuote] {
-        guard !doc.tokens.isEmpty else { return [] }
+        // a stop requested (Ctrl-C) skips the passes not begun; the caller throws the result away
+        guard !doc.tokens.isEmpty, !Cancellation.isRequested else { return [] }
         let t = QuoteText(doc)
+        guard !Cancellation.isRequested else { return [] }
         let segments = QuoteMarks.segments(t)
         let direct = DirectQuotes(t).extract(segments)
         let reported = ReportedSpeech(t, embedded: direct.embedded).extract(consumed: direct.consumed, direct: direct.quotes)

@@ -277,7 +277,7 @@ extension Workbench {
     func keynessSide(_ w: Word) throws(ReadoutError) -> (name: String, counts: Keyness.Counts) {
         let index = workspace.corpusIndex
         var counts = Keyness.Counts()
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let m = speakerMatcher
         let qs = a.quotes.filter(m.predicate(w.text))
         if !qs.isEmpty {
@@ -352,7 +352,7 @@ extension Workbench {
 
     func statsCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let doc = try docOption(inv)
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let recs = workspace.documents.values
         let ds = doc.map { [$0] } ?? Array(recs.indices)
         let words = ds.reduce(0) { $0 + recs[$1].words }

@@ -44,7 +44,7 @@ public struct DiffRecord: Sendable {
 extension Workbench {
     /// Resolves a diff side: a group, a speaker or source, else a document id.
     func diffSide(_ w: Word, doc: Int?) throws(ReadoutError) -> DiffSide {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let m = speakerMatcher
         var qs = a.quotes.filter(m.predicate(w.text))
         if let d = doc { qs = qs.filter { $0.doc == d } }
@@ -65,7 +65,7 @@ extension Workbench {
     }
 
     func topicDiff(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let doc = try docOption(inv)
         let sa = try diffSide(inv.positionals[0], doc: doc)
         let sb = try diffSide(inv.positionals[1], doc: doc)

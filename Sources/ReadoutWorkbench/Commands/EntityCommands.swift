@@ -37,7 +37,7 @@ extension CommandSpec {
 extension Workbench {
     /// The entity a word names (canonical name or alias, case-insensitive), or an error with suggestions.
     public func entity(_ w: Word) throws(ReadoutError) -> Entity {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let ids = a.entityIDs(alias: w.text)
         if let exact = ids.first(where: { a.entities[$0].name.lowercased() == w.text.lowercased() }) { return a.entities[exact] }
         if ids.count > 1 {
@@ -57,7 +57,7 @@ extension Workbench {
     }
 
     func entitiesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let type = inv.string("type").map { EntityLabel(rawValue: $0)! }
         let docIndex = try docOption(inv)
         let minCount = try inv.int("min", default: 1)
@@ -109,7 +109,7 @@ extension Workbench {
 
     func mentionsCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let e = try entity(inv.positionals[0])
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let width = try inv.int("width", default: 40, range: 5...500)
         let docIndex = try docOption(inv)
         var rows: [[Value]] = []
@@ -137,7 +137,7 @@ extension Workbench {
         let w = inv.positionals[0]
         if let q = try quote(w, required: false) { return explainQuote(q) }
         let e = try entity(w)
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         var text = "\(e.name) - \(e.label.rawValue)"
         if let r = e.role { text += ", \(r)" }
         if let b = e.body { text += " (speaks for \(b))" }

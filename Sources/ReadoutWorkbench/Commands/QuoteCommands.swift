@@ -51,7 +51,7 @@ extension CommandSpec {
 
 extension Workbench {
     func quotesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         var qs = a.quotes
         if let w = inv.options["who"] { qs = try quotes(who: w) }
         if let k = inv.string("kind") { qs = qs.filter { $0.kind.rawValue == k } }
@@ -107,7 +107,7 @@ extension Workbench {
     }
 
     func sourcesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         var qs = a.quotes
         if let d = try docOption(inv) { qs = qs.filter { $0.doc == d } }
         struct Tally { var source: String?; var direct = 0; var reported = 0; var words = 0; var first: Int }

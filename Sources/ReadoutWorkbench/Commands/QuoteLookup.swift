@@ -11,7 +11,7 @@ extension Workbench {
             if required { throw ReadoutError("'\(text)' is not a quote id", hint: "quote ids look like q3 or DOC:q3; see 'quotes'", column: w.column) }
             return nil
         }
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         var docIndex: Int?
         if parts.count == 2 {
             docIndex = workspace.index(of: try document(Word(parts[0], column: w.column)).id)

@@ -31,7 +31,7 @@ extension Workbench {
         guard !recs.isEmpty else {
             throw ReadoutError("nothing to report: the workspace is empty", hint: "load some articles first, e.g. 'load seeds/'")
         }
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let words = recs.reduce(0) { $0 + $1.words }
         let named = a.entities.filter { !Workbench.numericLabels.contains($0.label) }
         let speakers = Set(a.quotes.compactMap { $0.speaker ?? $0.source })

@@ -82,7 +82,7 @@ extension Workbench {
         do { return try entity(w).name } catch { entityError = error }
         if let r = try? document(w) { return r.id }
         if entityError.message.hasPrefix("'\(w.text)' names several") { throw entityError }
-        let a = workspace.analysis
+        let a = try workspace.analyzed()
         let candidates = Array(workspace.documents.keys) + Array(workspace.groups.keys) + a.entities.map(\.name)
         throw ReadoutError.unknown("document, entity, group or quote", w.text, candidates: candidates, column: w.column)
     }

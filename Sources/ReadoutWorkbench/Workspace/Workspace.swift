@@ -99,6 +99,14 @@ public final class Workspace {
         return a
     }
 
+    /// The analysis, for a command: throws `interrupted` when Ctrl-C or a terminating signal cut
+    /// it short, so the command stops there instead of going on with what was made.
+    public func analyzed() throws(ReadoutError) -> CorpusAnalysis {
+        let a = analysis
+        try Interrupt.check()
+        return a
+    }
+
     /// The word index of all documents (for `kwic`, `freq`, `collocates`), built on first use and
     /// cached with the analysis, in the same document order.
     public var corpusIndex: CorpusIndex {
