@@ -48,6 +48,13 @@ final class QuoteUnseenShapeTests: XCTestCase {
                        ["indirect | Ray Moss | the budget on Monday", "indirect | Ray Moss | it reckless", "indirect | Ray Moss | the deficit would double"])
     }
 
+    /// A passive with `not` or an adverb before the cue stands for no one: `It is not known
+    /// whether …`, `the election is widely expected to be …`.
+    func testAPassiveWithANegationOrAdverbIsNoAttribution() {
+        XCTAssertEqual(lines("It is not known whether the two of them ever met at the club in Llanelli."), [])
+        XCTAssertEqual(lines("The general election is widely expected to be held on 5 May next year."), [])
+    }
+
     func testAPollOrStudyShowsAsWritten() {
         let (q, d) = QuoteTest.only("A new survey shows most voters oppose the plan.")!
         XCTAssertEqual(q.speaker, "A new survey")

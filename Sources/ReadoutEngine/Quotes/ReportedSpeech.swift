@@ -228,6 +228,10 @@ struct ReportedSpeech {
             // (an infinitive is no attribution, unless after `continues to`, `appeared to`)
             if t.tokens[k - 1].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 1), !t.lower(k).hasSuffix("ing"),
                !(t.isWord(k - 1, "to") && np.isBetween(k - 1)) { continue }
+            // `It is not known whether …`, `it was widely expected`: the same with a negation or an
+            // adverb between (the passive's `it` stands for no one)
+            if k >= 2, t.tokens[k - 2].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 2), !t.lower(k).hasSuffix("ing"),
+               t.isWord(k - 1, "not") || t.lower(k - 1).hasSuffix("ly") { continue }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
                     ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })
