@@ -99,6 +99,15 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Ray Haji")
     }
 
+    /// `the chancellor` is not the shadow chancellor, nor `the prime minister` the deputy.
+    func testADescriptionNeverNamesAHolderOfAnotherRank() {
+        let text = """
+        Shadow chancellor Oliver Letwin and Chancellor Gordon Brown spoke on Monday. Deputy Prime Minister John Prescott \
+        and Prime Minister Tony Blair met later. The chancellor said growth would continue. The prime minister denied the claims.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.map(\.speaker), ["Gordon Brown", "Tony Blair"])
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -144,6 +144,9 @@ struct SpeakerResolver {
         return w == "told" || w == "tell" || w == "tells" || w == "telling"
     }
 
+    /// Words that make a role another office than the one a description names.
+    static let ranks: Set<String> = ["deputy", "shadow", "vice", "assistant", "junior", "under", "acting"]
+
     /// Words after which a name is an object (of a preposition or a verb), not a subject.
     static let objectMarkers: Set<String> = ["by", "with", "to", "for", "from", "of", "at", "on", "in", "into", "about",
                                              "against", "than", "like", "meeting", "met", "visiting", "visited", "hosted",
@@ -336,6 +339,9 @@ struct SpeakerResolver {
                 guard let role = e.role?.fastLowercased() else { continue }
                 let fits = leader ? lists.headOfState.contains { role.fastContains($0) } || role.fastContains(head) : role.fastContains(head2) || role.fastContains(head)
                 guard fits else { continue }
+                // `the prime minister` is not the deputy prime minister, nor the shadow secretary the secretary
+                let roleWords = role.split(whereSeparator: { $0 == " " || $0 == "-" })
+                if roleWords.contains(where: { SpeakerResolver.ranks.contains(String($0)) && !words.contains(String($0)) }) { continue }
                 if let c = country {
                     let aliases = [c.fastLowercased()] + lists.demonyms.filter { $0.value == c }.map(\.key)
                     let spaced = " " + role + " "
