@@ -108,6 +108,13 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.map(\.speaker), ["Gordon Brown", "Tony Blair"])
     }
 
+    /// A person named after `of` in a speaker phrase is whom the speaker works for: `Brian Taylor
+    /// of Wells Fargo` (a bank whose name reads as a person's) is Brian Taylor.
+    func testThePersonBeforeOfSpeaks() {
+        let text = "The dollar fell on Friday. \"The fall has been sudden,\" said Brian Taylor of Wells Fargo in Minneapolis."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Brian Taylor")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

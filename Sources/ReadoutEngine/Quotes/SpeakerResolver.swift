@@ -109,7 +109,11 @@ struct SpeakerResolver {
         if let r = describedBy(d, range, inside, people) { return r }
         // a name: the person named, else the organisation, else the place
         for labels in [[EntityLabel.person], [.org, .fac], [.gpe], [.norp]] {
-            if let m = inside.last(where: { labels.contains(da.mentions[$0].label) }) {
+            // a person named after `of`, `at`, `for` is whom the speaker works for or with (`Brian
+            // Taylor of Wells Fargo`, a bank taken for a name): the one before it speaks
+            let named = inside.filter { labels.contains(da.mentions[$0].label) }
+            let subjects = labels == [.person] ? named.filter { !SpeakerResolver.isObject(da.mentions[$0].range, in: da.document) } : named
+            if let m = subjects.last ?? named.last {
                 // a place or nationality speaks only when it is the whole phrase (`Scotland`, `the
                 // French`), never for someone described by it (`the Archbishop of Cardiff`)
                 if labels == [.gpe] || labels == [.norp], !isWholePhrase(da.mentions[m].range, range, da.document) { break }
