@@ -115,6 +115,17 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.first?.speaker, "Brian Taylor")
     }
 
+    /// `he` opening a sentence after one that opens with a person described, not named, is the one
+    /// the description names, not a name further on (`The prime minister ratcheted up … with Lord
+    /// Ashcroft … He insisted …`).
+    func testAPronounAfterADescribedSubjectIsThatPerson() {
+        let text = """
+        Prime Minister Tony Blair spoke in London on Monday. Lord Ashcroft gave money. \
+        The prime minister stepped up his campaigning at the weekend with a tour. He insisted he did not know the poll date.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Tony Blair")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -75,6 +75,15 @@ struct SpeakerResolver {
                    wanted.contains(e.label), compatible(w, gender(e)) {
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")], .pronoun)
                 }
+                // `The prime minister ratcheted up … He insisted …`: the sentence before opens with a
+                // person described, not named; the one the description names, never a name further on
+                if w == "he" || w == "she", let r = describedSubject(d, context.previous), let id = r.entity,
+                   analysis.entities.indices.contains(id), compatible(w, gender(analysis.entities[id])) {
+                    var out = r
+                    out.method = .pronoun
+                    out.steps = [Evidence(rule: "pronoun", detail: "‘\(w)’ → the subject of the sentence before, described: \(r.steps.first?.detail ?? "")")]
+                    return out
+                }
                 if w != "they", let first = mentions(d, in: context.previous).first(where: { fits($0) && nearestWanted.contains(da.mentions[$0].label) }),
                    first != nearest {
                     let e = analysis.entities[da.mentionEntity[first]]
@@ -196,6 +205,33 @@ struct SpeakerResolver {
     static func headIndex(_ words: [String], before prepositions: Set<String> = headPrepositions) -> Int {
         if let p = words.firstIndex(where: { prepositions.contains($0) }), p > 0 { return p - 1 }
         return words.count - 1
+    }
+
+    /// The person a sentence opens with when it describes rather than names them (`The prime
+    /// minister ratcheted up …`, `But the chancellor said …`), resolved as a description; nil when
+    /// it opens otherwise or the description names no one.
+    private func describedSubject(_ d: Int, _ sentence: TextRange) -> Resolution? {
+        let doc = analysis.documents[d].document
+        let head = doc.string(TextRange(sentence.start, min(sentence.end, sentence.start + 80)))
+        var raw = head.split(separator: " ").prefix(7).map(String.init)
+        var offset = 0 // bytes of the lead words dropped
+        while let first = raw.first, case let w = first.fastLowercased(),
+              SpeakerPhrase.leaders.contains(w.hasSuffix(",") ? String(w.dropLast()) : w) {
+            offset += first.utf8.count + 1
+            raw.removeFirst()
+        }
+        let words = raw.map { $0.fastLowercased() }
+        // `the` and up to two lower-case words, then a person noun and no `of`/`for` after it
+        // (`The Tory leader Michael Howard` names him; the names rule has him)
+        guard words.first == "the", let h = words.indices.dropFirst().first(where: { lists.personNouns.contains(words[$0]) }),
+              h <= 3, h + 1 < words.count, words[h + 1] != "of", words[h + 1] != "for",
+              raw[1...h].allSatisfy({ $0.first?.isLowercase ?? false }),
+              !(raw[h + 1].first?.isUppercase ?? false) else { return nil }
+        let description = Array(words[...h])
+        let start = sentence.start + offset
+        guard let r = describe(d, TextRange(start, start + description.joined(separator: " ").utf8.count), description, []),
+              r.entity != nil else { return nil }
+        return r
     }
 
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
