@@ -55,6 +55,14 @@ final class QuoteUnseenShapeTests: XCTestCase {
         XCTAssertEqual(lines("The general election is widely expected to be held on 5 May next year."), [])
     }
 
+    /// A group before `for`, `at` or `from` speaks as written, for the body named after it:
+    /// `Unions for Volkswagen staff` are not Volkswagen.
+    func testAGroupBeforeForSpeaksAsWritten() {
+        let (q, _) = QuoteTest.only("Unions for Volkswagen staff in Wolfsburg expressed fears that up to 300 jobs would be moved to Spain.")!
+        XCTAssertEqual(q.speaker, "Unions for Volkswagen staff in Wolfsburg")
+        XCTAssertEqual(q.source, "Volkswagen")
+    }
+
     func testAPollOrStudyShowsAsWritten() {
         let (q, d) = QuoteTest.only("A new survey shows most voters oppose the plan.")!
         XCTAssertEqual(q.speaker, "A new survey")

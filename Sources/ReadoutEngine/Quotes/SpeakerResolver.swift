@@ -113,6 +113,14 @@ struct SpeakerResolver {
         // `The MP for Sittingbourne and Sheppey`, `a spokesman for Tony Blair`: the names after `for`/`of`
         // say whom the speaker serves, never who spoke
         if personBeforePP, !people.isEmpty, SpeakerPhrase.determiners.contains(words[0]), let r = asWritten(d, range, words, []) { return r }
+        // `Unions for Deutsche Boerse staff`, `workers at the plant`: a group before `for`/`at`/`of`
+        // speaks as written, never as the body named after it
+        if words.count > 2, lists.groupNouns.contains(words[0]), ["for", "at", "of", "from"].contains(words[1]),
+           var r = asWritten(d, range, words, []) {
+            // (the body named is the one they speak for, as for `a spokesman for …`)
+            if let o = inside.first(where: { da.mentions[$0].label == .org }) { r.source = analysis.entities[da.mentionEntity[o]].name }
+            return r
+        }
         // someone described by a body, a party, a place or another person, not that name itself:
         // `a Labour backbencher`, `Mr Blair's official spokesman`, `Conservative Brian Monteith MSP`
         if let r = describedBy(d, range, inside, people) { return r }
