@@ -126,6 +126,16 @@ final class QuoteSpeakerTests: XCTestCase {
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Tony Blair")
     }
 
+    /// `it` after a body quoted in the sentence before under a name no entity holds is that body,
+    /// not one named further back: `The British Chambers of Commerce welcomed …. "…," it said.`
+    func testItAfterABodyQuotedUnderItsNameIsThatBody() {
+        let text = """
+        The Department of Trade published the plan on Monday. The British Chambers of Commerce welcomed the latest proposal. \
+        "This move today is the best of both worlds," it said.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "The British Chambers of Commerce")
+    }
+
     func testItResolvesToAnOrganisation() {
         let text = "Shares in Vodafone rose on Monday. \"We expect strong growth in Europe,\" it said."
         XCTAssertEqual(QuoteTest.lines(text), ["direct | Vodafone | Vodafone | We expect strong growth in Europe"])

@@ -71,6 +71,16 @@ public enum QuoteStage {
                                                      steps: [Evidence(rule: "pronoun", detail: "‘they’ → the group quoted in the sentence before (\(name))")],
                                                      method: .pronoun)
                 }
+                // `The British Chambers of Commerce welcomed …. "…," it said`: a body quoted in the sentence
+                // before under a name no entity holds is who `it` is, not a body named further back
+                if f.speakerWords == ["it"], let j = recentQuote, resolvedTo[j] == nil, out[j].speakerMethod == .description,
+                   let name = out[j].speaker, case let words = name.split(separator: " "),
+                   let first = words.first(where: { $0 != "The" && $0 != "the" }), first.first?.isUppercase == true,
+                   !resolver.isPersonDescription(found[j].speakerWords) {
+                    res = SpeakerResolver.Resolution(name: name, entity: nil, source: out[j].source,
+                                                     steps: [Evidence(rule: "pronoun", detail: "‘it’ → the body quoted in the sentence before (\(name))")],
+                                                     method: .pronoun)
+                }
                 resolvedTo[i] = res.entity
                 out[i].speaker = res.name
                 out[i].source = res.source
