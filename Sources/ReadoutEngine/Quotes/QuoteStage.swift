@@ -56,30 +56,30 @@ public enum QuoteStage {
                 let recent = recentQuote.flatMap { resolvedTo[$0] }
                 var res = resolver.resolve(doc: d, range: r, words: f.speakerWords, quoted: quoted, pronounContext: f.pronounContext,
                                            recentSpeaker: recent, content: f.content)
+                // the speaker of quote `j` (the sentence before), as written there, for this pronoun
+                func quotedBefore(_ j: Int, entity: Int?, _ what: String) -> SpeakerResolver.Resolution {
+                    let name = out[j].speaker ?? ""
+                    return SpeakerResolver.Resolution(name: name, entity: entity, source: out[j].source,
+                                                      steps: [Evidence(rule: "pronoun", detail: "‘\(f.speakerWords[0])’ → the \(what) quoted in the sentence before (\(name))")],
+                                                      method: .pronoun)
+                }
                 // `The MP for Sittingbourne said …. He added …`: a person quoted just before under a
                 // description, not a name, is still who `he` or `she` is
-                if let j = recentQuote, recent == nil, out[j].speakerMethod == .description, let name = out[j].speaker,
+                if let j = recentQuote, recent == nil, out[j].speakerMethod == .description, out[j].speaker != nil,
                    f.speakerWords == ["he"] || f.speakerWords == ["she"], resolver.isPersonDescription(found[j].speakerWords) {
-                    res = SpeakerResolver.Resolution(name: name, entity: nil, source: out[j].source,
-                                                     steps: [Evidence(rule: "pronoun", detail: "‘\(f.speakerWords[0])’ → the person quoted in the sentence before (\(name))")],
-                                                     method: .pronoun)
+                    res = quotedBefore(j, entity: nil, "person")
                 }
                 // `Republicans said …. They also said …`: a group quoted just before is who `they` is
                 if res.name == nil, f.speakerWords == ["they"], let j = recentQuote, let name = out[j].speaker,
                    let last = name.split(separator: " ").last?.fastLowercased(), last.hasSuffix("s"), !last.hasSuffix("ss") {
-                    res = SpeakerResolver.Resolution(name: name, entity: resolvedTo[j], source: out[j].source,
-                                                     steps: [Evidence(rule: "pronoun", detail: "‘they’ → the group quoted in the sentence before (\(name))")],
-                                                     method: .pronoun)
+                    res = quotedBefore(j, entity: resolvedTo[j], "group")
                 }
                 // `The British Chambers of Commerce welcomed …. "…," it said`: a body quoted in the sentence
                 // before under a name no entity holds is who `it` is, not a body named further back
                 if f.speakerWords == ["it"], let j = recentQuote, resolvedTo[j] == nil, out[j].speakerMethod == .description,
-                   let name = out[j].speaker, case let words = name.split(separator: " "),
-                   let first = words.first(where: { $0 != "The" && $0 != "the" }), first.first?.isUppercase == true,
-                   !resolver.isPersonDescription(found[j].speakerWords) {
-                    res = SpeakerResolver.Resolution(name: name, entity: nil, source: out[j].source,
-                                                     steps: [Evidence(rule: "pronoun", detail: "‘it’ → the body quoted in the sentence before (\(name))")],
-                                                     method: .pronoun)
+                   let name = out[j].speaker, let first = name.split(separator: " ").first(where: { $0 != "The" && $0 != "the" }),
+                   first.first?.isUppercase == true, !resolver.isPersonDescription(found[j].speakerWords) {
+                    res = quotedBefore(j, entity: nil, "body")
                 }
                 resolvedTo[i] = res.entity
                 out[i].speaker = res.name

@@ -133,12 +133,12 @@ struct SpeakerPhrase {
         }
     }
 
-    /// The subject of a cue at token `cue`: the phrase ending just before it (adverbs and auxiliaries
-    /// between allowed), reaching back to a clause boundary no earlier than `floor`.
-    /// Returns the speaker tokens (for an apposition, the name before it) and the first token of the subject.
     /// Letters written after a name (`QC`, `MSP`, `OBE`), lower-cased.
     static let postNominals: WordSet = ["qc", "kc", "mp", "msp", "mep", "am", "mla", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "jr", "sr"]
 
+    /// The subject of a cue at token `cue`: the phrase ending just before it (adverbs and auxiliaries
+    /// between allowed), reaching back to a clause boundary no earlier than `floor`.
+    /// Returns the speaker tokens (for an apposition, the name before it) and the first token of the subject.
     func subject(before cue: Int, floor: Int) -> (speaker: Range<Int>, start: Int)? {
         var e = cue
         while e > floor, isBetween(e - 1) { e -= 1 }

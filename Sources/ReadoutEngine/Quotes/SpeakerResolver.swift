@@ -156,13 +156,10 @@ struct SpeakerResolver {
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
     }
 
-    /// Whether `mention` is all of the phrase at `range` but a leading `the`.
     /// Whether the mention at `r` is told something (`he told the BBC`, `told Reuters`): a hearer,
     /// never who `it` or `they` is later.
     static func isHearer(_ r: TextRange, in doc: Document) -> Bool {
-        var (w, s) = wordBefore(r.start, in: doc)
-        if w == "the" { (w, s) = wordBefore(s, in: doc) }
-        return w == "told" || w == "tell" || w == "tells" || w == "telling"
+        ["told", "tell", "tells", "telling"].contains(wordBefore(mention: r, skipping: ["the"], in: doc))
     }
 
     /// Words that make a role another office than the one a description names.
@@ -175,9 +172,13 @@ struct SpeakerResolver {
 
     /// Whether the mention at `r` stands after a preposition or a verb (`hosted by Gordon Brown`).
     static func isObject(_ r: TextRange, in doc: Document) -> Bool {
-        var (w, s) = wordBefore(r.start, in: doc)
-        if w == "the" || w == "mr" || w == "mrs" || w == "ms" || w == "dr" { (w, s) = wordBefore(s, in: doc) }
-        return objectMarkers.contains(w)
+        objectMarkers.contains(wordBefore(mention: r, skipping: ["the", "mr", "mrs", "ms", "dr"], in: doc))
+    }
+
+    /// The word before the mention at `r`, lower-cased, past one word of `skipping` (`the`, `Mr`).
+    static func wordBefore(mention r: TextRange, skipping: Set<String>, in doc: Document) -> String {
+        let (w, s) = wordBefore(r.start, in: doc)
+        return skipping.contains(w) ? wordBefore(s, in: doc).0 : w
     }
 
     /// The ASCII word ending just before byte `end` (spaces skipped), lower-cased, and where it starts.
@@ -190,6 +191,7 @@ struct SpeakerResolver {
         return (String(decoding: b[s..<e], as: UTF8.self).fastLowercased(), s)
     }
 
+    /// Whether `mention` is all of the phrase at `range` but a leading `the`.
     private func isWholePhrase(_ mention: TextRange, _ range: TextRange, _ doc: Document) -> Bool {
         guard mention.end >= range.end else { return false }
         if mention.start <= range.start { return true }
