@@ -77,4 +77,23 @@ extension QuoteReportedTests {
             XCTAssertTrue(a.quotes.allSatisfy { $0.content.end <= text.utf8.count }, text)
         }
     }
+
+    /// A participle after a comma is no turned-round attribution (`…, explaining Syria's role`), and
+    /// one after a subordinator has no subject of its own (`…, their first appearance since announcing …`).
+    func testAParticipleAfterACommaNamesNoSpeaker() {
+        let briefing = "Israeli officials gave a briefing to ambassadors on Monday, explaining Syria's alleged involvement."
+        XCTAssertFalse(QuoteTest.analyze(briefing).quotes.contains { $0.speaker == "Syria's alleged involvement" })
+        let dinner = "Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle, their first public appearance since announcing their engagement."
+        XCTAssertFalse(QuoteTest.analyze(dinner).quotes.contains { $0.speaker == "their first public appearance" })
+    }
+
+    /// A time clause after the cue is a circumstance of any length: `…, the Tory leader said after
+    /// mockingly welcoming the chancellor back to the campaign`.
+    func testATimeClauseAfterTheCueKeepsTheAttribution() {
+        let text = """
+        The Budget was not about the country, but "all about the interests of the Labour party," the Tory leader said \
+        after mockingly welcoming the chancellor back to the election campaign.
+        """
+        XCTAssertEqual(QuoteTest.lines(text), ["mixed | the Tory leader | - | The Budget was not about the country, but \"all about the interests of the Labour party"])
+    }
 }

@@ -203,4 +203,86 @@ final class QuoteSpeakerTests: XCTestCase {
             + "A spokeswoman for the SEC's Boston office said the inquiry was continuing."
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.source, "Securities and Exchange Commission")
     }
+
+    /// People joined by `and` speak together, as written: never the last one named alone; an `and`
+    /// inside a firm's name joins no one.
+    func testPeopleNamedTogetherSpeakTogether() {
+        let text = "Chancellor Gerhard Schroeder and Prime Minister Silvio Berlusconi voiced concerns about the strength of the euro."
+        XCTAssertEqual(QuoteTest.only(text)?.0.speaker, "Chancellor Gerhard Schroeder and Prime Minister Silvio Berlusconi")
+        let firm = "Stuart Rose of Marks and Spencer said sales had been disappointing."
+        XCTAssertEqual(QuoteTest.only(firm)?.0.speaker, "Stuart Rose")
+    }
+
+    /// A party in a description is in the holder's role: `the Tory leader` is no Lib Dem president.
+    func testADescriptionsPartyIsInTheHoldersRole() {
+        let text = """
+        Lib Dem president Simon Hughes visited Leeds on Monday. The Tory leader said the plans were outdated and unjust.
+        """
+        let q = QuoteTest.analyze(text).quotes.last
+        XCTAssertEqual(q?.speaker, "The Tory leader")
+        XCTAssertNotEqual(q?.speakerMethod, .title)
+        let named = "Tory leader Michael Howard visited Leeds on Monday. The Tory leader said the plans were outdated and unjust."
+        XCTAssertEqual(QuoteTest.analyze(named).quotes.last?.speaker, "Michael Howard")
+    }
+
+    /// A pronoun closing a quotation of several sentences looks at the sentence before the quotation,
+    /// not at the quotation's own first sentence: `"… Frankfurt. This has …," he said`.
+    func testAPronounAfterALongQuotationTakesWhoeverWasQuotedBeforeIt() {
+        let text = """
+        The Deutsche Boerse bid was raised on Friday. Hans Reckers, a board member of the Bundesbank, said trading should stay in Frankfurt, something Deutsche Boerse could move to London. \
+        "It is not just the headquarters. This has special importance for the banks," he said.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Hans Reckers")
+    }
+
+    /// Whom the pronoun's own cue addresses is not who speaks; whom a person asked answers next.
+    func testWhoeverIsToldOrAskedDoesNotSpeakTheAnswer() {
+        let text = """
+        Sean Hannity interviewed Donald Trump in Austin. Hannity asked Trump how high the wall would be. \
+        "I think the height could be 35 feet," he told Hannity.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Donald Trump")
+        let told = "Donald Trump spoke in Austin. Sean Hannity asked him about the wall. \"It could be 35 feet,\" he told Hannity."
+        XCTAssertEqual(QuoteTest.analyze(told).quotes.last?.speaker, "Donald Trump")
+    }
+
+    /// In the sentence before, a person after a preposition is no subject, `Mr.` with its period too.
+    func testAPersonAfterAPrepositionInTheSentenceBeforeIsNoAntecedent() {
+        let text = """
+        Sean Hannity spoke on Friday. But he lends his thoughts to Mr. Trump, whom Mr. Hannity has known for years. \
+        "I cannot not speak my mind," he said.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Sean Hannity")
+    }
+
+    /// `Howard Archer, economist at Global Insight said …`: the apposition's closing comma left out,
+    /// the name still speaks; a description at a body no entity holds is never another holder of the role.
+    func testANameBeforeAnUnclosedAppositionSpeaks() {
+        let text = """
+        Philip Shaw, chief economist at Investec Securities, said rates would hold. \
+        Howard Archer, economist at Global Insight said the committee may act.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Howard Archer")
+        let unnamed = "Philip Shaw, chief economist at Investec Securities, said rates would hold. An economist at Global Insight said the committee may act."
+        XCTAssertEqual(QuoteTest.analyze(unnamed).quotes.last?.speaker, "An economist at Global Insight")
+    }
+
+    /// A person described at a firm is that person, never the firm.
+    func testAPersonAtAFirmIsNotTheFirm() {
+        let text = "The former chief financial officer at US telecoms firm WorldCom admitted he used to lie to the board."
+        let q = QuoteTest.only(text)?.0
+        XCTAssertEqual(q?.speaker, "The former chief financial officer at US telecoms firm WorldCom")
+        XCTAssertEqual(q?.source, "WorldCom")
+    }
+
+    /// A pronoun after a sentence that opens with a description no one named holds is that
+    /// description, never a person named further back.
+    func testAPronounAfterAnUnheldDescriptionIsThatDescription() {
+        let text = """
+        Michael Howard urged voters taken for granted by Tony Blair to vote Conservative. \
+        But the Tory leader will argue against positive discrimination. \
+        "It sets family against family," he will argue.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "the Tory leader")
+    }
 }

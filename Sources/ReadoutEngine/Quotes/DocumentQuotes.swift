@@ -65,17 +65,19 @@ struct DocumentQuotes {
                                   speakerRange: q.speaker.map { t.range($0) },
                                   speakerWords: q.speaker.map { r in r.filter { t.tokens[$0].kind == .word }.map { t.lower($0) } } ?? [],
                                   reporterRange: q.reporter.map { t.range($0) },
-                                  pronounContext: q.speaker.flatMap { pronounContext(t, $0) },
+                                  pronounContext: q.speaker.flatMap { pronounContext(t, $0, span: q.span) },
                                   inherit: inherit, evidence: evidence ? q.evidence : []))
         }
         return out
     }
 
     /// The sentence up to a lone pronoun speaker at `r`, and the sentence before it; nil for any
-    /// other speaker, or a pronoun in a document's first sentence.
-    func pronounContext(_ t: QuoteText, _ r: Range<Int>) -> (sentence: TextRange, previous: TextRange)? {
+    /// other speaker, or a pronoun in a document's first sentence. A quotation of several sentences
+    /// that the pronoun closes (`"… Frankfurt. This has special importance …," he said`) counts as
+    /// the pronoun's sentence from where it opens: the sentence before is the one before the quotation.
+    func pronounContext(_ t: QuoteText, _ r: Range<Int>, span: Range<Int>) -> (sentence: TextRange, previous: TextRange)? {
         guard r.count == 1, t.tokens[r.lowerBound].kind == .word, t.lowerIn(SpeakerPhrase.pronouns, r.lowerBound) else { return nil }
-        let s = Int(t.sentenceOf[r.lowerBound])
+        let s = min(Int(t.sentenceOf[r.lowerBound]), Int(t.sentenceOf[span.lowerBound]))
         guard s > 0 else { return nil }
         let sentence = t.doc.sentences[s], previous = t.doc.sentences[s - 1]
         return (TextRange(t.tokens[sentence.tokens.lowerBound].range.start, t.tokens[r.lowerBound].range.start),

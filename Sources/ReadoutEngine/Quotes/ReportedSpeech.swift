@@ -23,6 +23,10 @@ struct ReportedSpeech {
     }
 
     static let passive: WordSet = ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "to"]
+    /// Words that open a time clause after a cue (`said after meeting …`, `said while visiting …`).
+    static let timeOpeners: Set<String> = ["after", "before", "while", "when", "since"]
+    /// Auxiliaries of a progressive cue (`was saying`).
+    static let progressive: WordSet = ["is", "was", "are", "were", "been", "be", "am"]
     static let objectPronouns: WordSet = ["him", "her", "them", "us", "me", "you", "reporters", "journalists",
                                               "mps", "parliament", "delegates", "listeners", "viewers", "lawmakers"]
 
@@ -159,6 +163,9 @@ struct ReportedSpeech {
     func tail(_ a: Int, _ end: Int) -> (Range<Int>, Range<Int>, String)? {
         guard a < end else { return nil }
         if let cue = t.cues[a] {
+            // `…, explaining Syria's alleged involvement`: a participle after the comma goes on with its
+            // object; only a finite cue turns round (`…, said Brian Baker`)
+            if cue.frame != .according, t.lower(a).hasSuffix("ing") { return nil }
             let cueEnd = cue.frame == .according ? a + 2 : a + 1
             if cue.frame == .according && !t.isWord(a + 1, "to") { return nil }
             guard cue.frame != .direct, cue.frame != .object, let sp = np.phrase(startingAt: cueEnd, limit: end) else { return nil }
@@ -174,6 +181,9 @@ struct ReportedSpeech {
                 // the attribution is the whole clause after the comma: `…, Mr X said`, not `…, a day after X announced`
                 guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
                       let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) else { return nil }
+                // `…, their first public appearance since announcing their engagement`: a participle has
+                // no subject of its own (`…, the minister was saying` has one)
+                if t.lower(k).hasSuffix("ing"), !(k > 0 && t.lowerIn(ReportedSpeech.progressive, k - 1)) { return nil }
                 // `…, it was claimed in court`: a passive names no speaker
                 if t.lower(k).hasSuffix("ed"), (sub.speaker.upperBound..<k).contains(where: { t.lowerIn(ReportedSpeech.passive, $0) }) { return nil }
                 // only circumstances after the cue: `told reporters at the White House`, `said in a statement`,
@@ -183,7 +193,12 @@ struct ReportedSpeech {
                     restEnd += 1
                 }
                 let rest = (k + 1)..<restEnd
-                guard rest.count <= 8, !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) || isVerb($0) }) else { return nil }
+                // `…, the Tory leader said after mockingly welcoming the chancellor back`: a time clause
+                // of a participle is a circumstance of any length
+                let timeClause = rest.count > 1 && ReportedSpeech.timeOpeners.contains(t.lower(rest.lowerBound))
+                    && ((rest.lowerBound + 1)...min(rest.lowerBound + 2, rest.upperBound - 1)).contains(where: { t.lower($0).hasSuffix("ing") && isVerb($0) })
+                    && !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) })
+                guard timeClause || rest.count <= 8, timeClause || !rest.contains(where: { t.isWord($0, "that") || t.isComma($0) || isVerb($0) }) else { return nil }
                 return (k..<(k + 1), sub.speaker, "clause-speaker-cue")
             }
             k += 1

@@ -179,6 +179,16 @@ struct SpeakerPhrase {
             return (c..<appEnd, name.lowerBound)
         }
         guard let r = phrase(endingAt: e, floor: floor) else { return nil }
+        // `Howard Archer, economist at Global Insight said`: an apposition whose closing comma is left
+        // out; the name (of two words at least, opening the clause) before it speaks. Not `in Onawa,
+        // Iowa, the candidate repeated`, nor `Clinton, a top aide said, "…"`
+        if r.lowerBound - 1 > floor, t.isComma(r.lowerBound - 1), !t.isCap(r.lowerBound), !(cue + 1 < t.count && t.isComma(cue + 1)),
+           let name = phrase(endingAt: r.lowerBound - 1, floor: floor), name.count >= 2, isName(name), t.pos(name.lowerBound) != .adp,
+           name.lowerBound == floor || !t.isComma(name.lowerBound - 1),
+           case let ws = r.filter({ t.tokens[$0].kind == .word }).map({ t.lower($0) }), !ws.isEmpty,
+           QuoteLists.shared.personNouns.contains(ws[SpeakerResolver.headIndex(ws)]) {
+            return (name, name.lowerBound)
+        }
         // `Judge Richard Mawrey, QC told …`: letters after a name belong to it, never speak alone
         if r.count == 1, t.lowerIn(SpeakerPhrase.postNominals, r.lowerBound), r.lowerBound - 1 > floor, t.isComma(r.lowerBound - 1),
            let name = phrase(endingAt: r.lowerBound - 1, floor: floor), t.isCap(name.upperBound - 1) {

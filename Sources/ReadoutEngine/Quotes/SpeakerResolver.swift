@@ -46,8 +46,20 @@ struct SpeakerResolver {
             guard !wanted.isEmpty else { return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(w)’ is not resolved")]) }
             // nor is anyone named in the statement itself (`Mr Blair's government was "bossy," he
             // added`: whoever speaks of Mr Blair by name is not Mr Blair)
+            // nor whom the pronoun's own cue addresses (`"…," he told Hannity`)
+            var hearers = Set<Int>()
+            if w == "he" || w == "she" {
+                var k = mentionIndex(d, before: range.end)
+                while k < da.mentions.count, da.mentions[k].range.start < range.end + 40 {
+                    if da.mentions[k].label == .person, SpeakerResolver.isHearer(da.mentions[k].range, in: da.document) {
+                        hearers.insert(da.mentionEntity[k])
+                    }
+                    k += 1
+                }
+            }
             func fits(_ m: Int) -> Bool {
                 wanted.contains(da.mentions[m].label) && !quoted.contains(da.mentions[m].range)
+                    && !hearers.contains(da.mentionEntity[m])
                     && !(content?.contains(da.mentions[m].range) ?? false)
                     && (w == "he" || w == "she" || !SpeakerResolver.isHearer(da.mentions[m].range, in: da.document))
                     && compatible(w, gender(analysis.entities[da.mentionEntity[m]]))
@@ -72,20 +84,25 @@ struct SpeakerResolver {
             // named last (`Michael Howard accused the prime minister and Mr Brown … He told Sky News: …`)
             if let context = pronounContext, nearest.map({ da.mentions[$0].range.start < context.sentence.start }) ?? true {
                 if let id = recentSpeaker, analysis.entities.indices.contains(id), case let e = analysis.entities[id],
-                   wanted.contains(e.label), compatible(w, gender(e)) {
+                   wanted.contains(e.label), compatible(w, gender(e)), !hearers.contains(id) {
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → the \(kind) quoted in the sentence before (\(e.name))")], .pronoun)
                 }
                 // `The prime minister ratcheted up … He insisted …`: the sentence before opens with a
                 // person described, not named; the one the description names, never a name further on
-                if w == "he" || w == "she", let r = describedSubject(d, context.previous), let id = r.entity,
-                   analysis.entities.indices.contains(id), compatible(w, gender(analysis.entities[id])) {
+                if w == "he" || w == "she", let r = describedSubject(d, context.previous),
+                   r.entity.map({ analysis.entities.indices.contains($0) && compatible(w, gender(analysis.entities[$0])) }) ?? true {
                     var out = r
                     out.method = .pronoun
                     out.steps = [Evidence(rule: "pronoun", detail: "‘\(w)’ → the subject of the sentence before, described: \(r.steps.first?.detail ?? "")")]
                     return out
                 }
-                if w != "they", let first = mentions(d, in: context.previous).first(where: { fits($0) && nearestWanted.contains(da.mentions[$0].label) }),
-                   first != nearest {
+                // (for `he` or `she` a person after a preposition is no subject: `… he lends his thoughts to
+                // Mr. Trump`; and whom a person asked answers: `Hannity asked Trump how high …`)
+                let person = w == "he" || w == "she"
+                if w != "they", var first = mentions(d, in: context.previous).first(where: {
+                       fits($0) && nearestWanted.contains(da.mentions[$0].label) && !(person && SpeakerResolver.isObject(da.mentions[$0].range, in: da.document))
+                   }), first != nearest {
+                    if person, let asked = answerer(d, after: first), fits(asked) { first = asked }
                     let e = analysis.entities[da.mentionEntity[first]]
                     return finish(e, [Evidence(rule: "pronoun", detail: "‘\(w)’ → first \(kind) of the sentence before ‘\(da.document.string(da.mentions[first].range))’ (\(e.name))")], .pronoun)
                 }
@@ -107,8 +124,13 @@ struct SpeakerResolver {
             return r
         }
         let people = inside.filter { da.mentions[$0].label == .person }
+        // `Princes William and Harry said`, `Chancellor Gerhard Schroeder and Prime Minister Silvio
+        // Berlusconi voiced …`: people joined by `and` speak together, as written, never as the last one named
+        if let first = people.first, let r = together(da.document, range, after: da.mentions[first].range,
+                                                      names: inside.map { da.mentions[$0].range }) { return r }
         // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
-        let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
+        // (or `at`: `the former chief financial officer at US telecoms firm WorldCom` is no firm)
+        let personBeforePP = words.firstIndex(where: { $0 == "for" || $0 == "of" || $0 == "at" }).map { $0 > 0 && lists.personNouns.contains(words[$0 - 1]) } ?? false
         if people.isEmpty, lastWordIsLowerCase(d, range) || personBeforePP, let r = describe(d, range, words, inside) { return r }
         // `The MP for Sittingbourne and Sheppey`, `a spokesman for Tony Blair`: the names after `for`/`of`
         // say whom the speaker serves, never who spoke
@@ -156,10 +178,68 @@ struct SpeakerResolver {
         return Resolution(steps: [Evidence(rule: "unresolved", detail: "‘\(da.document.string(range))’ names no known entity")])
     }
 
+    /// Words that open the second of people named together (`Mr Smith and his wife`).
+    static let companions: Set<String> = ["his", "her", "their", "the", "other", "fellow", "several", "some", "a", "two", "three"]
+
+    /// The phrase at `range` as written when a person named in it (`first`) is joined by `and` to
+    /// whoever follows: a group of speakers; nil when no `and` follows the person, or the `and` is
+    /// part of a name (`John Smith of Marks and Spencer`).
+    private func together(_ doc: Document, _ range: TextRange, after first: TextRange, names: [TextRange]) -> Resolution? {
+        let b = doc.bytes
+        var i = first.end
+        // ` and ` after the person's name, with words after it
+        while i + 5 < range.end {
+            if b[i] == 0x20, b[i + 1] == 0x61, b[i + 2] == 0x6E, b[i + 3] == 0x64, b[i + 4] == 0x20 {
+                if names.contains(where: { $0.start < i && i < $0.end }) { return nil }
+                // right after a name (`Mr Blair wins the election and fulfils his …` is a clause), and a
+                // name or a determiner after it (`Princes William and Harry`, `Mr Smith and his wife`)
+                guard names.contains(where: { $0.end == i }) || i == first.end else { return nil }
+                let next = doc.string(TextRange(i + 5, min(range.end, i + 5 + 12))).split(separator: " ").first.map(String.init) ?? ""
+                guard next.first?.isUppercase ?? false || SpeakerResolver.companions.contains(next) else { return nil }
+                let text = doc.string(range)
+                return Resolution(name: text, entity: nil, source: nil,
+                                  steps: [Evidence(rule: "group", detail: "‘\(text)’: people named together speak together, kept as written")],
+                                  method: .description)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The person mention right after `asked` (or `questioned`, `pressed`) that follows mention `m`
+    /// (`Hannity asked Trump how high …`): who answers next.
+    private func answerer(_ d: Int, after m: Int) -> Int? {
+        let da = analysis.documents[d]
+        guard m + 1 < da.mentions.count, da.mentions[m + 1].label == .person else { return nil }
+        let (w, s) = SpeakerResolver.wordBefore(da.mentions[m + 1].range.start, in: da.document)
+        guard ["asked", "questioned", "pressed", "quizzed"].contains(w),
+              da.document.string(TextRange(da.mentions[m].range.end, s)).trimmingSpaces.isEmpty else { return nil }
+        return m + 1
+    }
+
     /// Whether the mention at `r` is told something (`he told the BBC`, `told Reuters`): a hearer,
     /// never who `it` or `they` is later.
     static func isHearer(_ r: TextRange, in doc: Document) -> Bool {
         ["told", "tell", "tells", "telling"].contains(wordBefore(mention: r, skipping: ["the"], in: doc))
+    }
+
+    /// Political parties by the words that name them (lower case, one or two words), each to one
+    /// key: `Tory` and `Conservative` are one party, `Lib Dem` and `Liberal Democrat` another.
+    static let partyWords: [String: String] = [
+        "labour": "labour", "tory": "conservative", "tories": "conservative", "conservative": "conservative",
+        "conservatives": "conservative", "lib dem": "libdem", "lib dems": "libdem", "liberal democrat": "libdem",
+        "liberal democrats": "libdem", "snp": "snp", "plaid": "plaid", "ukip": "ukip", "sinn fein": "sinnfein",
+        "dup": "dup", "democrat": "democratic", "democrats": "democratic", "democratic": "democratic",
+        "republican": "republican", "republicans": "republican", "gop": "republican"]
+
+    /// The parties lower-case `words` name (`the Tory leader` → conservative).
+    static func parties(in words: [String]) -> Set<String> {
+        var out = Set<String>()
+        for (i, w) in words.enumerated() {
+            if let p = partyWords[w] { out.insert(p) }
+            if i + 1 < words.count, let p = partyWords[w + " " + words[i + 1]] { out.insert(p) }
+        }
+        return out
     }
 
     /// Words that make a role another office than the one a description names.
@@ -177,7 +257,14 @@ struct SpeakerResolver {
 
     /// The word before the mention at `r`, lower-cased, past one word of `skipping` (`the`, `Mr`).
     static func wordBefore(mention r: TextRange, skipping: Set<String>, in doc: Document) -> String {
-        let (w, s) = wordBefore(r.start, in: doc)
+        var (w, s) = wordBefore(r.start, in: doc)
+        // `Mr. Trump`: the period of an abbreviation skipped
+        if w.isEmpty {
+            var e = r.start
+            while e > 0, doc.bytes[e - 1] == 0x20 { e -= 1 }
+            if e > 0, doc.bytes[e - 1] == 0x2E { (w, s) = wordBefore(e - 1, in: doc) }
+            guard skipping.contains(w) else { return "" }
+        }
         return skipping.contains(w) ? wordBefore(s, in: doc).0 : w
     }
 
@@ -233,15 +320,24 @@ struct SpeakerResolver {
         let words = raw.map { $0.fastLowercased() }
         // `the` and up to two lower-case words, then a person noun and no `of`/`for` after it
         // (`The Tory leader Michael Howard` names him; the names rule has him)
+        // (a party or body may qualify it: `The Tory leader will argue …`)
         guard words.first == "the", let h = words.indices.dropFirst().first(where: { lists.personNouns.contains(words[$0]) }),
               h <= 3, h + 1 < words.count, words[h + 1] != "of", words[h + 1] != "for",
-              raw[1...h].allSatisfy({ $0.first?.isLowercase ?? false }),
+              raw[h].first?.isLowercase ?? false,
               !(raw[h + 1].first?.isUppercase ?? false) else { return nil }
         let description = Array(words[...h])
         let start = sentence.start + offset
-        guard let r = describe(d, TextRange(start, start + description.joined(separator: " ").utf8.count), description, []),
-              r.entity != nil else { return nil }
-        return r
+        let range = TextRange(start, start + description.joined(separator: " ").utf8.count)
+        let inside = mentions(d, in: range)
+        if let r = describe(d, range, description, inside), r.entity != nil { return r }
+        // no one named holds it: the description as written, never a name further on, when the
+        // sentence goes on with its verb (`The attorney general …` is a longer title)
+        guard !inside.contains(where: { analysis.documents[d].mentions[$0].label == .person }),
+              let next = POSLexicon.shared.tag(words[h + 1]), [.verb, .aux, .adv].contains(next.pos) else { return nil }
+        let text = analysis.documents[d].document.string(range)
+        return Resolution(name: text, entity: nil, source: nil,
+                          steps: [Evidence(rule: "description", detail: "‘\(text)’: no one named in the document holds it, kept as written")],
+                          method: .description)
     }
 
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
@@ -378,7 +474,14 @@ struct SpeakerResolver {
         }
         if isPerson {
             let country = self.country(d, inside, words)
+            let parties = SpeakerResolver.parties(in: words)
             let leader = head == "leader"
+            // the capitalised words after the head's preposition (`at Global Insight`), lower-cased
+            let written = da.document.string(range).split(separator: " ")
+            let named: String? = headIndex + 2 < words.count && written.count == words.count
+                && SpeakerResolver.headPrepositions.contains(words[headIndex + 1])
+                && written[(headIndex + 2)...].contains(where: { $0.first?.isUppercase ?? false })
+                ? words[(headIndex + 2)...].filter { !SpeakerPhrase.determiners.contains($0) }.joined(separator: " ") : nil
             var best: (pos: Int, entity: Int, former: Bool)? = nil
             let before = mentionIndex(d, before: range.start)
             // holders within a window of mentions around the speaker: an article's worth, so that one
@@ -397,6 +500,12 @@ struct SpeakerResolver {
                     let spaced = " " + role + " "
                     guard e.body == c || aliases.contains(where: { spaced.fastContains(" " + $0 + " ") }) else { continue }
                 }
+                // `the Tory leader` is no Lib Dem president, nor George Bush: a party named in the
+                // description is named in the holder's role
+                if !parties.isEmpty, SpeakerResolver.parties(in: roleWords.map(String.init)).isDisjoint(with: parties) { continue }
+                // `economist at Global Insight`, `the MP for Ealing North`: a body or place named after
+                // the head is in the holder's role
+                if let named, !role.fastContains(named) { continue }
                 let former = role.fastContains("former")
                 // nearest preceding serving holder; following ones only when none precedes
                 let score = (m < before ? 0 : 1_000_000) + (m < before ? before - m : m - before) + (former ? 2_000_000 : 0)
