@@ -96,4 +96,15 @@ extension QuoteReportedTests {
         """
         XCTAssertEqual(QuoteTest.lines(text), ["mixed | the Tory leader | - | The Budget was not about the country, but \"all about the interests of the Labour party"])
     }
+
+    /// States and figures are no statements: `appear unhappy`, `posted mixed results`, and an act's
+    /// participle right after its noun (`Any investor accepting the compensation`); `investors
+    /// expecting a deal` and `appeared to suggest` still attribute.
+    func testStatesFiguresAndParticiplesOfActsAreNoStatements() {
+        XCTAssertEqual(QuoteTest.lines("United's players also appear unhappy at the prospect of a takeover."), [])
+        XCTAssertEqual(QuoteTest.lines("US retailers posted mixed results for December, while many others were forced to cut prices."), [])
+        XCTAssertEqual(QuoteTest.lines("Any investor accepting the compensation will have to waive the right to take their case to the ombudsman."), [])
+        XCTAssertEqual(QuoteTest.analyze("But investors expecting a big deal at a premium may want to think twice.").quotes.count, 1)
+        XCTAssertEqual(QuoteTest.analyze("The senator appeared to suggest that the bill would fail.").quotes.first?.speaker, "The senator")
+    }
 }

@@ -285,4 +285,11 @@ final class QuoteSpeakerTests: XCTestCase {
         """
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "the Tory leader")
     }
+
+    /// A title alone is nobody: `The Conservative Party Co-Chairman said` keeps the description,
+    /// and never becomes a person named `Co-Chairman`.
+    func testATitleAloneIsNoPerson() {
+        let text = "Tory Liam Fox spoke on Monday. The Conservative Party Co-Chairman said the electorate had a choice."
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "The Conservative Party Co-Chairman")
+    }
 }

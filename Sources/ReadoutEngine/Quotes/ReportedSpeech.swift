@@ -25,6 +25,10 @@ struct ReportedSpeech {
     static let passive: WordSet = ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "to"]
     /// Words that open a time clause after a cue (`said after meeting …`, `said while visiting …`).
     static let timeOpeners: Set<String> = ["after", "before", "while", "when", "since"]
+    /// Nouns of figures a firm posts (`posted mixed results`, `posted a loss`): no statement.
+    static let figures: WordSet = ["results", "result", "profit", "profits", "loss", "losses", "sales", "revenue", "revenues",
+                                   "earnings", "figures", "growth", "gains", "gain", "rise", "fall", "increase", "decline",
+                                   "deficit", "surplus", "turnover", "income"]
     /// Auxiliaries of a progressive cue (`was saying`).
     static let progressive: WordSet = ["is", "was", "are", "were", "been", "be", "am"]
     static let objectPronouns: WordSet = ["him", "her", "them", "us", "me", "you", "reporters", "journalists",
@@ -256,6 +260,13 @@ struct ReportedSpeech {
                     || (t.isQuoteMark[sub.start - 1] && t.isComma(sub.start - 2)) // `On "Fox News Sunday," Mike Pence said`
                     || t.isWord(sub.start, "who") || t.isWord(sub.start, "which") || t.isWord(sub.start, "whom") || sub.shared
                     || (t.tokens[sub.start - 1].kind == .word && t.lowerIn(ReportedSpeech.clauseOpeners, sub.start - 1)) else { continue }
+            // `Any investor accepting the compensation will have to …`: an act's participle right after
+            // its noun (no comma, no auxiliary) describes the noun; `investors expecting a deal`,
+            // `Ryan saying he was encouraged` and `…, pressing the case that …` still attribute
+            if !sub.shared, cue.frame == .object, t.lower(k).hasSuffix("ing"), !t.isComma(k - 1),
+               !((sub.speaker.upperBound..<k).contains { t.lowerIn(ReportedSpeech.progressive, $0) || t.isComma($0) }) { continue }
+            // `US retailers posted mixed results`: figures posted are no statement
+            if cue.lemma == "post", ((k + 1)..<min(end, k + 5)).contains(where: { t.lowerIn(ReportedSpeech.figures, $0) }) { continue }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
             // `Cosla, which provided the figures, warned that …`: the relative clause is an aside; the
             // cue after its closing comma is the attribution
@@ -287,6 +298,8 @@ struct ReportedSpeech {
         guard j < end, t.tokens[j].kind == .word || t.tokens[j].kind == .number || (t.isQuoteMark[j] && quoted[j]) else { return nil }
         switch cue.frame {
         case .object:
+            // `appear unhappy at …`: a state, not a stance; `appeared to suggest`, `appears that` are
+            if cue.lemma == "appear" || cue.lemma == "seem", !t.isWord(j, "to"), !t.isWord(j, "that") { return nil }
             // `called for new tariffs`, `pointed to the deficit`, `railed against the deal`: the particle belongs to the cue
             if let ps = ReportedSpeech.particles[cue.lemma], ps.contains(where: { t.isWord(j, $0) }) { j += 1 }
             if t.isWord(j, "that") { j += 1 }
