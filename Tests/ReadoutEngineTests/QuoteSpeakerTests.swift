@@ -292,4 +292,29 @@ final class QuoteSpeakerTests: XCTestCase {
         let text = "Tory Liam Fox spoke on Monday. The Conservative Party Co-Chairman said the electorate had a choice."
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "The Conservative Party Co-Chairman")
     }
+
+    /// Bodies listed in a relative clause are no speaker, and `it` after a document the sentence
+    /// before opens with is that document, never a body named in it.
+    func testItAfterADocumentIsTheDocument() {
+        let text = """
+        The line closed in 1969. A study in 2000, which was commissioned by the executive, Scottish Borders Council, \
+        Midlothian Council and Scottish Borders Enterprise, found that a service could cover its costs. \
+        It also found that a freight railway could be reinstated.
+        """
+        let quotes = QuoteTest.analyze(text).quotes
+        XCTAssertFalse(quotes.contains { $0.speaker == "Scottish Borders Council" || $0.speaker == "Scottish Borders Enterprise" })
+        XCTAssertEqual(quotes.last?.speaker, "A study")
+    }
+
+    /// `The bank` is the body named with `bank` unless the article is about another one named
+    /// since; then the description stays as written.
+    func testTheBankIsNotAPassingBankWhenTheArticleIsAboutAnother() {
+        let text = """
+        ABN Amro is to cut 2,850 jobs. ABN Amro is the third large European bank to announce cuts, following Deutsche Bank. \
+        ABN Amro's operations in the Netherlands will be hardest hit. The bank said it was on course for a rise in net income.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "The bank")
+        let plain = "Deutsche Bank reported its results on Monday. The bank said it was on course for a rise in net income."
+        XCTAssertEqual(QuoteTest.analyze(plain).quotes.last?.speaker, "Deutsche Bank")
+    }
 }

@@ -168,6 +168,9 @@ struct SpeakerPhrase {
             guard let name = phrase(endingAt: c - 1, floor: floor) else { return nil }
             // (a relative clause after a second apposition belongs to it: `Brunner, a spokeswoman for X, which …, said`)
             if relative { return name.lowerBound == floor || !t.isComma(name.lowerBound - 1) ? (name, name.lowerBound) : nil }
+            // `… commissioned by the executive, Scottish Borders Council, Midlothian Council and Scottish
+            // Borders Enterprise, found`: the end of a list, not a name and its apposition
+            if name.lowerBound > floor, t.isComma(name.lowerBound - 1), (c..<appEnd).contains(where: { t.isWord($0, "and") }) { return nil }
             // `Scottish Finance Minister, Tom McCabe, said`: a title in capitals, then the name
             if !circumstance, isName(c..<appEnd), QuoteLists.shared.personNouns.contains(t.lower(name.upperBound - 1)) {
                 return (c..<appEnd, name.lowerBound)
@@ -270,6 +273,10 @@ struct SpeakerPhrase {
         var e = s
         while e < end, e - s < 8, t.tokens[e].kind == .word || t.tokens[e].kind == .clitic { e += 1 }
         guard e > s, e < end - 1, t.isComma(e) || t.isPunct(e, 0x28), t.isCap(e - 1), isSpeaker(s..<e), end - e <= 40 else { return nil }
+        // `…, Scottish Borders Council, Midlothian Council and Scottish Borders Enterprise, found`: names
+        // listed are no name and its apposition
+        if ((e + 1)..<(end - 1)).allSatisfy({ t.isCap($0) || t.isComma($0) || t.isWord($0, "and") }),
+           ((e + 1)..<(end - 1)).contains(where: { t.isWord($0, "and") }) { return nil }
         // a cue inside would be an attribution of its own; a relative or participle clause may hold
         // an object verb (`one of the states suing the EPA`, `who also featured in the film`)
         for i in e..<end where t.isTerminal(i) && !t.isComma(i + 1) || t.tokens[i].kind == .quote

@@ -96,6 +96,13 @@ struct SpeakerResolver {
                     out.steps = [Evidence(rule: "pronoun", detail: "‘\(w)’ → the subject of the sentence before, described: \(r.steps.first?.detail ?? "")")]
                     return out
                 }
+                // `A study in 2000, which was commissioned by … Scottish Borders Enterprise, found …. It
+                // also found …`: a document the sentence before opens with is `it`, never a body named in it
+                if w == "it", var r = describedDocument(d, context.previous) {
+                    r.method = .pronoun
+                    r.steps = [Evidence(rule: "pronoun", detail: "‘it’ → the document the sentence before opens with: ‘\(r.name ?? "")’")]
+                    return r
+                }
                 // (for `he` or `she` a person after a preposition is no subject: `… he lends his thoughts to
                 // Mr. Trump`; and whom a person asked answers: `Hannity asked Trump how high …`)
                 let person = w == "he" || w == "she"
@@ -340,6 +347,39 @@ struct SpeakerResolver {
                           method: .description)
     }
 
+    /// The organisation document `d` names most often (the first of equals), if any.
+    private func mainOrganisation(_ d: Int) -> Int? {
+        let da = analysis.documents[d]
+        var counts: [Int: Int] = [:]
+        var best: (entity: Int, count: Int)? = nil
+        for (i, m) in da.mentions.enumerated() where m.label == .org {
+            let e = da.mentionEntity[i]
+            counts[e, default: 0] += 1
+            if best == nil || counts[e]! > best!.count { best = (e, counts[e]!) }
+        }
+        return best?.entity
+    }
+
+    /// Heads of documents that state findings (`the study`, `a report`): `it` after them is the document.
+    static let documentHeads: Set<String> = ["study", "report", "survey", "poll", "review", "inquiry", "audit", "analysis",
+                                             "assessment", "paper", "document", "memo", "letter", "statement", "research"]
+
+    /// The document a sentence opens with, as written up to its head (`A study`, `The report by the
+    /// committee` → `The report`), when its subject is one; nil otherwise.
+    private func describedDocument(_ d: Int, _ sentence: TextRange) -> Resolution? {
+        let doc = analysis.documents[d].document
+        let head = doc.string(TextRange(sentence.start, min(sentence.end, sentence.start + 60)))
+        let raw = head.split(separator: " ").prefix(4).map(String.init)
+        let words = raw.map { $0.fastLowercased() }
+        guard let first = words.first, ["the", "a", "an", "its", "their", "this"].contains(first),
+              let h = words.indices.dropFirst().first(where: { SpeakerResolver.documentHeads.contains(words[$0].filter(\.isLetter)) }),
+              h <= 2, raw[1...h].allSatisfy({ $0.first?.isLowercase ?? false }) else { return nil }
+        let text = raw[...h].joined(separator: " ").filter { $0 != "," }
+        return Resolution(name: text, entity: nil, source: nil,
+                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a document, kept as written")],
+                          method: .description)
+    }
+
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
         let (src, ev) = sources.source(of: e)
         return Resolution(name: e.name, entity: e.id, source: src, steps: steps + (ev.map { [$0] } ?? []), method: method)
@@ -526,6 +566,15 @@ struct SpeakerResolver {
                 if mention.label == .org {
                     let e = analysis.entities[da.mentionEntity[m]]
                     if e.name.fastLowercased().contains(head) {
+                        // `ABN Amro … following Deutsche Bank …. ABN Amro's operations …. The bank said`: the body
+                        // the article is about, named since, may be the one meant; then the description stays as written
+                        if let f = fallback, case let other = da.mentionEntity[f], other != da.mentionEntity[m],
+                           mainOrganisation(d) == other {
+                            let text = da.document.string(range)
+                            return Resolution(name: text, entity: nil, source: nil,
+                                              steps: [Evidence(rule: "description", detail: "‘\(text)’: ‘\(e.name)’ is named ‘…\(head)…’ but ‘\(analysis.entities[da.mentionEntity[f]].name)’ was named since; kept as written")],
+                                              method: .description)
+                        }
                         return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")], .title)
                     }
                     if fallback == nil { fallback = m }
