@@ -72,6 +72,7 @@ struct DocumentClusterer {
         func key(_ i: Int) -> String {
             let label = raw[i].label
             if label == .person {
+                if let k = asciiPersonKey(raw[i].tokens) { return k }
                 var name = ""
                 for j in raw[i].tokens {
                     if j > raw[i].tokens.lowerBound { name += " " }
@@ -81,9 +82,9 @@ struct DocumentClusterer {
             }
             switch label {
             case .date, .time, .money, .percent, .cardinal, .ordinal:
-                return "\(label.rawValue):" + surfaces[i].fastLowercased()
+                return lowercasedKey(label.rawValue + ":", surfaces[i])
             default:
-                return "X:" + (raw[i].canonical ?? surfaces[i]).fastLowercased()
+                return lowercasedKey("X:", raw[i].canonical ?? surfaces[i])
             }
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
@@ -132,11 +133,12 @@ struct DocumentClusterer {
             var people: [Int?] = [nil, nil, nil] // distinct entities among `all`, `forWomen`, `forMen`, counted when first asked
         }
         var bySurname: [String: Holders] = [:]
-        let lists = Lexicon.shared.lists
+        // the lists are read through the shared instance: copying `lists` out retained each of its tables
+        let lex = Lexicon.shared
         for (n, f) in fullNames.enumerated() {
             bySurname[f.last, default: Holders()].all.append(n)
-            if !lists.maleNames.contains(f.first) { bySurname[f.last, default: Holders()].forWomen.append(n) }
-            if !lists.isWomansName(f.first) { bySurname[f.last, default: Holders()].forMen.append(n) }
+            if !lex.lists.maleNames.contains(f.first) { bySurname[f.last, default: Holders()].forWomen.append(n) }
+            if !lex.lists.isWomansName(f.first) { bySurname[f.last, default: Holders()].forMen.append(n) }
         }
         // surnames a man is named by (`Mr. Obama`): where the document's only full name of that surname is a
         // woman's (`Michelle Obama`), the single name is his, not hers
@@ -223,6 +225,45 @@ struct DocumentClusterer {
         for (n, b) in order.enumerated() { remap[b] = n }
         return DocumentEntities(mentions: mentions, evidence: evidence ? raw.map(\.evidence) : [], mentionEntity: assign.map { remap[$0] },
                                 entities: order.map { builders[$0].entity })
+    }
+
+    /// A person's merge key, `P:` and the lower-cased words of `tokens` without periods, one space
+    /// between them (as `key` makes it), built in one buffer; nil when a token is not all ASCII.
+    private func asciiPersonKey(_ tokens: Range<Int>) -> String? {
+        var n = 2
+        for j in tokens { n += t.tokens[j].range.length + 1 }
+        return t.doc.bytes.withUnsafeBufferPointer { b -> String? in
+            for j in tokens {
+                let r = t.tokens[j].range
+                for k in r.start..<r.end where b[k] >= 0x80 { return nil }
+            }
+            return String(unsafeUninitializedCapacity: n) { out in
+                out[0] = 0x50 // P
+                out[1] = 0x3A // :
+                var o = 2
+                for j in tokens {
+                    if j > tokens.lowerBound { out[o] = 0x20; o += 1 }
+                    let r = t.tokens[j].range
+                    for k in r.start..<r.end where b[k] != 0x2E {
+                        out[o] = asciiLowercase(b[k])
+                        o += 1
+                    }
+                }
+                return o
+            }
+        }
+    }
+
+    /// `prefix + s.fastLowercased()` made in one buffer when `s` is ASCII.
+    private func lowercasedKey(_ prefix: String, _ s: String) -> String {
+        let p = prefix.utf8, u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return prefix + s.fastLowercased() }
+        return String(unsafeUninitializedCapacity: p.count + u.count) { out in
+            var o = 0
+            for c in p { out[o] = c; o += 1 }
+            for c in u { out[o] = asciiLowercase(c); o += 1 }
+            return o
+        }
     }
 
     private func noteAlias(_ e: inout LocalEntity, _ s: String) {

@@ -110,29 +110,34 @@ struct EntityMerger {
     mutating func add(_ doc: DocumentEntities) -> [Mention] {
         let d = localToGlobal.count
         var toGlobal = [Int](repeating: -1, count: doc.entities.count)
-        // each entity is read in place (`doc.entities[l]`): a copy would retain every string and
-        // array it holds, and did so for every entity of every document
-        for l in doc.entities.indices {
-            guard doc.entities[l].singleName == nil else {
-                singles.append((d, l, doc.entities[l], doc.entities[l].mentions.map { doc.mentions[$0].label }))
-                continue
-            }
-            let g: Int
-            var sameName = false
-            if let existing = byKey[doc.entities[l].key] {
-                g = existing
-                sameName = true
-            } else {
-                g = newBuilder(doc.entities[l])
-                byKey.insert(doc.entities[l].key, g)
-                if doc.entities[l].label == .person, let last = doc.entities[l].name.split(separator: " ").last {
-                    // (filtering characters is slow, and most surnames have no period to drop)
-                    let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
-                    bySurname[surname.fastLowercased(), default: []].append(g)
+        // each entity is read in place (`entities[l]`, through a buffer pointer): a copy would retain
+        // every string and array it holds, and did so for every entity of every document (reading
+        // `doc.entities[l]` while `builders` was changed still copied it)
+        doc.entities.withUnsafeBufferPointer { entities in
+            doc.mentions.withUnsafeBufferPointer { mentions in
+                for l in entities.indices {
+                    guard entities[l].singleName == nil else {
+                        singles.append((d, l, entities[l], entities[l].mentions.map { mentions[$0].label }))
+                        continue
+                    }
+                    let g: Int
+                    var sameName = false
+                    if let existing = byKey[entities[l].key] {
+                        g = existing
+                        sameName = true
+                    } else {
+                        g = newBuilder(entities[l])
+                        byKey.insert(entities[l].key, g)
+                        if entities[l].label == .person, let last = entities[l].name.split(separator: " ").last {
+                            // (filtering characters is slow, and most surnames have no period to drop)
+                            let surname = last.utf8.contains(0x2E) ? String(last.filter { $0 != "." }) : String(last)
+                            bySurname[surname.fastLowercased(), default: []].append(g)
+                        }
+                    }
+                    Self.absorb(&builders[g], d, entities[l], label: { mentions[entities[l].mentions[$0]].label }, sameName: sameName, ids: ids)
+                    toGlobal[l] = g
                 }
             }
-            Self.absorb(&builders[g], d, doc.entities[l], label: { doc.mentions[doc.entities[l].mentions[$0]].label }, sameName: sameName, ids: ids)
-            toGlobal[l] = g
         }
         localToGlobal.append(toGlobal)
         localMentionEntity.append(doc.mentionEntity.map { Int32($0) })
@@ -181,9 +186,10 @@ struct EntityMerger {
         var entities: [Entity] = []
         entities.reserveCapacity(order.count)
         for (n, bi) in order.enumerated() {
-            let b = builders[bi]
-            // the builder's own arrays go as its entity is made, not all at the end
-            builders[bi] = Builder(name: "", nameWords: 0, isSingleName: false)
+            // moved out, not copied (a copy retained every string and array it holds): the builder's
+            // own arrays go as its entity is made, not all at the end
+            var b = Builder(name: "", nameWords: 0, isSingleName: false)
+            swap(&b, &builders[bi])
             // the most frequent label; the first seen among equals
             var label = (label: b.firstLabel!, count: b.firstLabelCount)
             for l in b.otherLabels where l.count > label.count { label = l }

@@ -350,15 +350,19 @@ public struct EntityRecognizer: Sendable {
         guard raw.contains(where: { $0.weak }) else { return }
         // mentions are read and changed in place (`raw[k]`): copying one out retains each of its strings
         let lex = Lexicon.shared
-        var surnames: [String: String] = [:]
-        var typed: [String: RawMention] = [:]  // one-word names found by a rule, by text
+        // byte tables of indices rather than dictionaries: no seeded hashing of each word
+        var surnames = ByteTable<Int>(capacity: 16), fullNames: [String] = [] // surname → last full name
+        var typed = ByteTable<Int>(capacity: 16), typedMentions: [RawMention] = [] // one-word names found by a rule, by text
         for k in raw.indices where !raw[k].weak {
             let tokens = raw[k].tokens
             if raw[k].label == .person && tokens.count >= 2 {
-                surnames[t.bare(tokens.upperBound - 1)] = t.text(tokens)
-            } else if tokens.count == 1, t.isCap(tokens.lowerBound), typed[t.words[tokens.lowerBound]] == nil,
+                let n = fullNames.count
+                fullNames.append(t.text(tokens))
+                surnames.update(t.bare(tokens.upperBound - 1), default: n) { $0 = n }
+            } else if tokens.count == 1, t.isCap(tokens.lowerBound), !typed.contains(t.words[tokens.lowerBound]),
                       ![.date, .time, .cardinal, .ordinal, .money, .percent].contains(raw[k].label) {
-                typed[t.words[tokens.lowerBound]] = raw[k]
+                typed.insert(t.words[tokens.lowerBound], typedMentions.count)
+                typedMentions.append(raw[k])
             }
         }
         var weakWords = Set<String>()
@@ -366,12 +370,12 @@ public struct EntityRecognizer: Sendable {
         let usage = WordUsage(t, weakWords)
         // Words a speech verb follows somewhere: all their lone mentions are the same person,
         // so a word is never a PERSON in one sentence and an ORG in the next.
-        var speakers: [String: String] = [:]
+        var speakers = ByteTable<Int>(capacity: 16) // word → the token of the first speech verb after it
         for k in raw.indices where raw[k].weak {
             let i = raw[k].tokens.lowerBound
             guard i + 1 < t.sentenceEnd[i], Appositions.speechVerbs.contains(t.words[i + 1]), t.tokens[i].has(Token.capitalized),
                   !lex.lists.commonWords.contains(t.lower(i)), t.info[i].gazetteerFirst == 0, t.bare(i).count > 2 else { continue }
-            if speakers[t.words[i]] == nil { speakers[t.words[i]] = t.words[i + 1] }
+            speakers.insert(t.words[i], i + 1) // (the first one wins)
         }
         var kept = 0
         for k in raw.indices {
@@ -388,10 +392,10 @@ public struct EntityRecognizer: Sendable {
             let opener = raw[k].evidence.rule == "weak" && raw[k].evidence.detail == RawMention.openerDetail
             let (midCaps, lowerCase) = usage.counts(word)
             let common = lex.lists.commonWords.contains(t.lower(i))
-            if let full = surnames[w] {
+            if let full = surnames[w].map({ fullNames[$0] }) {
                 raw[k].weak = false
                 raw[k].evidence = Evidence(rule: "surname", detail: "‘\(w)’ is the surname of ‘\(full)’ named in the document")
-            } else if let other = typed[word] {
+            } else if let other = typed[word].map({ typedMentions[$0] }) {
                 raw[k] = RawMention(tokens: tokens, label: other.label,
                                     evidence: Evidence(rule: "same-document", detail: "‘\(word)’ is \(other.label.rawValue) elsewhere in the document (\(other.evidence.rule))"),
                                     canonical: other.canonical)
@@ -406,7 +410,7 @@ public struct EntityRecognizer: Sendable {
                     : lex.lists.givenNames.contains(word) || hasSurnamePrefix(word) ? .person : .org
                 raw[k] = RawMention(tokens: tokens, label: label,
                                     evidence: Evidence(rule: "repeated", detail: "‘\(word)’ capitalised mid-sentence \(midCaps) times in the document, never in lower case"))
-            } else if let verb = speakers[word] {
+            } else if let verb = speakers[word].map({ t.words[$0] }) {
                 raw[k].weak = false
                 raw[k].evidence = Evidence(rule: "speech-verb", detail: "‘\(word)’ followed by ‘\(verb)’ in the document")
             } else if NameClassifier.productNouns.contains(next), t.tokens[i].has(Token.capitalized), !common || !opener {

@@ -92,6 +92,8 @@ final class Lexicon: Sendable {
     /// Token text → what the lists say about it (see `WordInfo`), including the largest number
     /// of tokens of a gazetteer entry starting with that word.
     let wordInfo: ByteTable<WordInfo>
+    /// For each byte value, whether a key of `wordInfo` starts with it (see `ByteTable.keyFirstBytes`).
+    let wordInfoFirstBytes: [Bool]
 
     /// The tables from the lists; `wordInfo` adds the rules' own word lists (dates, numbers) to
     /// what the gazetteer says of each word.
@@ -107,6 +109,7 @@ final class Lexicon: Sendable {
         for w in DateRules.relative { info.update(w, default: WordInfo()) { $0.isRelative = true } }
         for w in DateRules.units { info.update(w, default: WordInfo()) { $0.isDateUnit = true } }
         wordInfo = info
+        wordInfoFirstBytes = info.keyFirstBytes()
     }
 
     /// What the data files hold, as tables: parsed from the text files, or read from the

@@ -37,42 +37,45 @@ struct TokenText {
         // lower-case string and its list look-up come from one buffer
         let lowerCapacity = 64
         bytes.withUnsafeBufferPointer { b in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowerCapacity) { low in
-                for (i, tok) in doc.tokens.enumerated() {
-                    let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
-                    var sh: UInt8 = 0
-                    if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
-                    for c in word where c == 0x2D || c == 0x2E { sh |= c == 0x2D ? TokenText.hyphen : TokenText.period }
-                    shape[i] = sh
-                    let w = String(decoding: word, as: UTF8.self)
-                    words.append(w)
-                    var f = lex.wordInfo.value(word) ?? WordInfo()
-                    guard tok.flags & (Token.capitalized | Token.allCaps) != 0 else {
-                        lowered.append(w)
+            lex.wordInfoFirstBytes.withUnsafeBufferPointer { keyFirst in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowerCapacity) { low in
+                    for (i, tok) in doc.tokens.enumerated() {
+                        let word = UnsafeBufferPointer(rebasing: b[tok.range.start..<tok.range.end])
+                        var sh: UInt8 = 0
+                        if let f = word.first, f &- 0x30 < 10 { sh |= TokenText.digitFirst }
+                        for c in word where c == 0x2D || c == 0x2E { sh |= c == 0x2D ? TokenText.hyphen : TokenText.period }
+                        shape[i] = sh
+                        let w = String(decoding: word, as: UTF8.self)
+                        words.append(w)
+                        // (no look-up for a token whose first byte starts no key: punctuation, mostly)
+                        var f = word.isEmpty || keyFirst[Int(word[0])] ? lex.wordInfo.value(word) ?? WordInfo() : WordInfo()
+                        guard tok.flags & (Token.capitalized | Token.allCaps) != 0 else {
+                            lowered.append(w)
+                            info.append(f)
+                            continue
+                        }
+                        let l: WordInfo?
+                        if word.count <= lowerCapacity, asciiLowercase(word, into: low.baseAddress!) {
+                            let lowerBytes = UnsafeBufferPointer(start: low.baseAddress!, count: word.count)
+                            lowered.append(String(decoding: lowerBytes, as: UTF8.self))
+                            l = keyFirst[Int(lowerBytes[0])] ? lex.wordInfo.value(lowerBytes) : nil
+                        } else {
+                            let lw = w.fastLowercased()
+                            lowered.append(lw)
+                            l = lex.wordInfo[lw]
+                        }
+                        if let l {
+                            f.opensDate = l.opensDate
+                            f.isNumberWord = l.isNumberWord
+                            f.isCardinalWord = l.isCardinalWord
+                            f.isOrdinalWord = l.isOrdinalWord
+                            f.opensTime = l.opensTime
+                            f.isRelative = l.isRelative
+                            f.isDateUnit = l.isDateUnit
+                            f.isDateName = f.isDateName || l.isDateName
+                        }
                         info.append(f)
-                        continue
                     }
-                    let l: WordInfo?
-                    if word.count <= lowerCapacity, asciiLowercase(word, into: low.baseAddress!) {
-                        let lowerBytes = UnsafeBufferPointer(start: low.baseAddress!, count: word.count)
-                        lowered.append(String(decoding: lowerBytes, as: UTF8.self))
-                        l = lex.wordInfo.value(lowerBytes)
-                    } else {
-                        let lw = w.fastLowercased()
-                        lowered.append(lw)
-                        l = lex.wordInfo[lw]
-                    }
-                    if let l {
-                        f.opensDate = l.opensDate
-                        f.isNumberWord = l.isNumberWord
-                        f.isCardinalWord = l.isCardinalWord
-                        f.isOrdinalWord = l.isOrdinalWord
-                        f.opensTime = l.opensTime
-                        f.isRelative = l.isRelative
-                        f.isDateUnit = l.isDateUnit
-                        f.isDateName = f.isDateName || l.isDateName
-                    }
-                    info.append(f)
                 }
             }
         }

@@ -260,6 +260,16 @@ struct ByteTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// For each byte value, whether some key starts with it: a token whose first byte no key has
+    /// (punctuation, mostly) needs no look-up.
+    func keyFirstBytes() -> [Bool] {
+        var out = [Bool](repeating: false, count: 256)
+        withKeys { kb, ks, ke, _ in
+            for i in values.indices where ks[i] < ke[i] { out[Int(kb[Int(ks[i])])] = true }
+        }
+        return out
+    }
+
     /// Writes the keys and the slots that find them (not the values) to a list image.
     func writeKeys(to w: inout ListImage.Writer) {
         withKeys { kb, ks, ke, sl in

@@ -69,8 +69,11 @@ extension Workbench {
         // documents already counted for the current entity (cleared after each): a search of its
         // document list per mention grew with the square of the documents an entity is in
         var seen = [Bool](repeating: false, count: a.documents.count)
-        for (index, e) in a.entities.enumerated() where (type == nil || e.label == type) && (showNumbers || !plainNumbers.contains(e.label)) {
-            let ms = docIndex.map { d in e.mentions.filter { $0.doc == d } } ?? e.mentions
+        // entities are read in place (`a.entities[index]`): binding each to a constant retained all its strings and arrays
+        for index in a.entities.indices {
+            let label = a.entities[index].label
+            guard (type == nil || label == type) && (showNumbers || !plainNumbers.contains(label)) else { continue }
+            let ms = docIndex.map { d in a.entities[index].mentions.filter { $0.doc == d } } ?? a.entities[index].mentions
             guard ms.count >= minCount, let first = ms.first else { continue }
             var docs: [Int] = []
             for m in ms where !seen[m.doc] {
@@ -93,16 +96,16 @@ extension Workbench {
         let table = Table([Column("name"), Column("type"), Column("mentions"), Column("docs"),
                            Column("aliases", flexible: true), Column("role", flexible: true)],
                           rows: rows.map { r in
-                              let e = entities[r.index]
-                              return [.string(e.name), .string(e.label.rawValue), .int(r.count), .int(r.docs.count),
-                                      .string(e.aliases.filter { $0 != e.name }.joined(separator: "; ")), .str(e.role)]
+                              let name = entities[r.index].name
+                              return [.string(name), .string(entities[r.index].label.rawValue), .int(r.count), .int(r.docs.count),
+                                      .string(entities[r.index].aliases.filter { $0 != name }.joined(separator: "; ")),
+                                      .str(entities[r.index].role)]
                           })
         guard format == .json else { return .table(table) } // the JSON form is built only when printed
         let json = Value.array(rows.map { r in
-            let e = entities[r.index]
-            return .obj(["name": .string(e.name), "type": .string(e.label.rawValue), "count": .int(r.count),
-                         "aliases": .array(e.aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),
-                         "role": e.role.map { .string($0) }, "body": e.body.map { .string($0) }])
+            .obj(["name": .string(entities[r.index].name), "type": .string(entities[r.index].label.rawValue), "count": .int(r.count),
+                  "aliases": .array(entities[r.index].aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),
+                  "role": entities[r.index].role.map { .string($0) }, "body": entities[r.index].body.map { .string($0) }])
         })
         return .table(table, json: json)
     }

@@ -10,14 +10,12 @@ public enum Registry {
         .set, .source, .help, .history, .quit,
     ]
 
-    private static let byName: [String: CommandSpec] = {
-        var d: [String: CommandSpec] = [:]
-        for c in all {
-            d[c.name] = c
-            for a in c.aliases { d[a] = c }
-        }
-        return d
-    }()
+    /// The command named or aliased `name`; a later command wins a name two share. A search of the
+    /// few dozen commands: building a dictionary of them (and its generic type's metadata) cost more
+    /// at every start than all the look-ups of a run.
+    private static func byName(_ name: String) -> CommandSpec? {
+        all.last { $0.name == name || $0.aliases.contains(name) }
+    }
 
     /// Every name and alias.
     public static var names: [String] { all.flatMap { [$0.name] + $0.aliases } }
@@ -25,10 +23,10 @@ public enum Registry {
     /// The command for `name` (a trailing `!` is ignored here), or an unknown-command error.
     public static func lookup(_ name: Word) throws(ReadoutError) -> CommandSpec {
         let n = name.text.hasSuffix("!") ? String(name.text.dropLast()) : name.text
-        if let c = byName[n] ?? byName[n.lowercased()] { return c }
+        if let c = byName(n) ?? byName(n.lowercased()) { return c }
         throw ReadoutError.unknown("command", n, candidates: names, column: name.column)
     }
 
     /// The command named exactly `name`, if any.
-    public static func spec(_ name: String) -> CommandSpec? { byName[name] }
+    public static func spec(_ name: String) -> CommandSpec? { byName(name) }
 }

@@ -65,7 +65,11 @@ public enum Lexer {
                 if let r = redirect { throw ReadoutError("redirect with no command", column: r.column) }
                 return
             }
-            let src = String(chars[stmtStart..<end]).trimmingCharacters(in: " \t")
+            // appended one by one: `String(chars[a..<b])` took the unspecialised generic initialiser,
+            // whose type look-ups cost more than the rest of lexing a command at start-up
+            var text = ""
+            for c in chars[stmtStart..<end] { text.append(c) }
+            let src = text.trimmingCharacters(in: " \t")
             result.append(Statement(name: first, args: Array(words.dropFirst()), redirect: redirect, source: src))
         }
 
