@@ -209,6 +209,8 @@ final class QuoteSpeakerTests: XCTestCase {
     func testPeopleNamedTogetherSpeakTogether() {
         let text = "Chancellor Gerhard Schroeder and Prime Minister Silvio Berlusconi voiced concerns about the strength of the euro."
         XCTAssertEqual(QuoteTest.only(text)?.0.speaker, "Chancellor Gerhard Schroeder and Prime Minister Silvio Berlusconi")
+        let bodies = "Heineken and Carlsberg reported falling profits after beer sales in western Europe fell flat."
+        XCTAssertEqual(QuoteTest.only(bodies)?.0.speaker, "Heineken and Carlsberg")
         let firm = "Stuart Rose of Marks and Spencer said sales had been disappointing."
         XCTAssertEqual(QuoteTest.only(firm)?.0.speaker, "Stuart Rose")
     }

@@ -133,7 +133,9 @@ struct SpeakerResolver {
         let people = inside.filter { da.mentions[$0].label == .person }
         // `Princes William and Harry said`, `Chancellor Gerhard Schroeder and Prime Minister Silvio
         // Berlusconi voiced …`: people joined by `and` speak together, as written, never as the last one named
-        if let first = people.first, let r = together(da.document, range, after: da.mentions[first].range,
+        // (bodies too: `Munich Re and Swiss Re said`)
+        if let first = people.first ?? inside.first(where: { da.mentions[$0].label == .org }),
+           let r = together(da.document, range, after: da.mentions[first].range,
                                                       names: inside.map { da.mentions[$0].range }) { return r }
         // a description: a lower-case head noun, or a person noun before `for`/`of` (`a spokesman for Downing Street`)
         // (or `at`: `the former chief financial officer at US telecoms firm WorldCom` is no firm)
