@@ -319,4 +319,27 @@ final class QuoteSpeakerTests: XCTestCase {
         let plain = "Deutsche Bank reported its results on Monday. The bank said it was on course for a rise in net income."
         XCTAssertEqual(QuoteTest.analyze(plain).quotes.last?.speaker, "Deutsche Bank")
     }
+
+    /// Whoever a paper quotes speaks, and the paper reports: `the paper quoted Mr Chernin as saying`,
+    /// `quoted an insider as saying that …`, `Mr Houston was quoted in the Herald saying: "…"`.
+    func testTheOneQuotedAsSayingSpeaks() {
+        let clause = "News Corp wants to buy a games firm. Video games are \"big business\", the paper quoted Peter Chernin as saying."
+        XCTAssertEqual(QuoteTest.analyze(clause).quotes.last?.speaker, "Peter Chernin")
+        let leading = "The Financial Times quoted an insider in the talks as saying that HSBC would pay more."
+        let q = QuoteTest.only(leading)
+        XCTAssertEqual(q?.0.speaker, "an insider in the talks")
+        XCTAssertEqual(q?.0.reportedBy, "Financial Times")
+        let passive = "UKIP suspended Mark Croucher on Monday. John Houston was quoted in the Herald newspaper saying: \"I feel UKIP have over-reacted.\""
+        XCTAssertEqual(QuoteTest.analyze(passive).quotes.last?.speaker, "John Houston")
+    }
+
+    /// `said EEF chief economist, Steve Radley.`: the name after the description speaks, not another
+    /// chief economist named before.
+    func testTheNameAfterAnInvertedDescriptionSpeaks() {
+        let text = """
+        Ian McCafferty, chief economist at the CBI, said rates would hold. \
+        "The evidence suggests the rises have helped," said EEF chief economist, Steve Radley.
+        """
+        XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Steve Radley")
+    }
 }

@@ -195,6 +195,10 @@ struct DirectQuotes {
                 if k == sentenceStart, t.isColon(o - 1), let sp = np.phrase(startingAt: k + 1, limit: o - 1), sp.upperBound == o - 1 {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sp, span: k..<s.after, rule: "cue-speaker-quote")
                 }
+                // `Mr Houston was quoted in the Herald newspaper saying: "…"`
+                if let sp = np.quotedSubject(before: k, floor: sentenceStart) {
+                    return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sp, span: sp.lowerBound..<s.after, rule: "quoted-saying-quote")
+                }
                 if let sub = np.subject(before: k, floor: sentenceStart) {
                     return Attribution(cue: k..<(k + 1), lemma: cue.lemma, speaker: sub.speaker, span: sub.start..<s.after,
                                        rule: "speaker-cue-quote")

@@ -182,6 +182,11 @@ struct ReportedSpeech {
         var k = a + 1
         while k < end, k - a <= SpeakerPhrase.maxTokens + 3 {
             if let cue = t.cues[k], !quoted[k] {
+                // `…, the paper quoted Mr Chernin as saying`: the one quoted speaks
+                if let q = np.quotedAsSaying(at: k, limit: end), q.after == end || (q.after + 1 == end && t.isTerminal(q.after)),
+                   let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) {
+                    return (k..<(k + 1), q.speaker, "clause-quoted-as-saying")
+                }
                 // the attribution is the whole clause after the comma: `…, Mr X said`, not `…, a day after X announced`
                 guard cue.frame != .according, cue.frame != .direct, cue.frame != .object,
                       let sub = np.subject(before: k, floor: a), sub.start >= a, leadersOnly(a..<sub.start) else { return nil }
@@ -251,6 +256,13 @@ struct ReportedSpeech {
             // adverb between (the passive's `it` stands for no one)
             if k >= 2, t.tokens[k - 2].kind == .word, t.lowerIn(ReportedSpeech.passive, k - 2), !t.lower(k).hasSuffix("ing"),
                t.isWord(k - 1, "not") || t.lower(k - 1).hasSuffix("ly") { continue }
+            // `Mr Houston was quoted in the Herald newspaper saying …`: the one quoted speaks
+            if let sp = np.quotedSubject(before: k, floor: start), let from = complement(after: k, cue: cue, end: end) {
+                var q = RawQuote(kind: .indirect, content: from..<end, span: sp.lowerBound..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: sp)
+                q.evidence.append(Evidence(rule: "quoted-saying", detail: "‘\(t.text(sp))’ was quoted ‘saying’"))
+                markMixed(&q)
+                return q
+            }
             guard let sub = np.subject(before: k, floor: start).map({ (speaker: $0.speaker, start: $0.start, shared: false) })
                     ?? relativeSubject(before: k, floor: start)
                     ?? np.nameWithApposition(before: k, floor: start).map({ (speaker: $0, start: $0.lowerBound, shared: false) })
@@ -267,6 +279,17 @@ struct ReportedSpeech {
                !((sub.speaker.upperBound..<k).contains { t.lowerIn(ReportedSpeech.progressive, $0) || t.isComma($0) }) { continue }
             // `US retailers posted mixed results`: figures posted are no statement
             if cue.lemma == "post", ((k + 1)..<min(end, k + 5)).contains(where: { t.lowerIn(ReportedSpeech.figures, $0) }) { continue }
+            // `The Financial Times quoted an insider as saying that …`: the one quoted speaks; the paper reports
+            // (with nothing after `saying`, the attribution closes a clause before it: see `tail`)
+            if let qa = np.quotedAsSaying(at: k, limit: end) {
+                let from = t.isWord(qa.after, "that") ? qa.after + 1 : qa.after
+                guard from < end, !(from + 1 == end && t.isTerminal(from)) else { continue }
+                var q = RawQuote(kind: .indirect, content: from..<end, span: sub.start..<spanEnd, cue: k..<(k + 1), cueLemma: cue.lemma, speaker: qa.speaker)
+                q.reporter = sub.speaker
+                q.evidence.append(Evidence(rule: "quoted-as-saying", detail: "‘\(t.text(qa.speaker))’ quoted by ‘\(t.text(sub.speaker))’"))
+                markMixed(&q)
+                return q
+            }
             guard let from = complement(after: k, cue: cue, end: end) else { continue }
             // `Cosla, which provided the figures, warned that …`: the relative clause is an aside; the
             // cue after its closing comma is the attribution

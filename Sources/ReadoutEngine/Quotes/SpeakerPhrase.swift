@@ -200,6 +200,32 @@ struct SpeakerPhrase {
         return (r, r.lowerBound)
     }
 
+    /// `Mr Houston was quoted in the Herald newspaper saying`, `Geoff Dixon was quoted by The Australian
+    /// as saying`: for a `saying` at `k`, the subject of the passive `quoted` before it (within 10 tokens).
+    func quotedSubject(before k: Int, floor: Int) -> Range<Int>? {
+        guard t.lower(k) == "saying" else { return nil }
+        var q = k - 1
+        while q > floor + 1, k - q <= 10, !t.isWord(q, "quoted") {
+            if t.isTerminal(q) || t.tokens[q].kind == .quote { return nil }
+            q -= 1
+        }
+        guard q > floor + 1, t.isWord(q, "quoted"), ["was", "were", "is", "are", "been", "being"].contains(t.lower(q - 1)),
+              let sub = subject(before: q - 1, floor: floor) else { return nil }
+        return sub.speaker
+    }
+
+    /// `the paper quoted Mr Chernin as saying`: for a `quoted` at `k`, the one quoted (up to `as
+    /// saying`, or `saying`) and where the words after `saying` start; nil for any other shape.
+    func quotedAsSaying(at k: Int, limit: Int) -> (speaker: Range<Int>, after: Int)? {
+        guard t.isWord(k, "quoted") || t.isWord(k, "quotes") || t.isWord(k, "quoting") else { return nil }
+        var a = k + 1
+        while a < limit, a - k <= SpeakerPhrase.maxTokens + 1, !t.isWord(a, "saying") { a += 1 }
+        guard a < limit, t.isWord(a, "saying") else { return nil }
+        let nameEnd = t.isWord(a - 1, "as") ? a - 1 : a
+        guard nameEnd > k + 1, let sp = phrase(startingAt: k + 1, limit: nameEnd), sp.upperBound == nameEnd else { return nil }
+        return (sp, a + 1)
+    }
+
     /// The first token of a party tag ending just before `end`: `R-Ky.`, `D-Md`, `I-Vt.`.
     func partyTag(endingAt end: Int) -> Int? {
         var e = end
@@ -328,6 +354,12 @@ struct SpeakerPhrase {
             e += 1
         }
         guard e > start, isSpeaker(start..<e) else { return nil }
+        // `said EEF chief economist, Steve Radley.`: a description, then the name that ends the sentence
+        if e + 1 < limit, t.isComma(e), !t.isCap(e - 1), QuoteLists.shared.personNouns.contains(t.lower(e - 1)) {
+            var n = e + 1
+            while n < limit, n - e <= 5, t.tokens[n].kind == .word, t.isCap(n) { n += 1 }
+            if n > e + 1, n == limit || t.isTerminal(n), isName((e + 1)..<n) { return (e + 1)..<n }
+        }
         return start..<e
     }
 }
