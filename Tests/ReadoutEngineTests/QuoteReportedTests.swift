@@ -104,6 +104,7 @@ extension QuoteReportedTests {
         XCTAssertEqual(QuoteTest.lines("United's players also appear unhappy at the prospect of a takeover."), [])
         XCTAssertEqual(QuoteTest.lines("US retailers posted mixed results for December, while many others were forced to cut prices."), [])
         XCTAssertEqual(QuoteTest.lines("Any investor accepting the compensation will have to waive the right to take their case to the ombudsman."), [])
+        XCTAssertEqual(QuoteTest.lines("A former Marsh executive pleaded guilty to fraud charges in New York on Tuesday."), [])
         XCTAssertEqual(QuoteTest.analyze("But investors expecting a big deal at a premium may want to think twice.").quotes.count, 1)
         XCTAssertEqual(QuoteTest.analyze("The senator appeared to suggest that the bill would fail.").quotes.first?.speaker, "The senator")
     }

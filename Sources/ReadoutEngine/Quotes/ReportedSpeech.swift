@@ -279,6 +279,8 @@ struct ReportedSpeech {
                !((sub.speaker.upperBound..<k).contains { t.lowerIn(ReportedSpeech.progressive, $0) || t.isComma($0) }) { continue }
             // `US retailers posted mixed results`: figures posted are no statement
             if cue.lemma == "post", ((k + 1)..<min(end, k + 5)).contains(where: { t.lowerIn(ReportedSpeech.figures, $0) }) { continue }
+            // `pleaded guilty to fraud`: a plea is a legal act, reported as such, not a statement
+            if cue.lemma == "plead", t.isWord(k + 1, "guilty") || (t.isWord(k + 1, "not") && t.isWord(k + 2, "guilty")) { continue }
             // `The Financial Times quoted an insider as saying that …`: the one quoted speaks; the paper reports
             // (with nothing after `saying`, the attribution closes a clause before it: see `tail`)
             if let qa = np.quotedAsSaying(at: k, limit: end) {
