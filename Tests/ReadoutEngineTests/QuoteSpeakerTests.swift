@@ -342,4 +342,20 @@ final class QuoteSpeakerTests: XCTestCase {
         """
         XCTAssertEqual(QuoteTest.analyze(text).quotes.last?.speaker, "Steve Radley")
     }
+
+    /// A person who owns what the phrase names is not who speaks (`Brown's Britain … says`, and `It`
+    /// after it is the book); a person named with a country's government is that person, never the
+    /// government's body.
+    func testAnOwnerOrAGovernmentWordNeverTakesThePersonsPlace() {
+        let text = """
+        Gordon Brown insisted he still trusted Tony Blair. Brown's Britain, by Robert Peston, says there is mutual animosity \
+        between the two men. It claims Mr Blair said in 2003 he would stand down.
+        """
+        let quotes = QuoteTest.analyze(text).quotes
+        XCTAssertEqual(quotes.first { $0.cue == "says" }?.speaker, "Brown's Britain")
+        XCTAssertEqual(quotes.first { $0.cue == "claims" }?.speaker, "Brown's Britain")
+        let minister = "The market, former British government minister Michael Heseltine once said, has no morality."
+        XCTAssertEqual(QuoteTest.only(minister)?.0.speaker, "Michael Heseltine")
+        XCTAssertEqual(QuoteTest.only("The British government said it would act.")?.0.speaker, "Downing Street")
+    }
 }

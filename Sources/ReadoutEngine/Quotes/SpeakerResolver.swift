@@ -122,8 +122,10 @@ struct SpeakerResolver {
             }
             return Resolution(steps: [Evidence(rule: "unresolved", detail: "no antecedent for ‘\(w)’")])
         }
-        // a country's side, readout, government → its government body (convention)
-        if words.contains(where: { lists.sideWords.contains($0) }), let country = country(d, inside, words),
+        // a country's side, readout, government → its government body (convention); never a person
+        // named with it (`former British government minister Michael Heseltine`)
+        if words.contains(where: { lists.sideWords.contains($0) }), !inside.contains(where: { da.mentions[$0].label == .person }),
+           let country = country(d, inside, words),
            let g = lists.government[country] {
             var r = Resolution(name: g, entity: analysis.entity(named: g)?.id, source: g)
             r.method = .government
@@ -165,6 +167,11 @@ struct SpeakerResolver {
                 // a place or nationality speaks only when it is the whole phrase (`Scotland`, `the
                 // French`), never for someone described by it (`the Archbishop of Cardiff`)
                 if labels == [.gpe] || labels == [.norp], !isWholePhrase(da.mentions[m].range, range, da.document) { break }
+                // `Brown's Britain, by Robert Peston, says …`: a person who owns what the phrase names
+                // (a book, a plan) is not who speaks; the phrase is, as written
+                if labels == [.person], case let tail = da.document.string(TextRange(da.mentions[m].range.end, range.end)),
+                   tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ "),
+                   let r = asWritten(d, range, words, []) { return r }
                 let e = analysis.entities[da.mentionEntity[m]]
                 var r = finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
                 // a group named by a nationality or party (`Republicans`, `Mexicans`) speaks as written,
