@@ -9,9 +9,9 @@ import XCTest
 /// the scorer or python3 is missing.
 final class AttributionFloorTests: XCTestCase {
     /// Content+speaker F1 over all attributions, on direct quotations, and precision over all.
-    static let floorAll = 65.3
+    static let floorAll = 65.5
     static let floorDirect = 85.6
-    static let floorPrecision = 89.6
+    static let floorPrecision = 90.1
 
     func testThePolNeARDevFiguresNeverFall() throws {
         let shared = TranscriptTests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
