@@ -127,6 +127,29 @@ struct Readout: ParsableCommand {
         (0..<Int(CommandLine.argc)).map { i in CommandLine.unsafeArgv[i].map { PathBytes.decode(cString: $0) } ?? "" }
     }
 
+    /// The long flags `readout` knows, for `unknownFlag`.
+    static let longFlags = ["--command", "--bail", "--format", "--no-color", "--session", "--load", "--no-rc",
+                            "--help", "--version"]
+
+    /// The error for the first `--name` (before a `--`, and not the value of `-c` or another
+    /// flag) that is no flag of `readout`, with the closest one suggested; nil when all are known.
+    static func unknownFlag(_ arguments: [String]) -> String? {
+        let takesValue: Set<String> = ["-c", "--command", "--format", "--session", "--load"]
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { return nil }
+            if takesValue.contains(a) { i += 2; continue }
+            if a.hasPrefix("--"), case let name = String(a.split(separator: "=", maxSplits: 1)[0]), !longFlags.contains(name) {
+                let close = Suggest.closest(to: String(name.dropFirst(2)), in: longFlags.map { String($0.dropFirst(2)) })
+                let hint = close.isEmpty ? "see 'readout --help'" : "did you mean " + close.map { "'--\($0)'" }.joined(separator: " or ") + "?"
+                return ErrorRenderer.render(ReadoutError("unknown flag '\(name)'", hint: hint))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Like `ParsableCommand.main()`, but bad flags exit with status 2 (ArgumentParser
     /// uses 64, EX_USAGE), the convention for command-line tools and what scripts expect.
     static func main() {
@@ -145,6 +168,12 @@ struct Readout: ParsableCommand {
         Analyzer.prewarm()
         let arguments = rawArguments()
         if let flags = LaunchFlags.simple(arguments.dropFirst()) { launch(flags) }
+        // `--frmat json`: an unknown flag is named with the closest known one, before ArgumentParser
+        // reads its value as the FILE and complains about something else
+        if let message = unknownFlag(Array(arguments.dropFirst())) {
+            Output.err(message + "\n")
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()

@@ -32,4 +32,25 @@ final class LaunchFlagsTests: XCTestCase {
         ]
         for line in lines { XCTAssertNil(LaunchFlags.simple(line[...]), "\(line)") }
     }
+
+    /// A mistyped flag is named with the closest known one (`--frmat` → `--format`), not taken
+    /// for the FILE with a message about `-c`; known flags, values and anything after `--` pass.
+    func testAnUnknownFlagIsNamedWithTheClosestKnownOne() {
+        let message = Readout.unknownFlag(["--frmat", "json", "-c", "stats"])
+        XCTAssertTrue(message?.contains("'--frmat'") ?? false, message ?? "nil")
+        XCTAssertTrue(message?.contains("did you mean '--format'?") ?? false, message ?? "nil")
+        XCTAssertTrue(Readout.unknownFlag(["--nocolor"])?.contains("'--no-color'") ?? false)
+        for line in [["--format", "json", "-c", "stats"], ["--format=csv", "--no-rc"], ["-c", "--weird"], ["--", "--x"],
+                     ["--load", "--odd-folder", "--bail"], ["--command=docs"], ["--version"]] {
+            XCTAssertNil(Readout.unknownFlag(line), "\(line)")
+        }
+    }
+
+    /// Every long flag the help lists is one `unknownFlag` knows.
+    func testTheKnownFlagsAreTheHelpsFlags() {
+        let help = Readout.helpMessage(columns: 200)
+        let listed = Set(help.split(whereSeparator: { " ,[]<>\n".contains($0) }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".:;")) }.filter { $0.hasPrefix("--") && $0.count > 2 })
+        XCTAssertFalse(listed.isEmpty)
+        XCTAssertEqual(listed.subtracting(Readout.longFlags), [], help)
+    }
 }
