@@ -57,6 +57,19 @@ final class LoaderTests: TempFolderTestCase {
         XCTAssertEqual(try load([dir + "/zz*.txt"]).errors.count, 1)
     }
 
+    /// A folder's README, licence and changelog are no articles: skipped with a line that says so;
+    /// named, they load (issue 21, point 17: `load ../shared/corpora/bbc` read README.TXT).
+    func testFolderLoadsSkipReadmesAndSaySo() throws {
+        try write("c/README.TXT", Array("The dataset\n\nConsists of 2225 documents.".utf8))
+        try write("c/LICENSE.md", Array("Licence\n\nTerms.".utf8))
+        try write("c/business/001.txt", Array("Ad sales boost profits\n\nBody.".utf8))
+        let report = try load([dir + "/c"])
+        XCTAssertEqual(report.records.map(\.title), ["Ad sales boost profits"])
+        XCTAssertEqual(report.warnings.filter { $0.contains("README.TXT") && $0.contains("not an article") }.count, 1, "\(report.warnings)")
+        XCTAssertEqual(report.warnings.filter { $0.contains("LICENSE.md") }.count, 1, "\(report.warnings)")
+        XCTAssertEqual(try load([dir + "/c/README.TXT"]).records.map(\.title), ["The dataset"])
+    }
+
     /// A wildcard never matches `.` or `..`: `load x/.*` reads x's hidden files, not x again and
     /// the folder above it (a fuzzed `load .*` once read the whole temporary folder).
     func testWildcardsNeverMatchDotAndDotDot() throws {

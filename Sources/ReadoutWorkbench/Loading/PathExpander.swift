@@ -129,9 +129,24 @@ public struct PathExpander {
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 walk(p)
             } else if (st.st_mode & S_IFMT) == S_IFREG, PathExpander.articleExtensions.contains(Paths.fileExtension(name)) {
+                // a dataset's README or licence is no article (`load ../shared/corpora/bbc` read README.TXT)
+                if PathExpander.isPackagingFile(name) {
+                    warnings.append("skipped '\(p)': a README, licence or changelog, not an article (load it by name to read it)")
+                    continue
+                }
                 addFile(p, st)
             }
         }
+    }
+
+    /// Name stems of the files a folder of articles ships beside them (any case).
+    static let packagingStems = ["README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "COPYING"]
+
+    /// Whether the file `name` is a README, licence or changelog (`README.TXT`, `LICENSE.md`,
+    /// `readme-bbc.txt`): skipped in a folder, loaded when named.
+    static func isPackagingFile(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return packagingStems.contains { upper.hasPrefix($0) }
     }
 
     /// Reports a folder that cannot be read: an error when it was named, else a warning.
