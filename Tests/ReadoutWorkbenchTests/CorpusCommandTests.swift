@@ -57,6 +57,24 @@ final class CorpusCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("minister"), text) // narration is not quoted
     }
 
+    /// One format per column (issue 21, point 7): `freq`'s rate shows one decimal in every row,
+    /// whole numbers too (`120.0` beside `89.8`, not `120` beside `89.800`), in tables and CSV.
+    func testFreqRatesShowOneFormat() {
+        let (wb, out) = workbench()
+        XCTAssertTrue(wb.execute("set format=csv; freq stop=off"))
+        let csv = out.text.withLock { $0 }
+        let rates = csv.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst(3).first }
+        XCTAssertGreaterThan(rates.count, 5, csv)
+        XCTAssertTrue(rates.allSatisfy { $0.wholeMatch(of: /[0-9]+\.[0-9]/) != nil }, "\(rates)")
+        // a whole rate keeps its decimal
+        let rate = Column("per 10k words", key: "per_10k", decimals: 1)
+        XCTAssertEqual([Value.double(120), .double(89.8), .null].map { rate.cellText($0) }, ["120.0", "89.8", ""])
+        out.text.withLock { $0 = "" }
+        XCTAssertTrue(wb.execute("set format=table; freq stop=off top=3"))
+        let table = out.text.withLock { $0 }
+        XCTAssertNil(table.firstMatch(of: /[0-9]\.[0-9]{2}/), table)
+    }
+
     func testStatsCountQuotesAndSpeakers() {
         let (wb, out) = workbench()
         XCTAssertTrue(wb.execute("set format=json; stats"))

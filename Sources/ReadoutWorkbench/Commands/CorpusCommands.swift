@@ -231,7 +231,7 @@ extension Workbench {
         let item = ["words": "word", "lemmas": "lemma", "entities": "entity", "phrases": "phrase"][unit.rawValue]!
         var columns = [Column("rank"), Column(item, key: "item")]
         if unit == .entities { columns.append(Column("type")) }
-        columns += [Column("count"), Column("per 10k words", key: "per_10k"), Column("docs")]
+        columns += [Column("count"), Column("per 10k words", key: "per_10k", decimals: 1), Column("docs")]
         let table = Table(columns, rows: rows.enumerated().map { i, r in
             var row: [Value] = [.int(i + 1), .string(r.item)]
             if unit == .entities { row.append(.str(r.label?.rawValue)) }

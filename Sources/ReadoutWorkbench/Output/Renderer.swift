@@ -127,7 +127,7 @@ public enum CSV {
                     switch v {
                     case .null: break
                     case .int(let n): w.appendDecimal(n)
-                    default: field(v.cellText, to: &w)
+                    default: field(t.columns[i].cellText(v), to: &w)
                     }
                 }
                 w.appendLiteral("\r\n")
@@ -284,7 +284,7 @@ public enum TableLayout {
                 case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
                 default:
                     numeric[i] = numeric[i] && v.isNumber
-                    var c = TerminalText.escape(wraps[i] ? v.cellText : clean(v.cellText))
+                    var c = TerminalText.escape(wraps[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
                     widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
                 }
             }
@@ -324,7 +324,7 @@ public enum TableLayout {
                     spans[i] = Span(start: start, end: arena.count, width: arena.count - start)
                     if !(wraps[i] && spans[i].width > widths[i]) { continue }
                 }
-                var c = TerminalText.escape(wraps[i] ? v.cellText : clean(v.cellText))
+                var c = TerminalText.escape(wraps[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
                 c.withUTF8 { b in
                     let start = arena.count
                     arena.append(contentsOf: b)

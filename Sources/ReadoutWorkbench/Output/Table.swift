@@ -15,15 +15,27 @@ public struct Column: Sendable, Equatable {
     /// narrow, against the others' (a column of share 3 ends about three times as wide as one of
     /// share 1). The column people read (a quote's text) keeps more than the names beside it.
     public var share: Int
+    /// For a column of fractional numbers: the decimals every cell shows in tables and CSV
+    /// (`120.0`, `89.8`), so one column has one format; JSON keeps the number as it is.
+    public var decimals: Int?
 
     public init(_ title: String, key: String? = nil, flexible: Bool = false, alignRight: Bool = false, wraps: Bool = true,
-                share: Int = 1) {
+                share: Int = 1, decimals: Int? = nil) {
+        self.decimals = decimals
         self.title = title
         self.key = key ?? title.lowercased().replacingOccurrences(of: " ", with: "_")
         self.flexible = flexible
         self.alignRight = alignRight
         self.wraps = wraps && !alignRight
         self.share = max(1, share)
+    }
+}
+
+extension Column {
+    /// The text of `v` in this column's table and CSV cells.
+    func cellText(_ v: Value) -> String {
+        if let places = decimals, case .double(let d) = v, d.isFinite { return String(format: "%.\(places)f", d) }
+        return v.cellText
     }
 }
 
