@@ -109,6 +109,10 @@ public final class Workbench {
             let renderer = Renderer(format: format, style: redirectStyle(s))
             if let r = s.redirect {
                 try writeRedirect(renderer.renderBytes(output), r)
+            } else if format == .csv, output.mutates, output.firstTable == nil {
+                // a status line (`loaded 1 document`) goes to standard error in CSV mode, so that
+                // `> file` holds tables only
+                for case .text(let t) in output.blocks where !t.isEmpty { options.err(t.hasSuffix("\n") ? t : t + "\n") }
             } else {
                 // streamed in chunks: a large result is never held as one string
                 if let bytes = options.outBytes {

@@ -31,6 +31,21 @@ final class ScriptingTests: XCTestCase {
         assertScripted(result)
     }
 
+    /// In CSV, a status line goes to standard error, so standard output holds tables only (issue 21,
+    /// point 2: `readout --format csv -c 'load …' -c docs > file` began with `text` and `loaded 1 document`).
+    func testCSVStatusLinesGoToStandardError() throws {
+        let seeds = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds").path
+        let result = try run(["--no-rc", "--format", "csv", "-c", "load '\(seeds)'", "-c", "docs"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("id,title,words,path\r\n"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("loaded"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("loaded 1 document"), result.stderr)
+        // in table mode the status stays on standard output, as before
+        let table = try run(["--no-rc", "-c", "load '\(seeds)'"])
+        XCTAssertTrue(table.stdout.contains("loaded 1 document"), table.stdout)
+    }
+
     func testFailureGivesStatusOneAndLaterCommandsStillRun() throws {
         let result = try run(["-c", "nosuchcommand", "-c", "help"])
         XCTAssertEqual(result.status, 1)
