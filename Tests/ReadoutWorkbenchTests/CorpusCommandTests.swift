@@ -75,6 +75,18 @@ final class CorpusCommandTests: XCTestCase {
         XCTAssertNil(table.firstMatch(of: /[0-9]\.[0-9]{2}/), table)
     }
 
+    /// `diff` in CSV is one table whose `section` column says shared, only_a or only_b (issue 21,
+    /// point 2: it printed two `topic,statements` blocks and no way to tell them apart).
+    func testDiffInCSVIsOneTableWithASectionColumn() {
+        let (wb, out) = workbench()
+        XCTAssertTrue(wb.execute("set format=csv; diff \"Anna Grey\" Ivanov"))
+        let lines = out.text.withLock { $0 }.split(separator: "\r\n").map(String.init)
+        XCTAssertEqual(lines.first, "section,topic,Anna Grey,Ivanov", "\(lines)")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("section,") }.count, 1, "one header: \(lines)")
+        XCTAssertEqual(lines.dropFirst(), ["only_a,Sanctions work,a:q1: Sanctions work,",
+                                           "only_b,more talks,,\"b:q1: Talks, talks and more talks\""])
+    }
+
     func testStatsCountQuotesAndSpeakers() {
         let (wb, out) = workbench()
         XCTAssertTrue(wb.execute("set format=json; stats"))

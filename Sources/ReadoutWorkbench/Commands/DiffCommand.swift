@@ -142,7 +142,13 @@ extension Workbench {
         }
         diffLog.append(DiffRecord(command: inv.source, a: sa.name, b: sb.name, shared: result.shared.map(\.display),
                                   onlyA: result.onlyA.map(\.display), onlyB: result.onlyB.map(\.display)))
-        return CommandOutput(blocks: blocks, json: json)
+        var output = CommandOutput(blocks: blocks, json: json)
+        // CSV: the three sections in one table, a `section` column saying which (as JSON's keys)
+        output.csv = Table([Column("section"), Column("topic"), Column(sa.name, key: "a"), Column(sb.name, key: "b")],
+                           rows: result.shared.map { [.string("shared"), .string(topicName($0)), .string(cell($0.a, citedA)), .string(cell($0.b, citedB))] }
+                               + result.onlyA.map { [.string("only_a"), .string(topicName($0)), .string(cell($0.a, citedA)), .string("")] }
+                               + result.onlyB.map { [.string("only_b"), .string(topicName($0)), .string(""), .string(cell($0.b, citedB))] })
+        return output
     }
 
     /// The clause around a topic, cut to about 30 characters each side of it.

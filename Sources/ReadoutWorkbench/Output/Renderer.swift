@@ -60,6 +60,10 @@ public struct Renderer: Sendable {
             }
             w.append(0x0A)
         case .csv:
+            if let t = output.csv {
+                CSV.write(t, to: &w)
+                return
+            }
             let hasTable = output.firstTable != nil
             var first = true
             for b in output.blocks {

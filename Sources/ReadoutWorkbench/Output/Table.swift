@@ -134,6 +134,9 @@ public struct CommandOutput: Sendable {
     public var blocks: [Block]
     /// The one JSON value json mode prints; derived from the first table when nil.
     public var json: Value?
+    /// The one table CSV mode prints, when the blocks' tables do not make one CSV table by
+    /// themselves (`diff`: its sections in one table with a `section` column); nil for the blocks'.
+    public var csv: Table?
     /// Whether this output changed the workspace (for unsaved-change tracking).
     public var mutates: Bool
     /// True when part of the work failed (errors already reported): the command counts as failed.
