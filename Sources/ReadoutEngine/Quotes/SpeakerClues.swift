@@ -20,9 +20,7 @@ extension SpeakerResolver {
                 let next = doc.string(TextRange(i + 5, min(range.end, i + 5 + 12))).split(separator: " ").first.map(String.init) ?? ""
                 guard next.first?.isUppercase ?? false || SpeakerResolver.companions.contains(next) else { return nil }
                 let text = doc.string(range)
-                return Resolution(name: text, entity: nil, source: nil,
-                                  steps: [Evidence(rule: "group", detail: "‘\(text)’: named together speak together, kept as written")],
-                                  method: .description)
+                return Resolution.written(text, "named together speak together, kept as written", rule: "group")
             }
             i += 1
         }
@@ -87,8 +85,6 @@ extension SpeakerResolver {
               let h = words.indices.dropFirst().first(where: { SpeakerResolver.documentHeads.contains(words[$0].filter(\.isLetter)) }),
               h <= 2, raw[1...h].allSatisfy({ $0.first?.isLowercase ?? false }) else { return nil }
         let text = raw[...h].joined(separator: " ").filter { $0 != "," }
-        return Resolution(name: text, entity: nil, source: nil,
-                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a document, kept as written")],
-                          method: .description)
+        return Resolution.written(text, "a document, kept as written")
     }
 }

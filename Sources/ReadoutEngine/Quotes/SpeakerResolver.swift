@@ -20,6 +20,12 @@ struct SpeakerResolver {
         var source: String?
         var steps: [Evidence] = []
         var method: SpeakerMethod = .name
+
+        /// The speaker kept as written, `text` itself, no entity: the one step says why
+        /// (`‘text’: why`) under `rule`.
+        static func written(_ text: String, _ why: String, rule: String = "description") -> Resolution {
+            Resolution(name: text, entity: nil, source: nil, steps: [Evidence(rule: rule, detail: "‘\(text)’: \(why)")], method: .description)
+        }
     }
 
     enum Gender { case male, female, unknown }
@@ -169,8 +175,7 @@ struct SpeakerResolver {
                 if labels == [.gpe] || labels == [.norp], !isWholePhrase(da.mentions[m].range, range, da.document) { break }
                 // `Brown's Britain, by Robert Peston, says …`: a person who owns what the phrase names
                 // (a book, a plan) is not who speaks; the phrase is, as written
-                if labels == [.person], case let tail = da.document.string(TextRange(da.mentions[m].range.end, range.end)),
-                   tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ "),
+                if labels == [.person], SpeakerResolver.isPossessive(da.document.string(TextRange(da.mentions[m].range.end, range.end))),
                    let r = asWritten(d, range, words, []) { return r }
                 let e = analysis.entities[da.mentionEntity[m]]
                 var r = finish(e, [Evidence(rule: "name", detail: "‘\(da.document.string(da.mentions[m].range))’ → entity ‘\(e.name)’ (\(e.label.rawValue))")])
@@ -236,6 +241,12 @@ struct SpeakerResolver {
         return (String(decoding: b[s..<e], as: UTF8.self).fastLowercased(), s)
     }
 
+    /// Whether the text after a name makes it a possessor (`'s `, `’s `, `' `, `’ `): `Mr Blair's
+    /// official spokesman`, `Brown's Britain`.
+    static func isPossessive(_ tail: String) -> Bool {
+        tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ ")
+    }
+
     /// Whether `mention` is all of the phrase at `range` but a leading `the`.
     private func isWholePhrase(_ mention: TextRange, _ range: TextRange, _ doc: Document) -> Bool {
         guard mention.end >= range.end else { return false }
@@ -293,9 +304,7 @@ struct SpeakerResolver {
         guard !inside.contains(where: { analysis.documents[d].mentions[$0].label == .person }),
               let next = POSLexicon.shared.tag(words[h + 1]), [.verb, .aux, .adv].contains(next.pos) else { return nil }
         let text = analysis.documents[d].document.string(range)
-        return Resolution(name: text, entity: nil, source: nil,
-                          steps: [Evidence(rule: "description", detail: "‘\(text)’: no one named in the document holds it, kept as written")],
-                          method: .description)
+        return Resolution.written(text, "no one named in the document holds it, kept as written")
     }
 
     private func finish(_ e: Entity, _ steps: [Evidence], _ method: SpeakerMethod = .name) -> Resolution {
@@ -321,7 +330,7 @@ struct SpeakerResolver {
         guard let last = inside.last, da.mentions[last].range.end < range.end else { return nil }
         let doc = da.document
         let tail = doc.string(TextRange(da.mentions[last].range.end, range.end)).trimmingSpaces
-        let possessed = tail.hasPrefix("'s ") || tail.hasPrefix("’s ") || tail.hasPrefix("' ") || tail.hasPrefix("’ ")
+        let possessed = SpeakerResolver.isPossessive(tail)
         var body: Int? = nil
         if people.isEmpty {
             // `the Reuters news outlet`, `the Labour party`: the head names the body itself
@@ -335,9 +344,7 @@ struct SpeakerResolver {
             guard lowerHead, possessed, people.last == last else { return nil }
         }
         let text = doc.string(range)
-        var r = Resolution(name: text, entity: nil, source: nil,
-                           steps: [Evidence(rule: "description", detail: "‘\(text)’: the names in it describe the speaker, who is kept as written")],
-                           method: .description)
+        var r = Resolution.written(text, "the names in it describe the speaker, who is kept as written")
         if let b = body {
             let e = analysis.entities[da.mentionEntity[b]]
             r.source = sources.source(of: e).0 ?? e.name
@@ -362,25 +369,19 @@ struct SpeakerResolver {
         let text = analysis.documents[d].document.string(range)
         let head = words[SpeakerResolver.headIndex(words, before: SpeakerResolver.writtenHeadPrepositions)]
         if lists.personNouns.contains(head) || lists.orgNouns.contains(head) || lists.groupNouns.contains(head) {
-            return Resolution(name: text, entity: nil, source: nil,
-                              steps: [Evidence(rule: "description", detail: "‘\(text)’: a description (head ‘\(head)’, speaker-descriptions.tsv), kept as written")],
-                              method: .description)
+            return Resolution.written(text, "a description (head ‘\(head)’, speaker-descriptions.tsv), kept as written")
         }
         // a name: every word capitalised (initials and `II` allowed), at least two of them
         let caps = text.split(separator: " ")
         if caps.count >= 2, inside.isEmpty, caps.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }),
            !SpeakerPhrase.determiners.contains(words[0]) {
-            return Resolution(name: text, entity: nil, source: nil,
-                              steps: [Evidence(rule: "description", detail: "‘\(text)’: a name no entity holds, kept as written")],
-                              method: .description)
+            return Resolution.written(text, "a name no entity holds, kept as written")
         }
         // any other noun phrase the rules took as the subject of a cue (`the ruling`, `Politifact`,
         // `63 percent`, `Voting rights advocates`): it opens with a determiner, number, adjective or
         // noun and ends with a noun or a name, so it is what the text says spoke
         guard isNounPhrase(words, caps) else { return nil }
-        return Resolution(name: text, entity: nil, source: nil,
-                          steps: [Evidence(rule: "description", detail: "‘\(text)’: a noun phrase no entity holds, kept as written")],
-                          method: .description)
+        return Resolution.written(text, "a noun phrase no entity holds, kept as written")
     }
 
     /// Words that make a phrase a circumstance of time, never a speaker (`a day after Washington`).
@@ -489,9 +490,7 @@ struct SpeakerResolver {
                         if let f = fallback, case let other = da.mentionEntity[f], other != da.mentionEntity[m],
                            mainOrganisation(d) == other {
                             let text = da.document.string(range)
-                            return Resolution(name: text, entity: nil, source: nil,
-                                              steps: [Evidence(rule: "description", detail: "‘\(text)’: ‘\(e.name)’ is named ‘…\(head)…’ but ‘\(analysis.entities[da.mentionEntity[f]].name)’ was named since; kept as written")],
-                                              method: .description)
+                            return Resolution.written(text, "‘\(e.name)’ is named ‘…\(head)…’ but ‘\(analysis.entities[da.mentionEntity[f]].name)’ was named since; kept as written")
                         }
                         return finish(e, [Evidence(rule: "description", detail: "‘\(words.joined(separator: " "))’ → nearest preceding organisation named ‘…\(head)…’: ‘\(e.name)’")], .title)
                     }
