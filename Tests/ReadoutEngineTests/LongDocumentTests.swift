@@ -64,6 +64,25 @@ final class LongDocumentTests: XCTestCase {
         XCTAssertTrue(DocumentQuotes().extract(doc.tokenized()).isEmpty)
     }
 
+    /// The organisation a document names most often is worked out once per document, not once
+    /// per description (`The bank said`) that asks for it: one long document full of such
+    /// descriptions resolved them in quadratic time (the benchmark's 64 MB document took 9.8×
+    /// the time of the same bytes as separate articles). The answers stay those of a short article.
+    func testTheMainOrganisationIsOneAnswerPerDocument() {
+        let paragraph = "ABN Amro is to cut 2,850 jobs. ABN Amro is the third large European bank to announce cuts, following Deutsche Bank. "
+            + "ABN Amro's operations in the Netherlands will be hardest hit. The bank said it was on course for a rise in net income.\n\n"
+        let long = Document(id: "long", text: String(repeating: paragraph, count: 300))
+        let plain = Document(id: "plain", text: "Tony Blair said the plan would work.\n")
+        let a = Analyzer().analyze([long, plain])
+        let banks = a.quotes.filter { $0.doc == 0 }
+        XCTAssertEqual(banks.count, 300)
+        XCTAssertTrue(banks.allSatisfy { $0.speaker == "The bank" }, "\(Set(banks.map(\.speaker)))")
+        let main = SpeakerResolver(a).mainOrganisations
+        XCTAssertEqual(main.count, 2)
+        XCTAssertEqual(main[0].map { a.entities[$0].name }, "ABN Amro")
+        XCTAssertNil(main[1])
+    }
+
     /// Whether a range lies inside one of a set, by binary search, agrees with asking every range.
     func testRangeCoverAgreesWithAScan() {
         var rng = SystemRandomNumberGenerator()

@@ -57,17 +57,27 @@ extension SpeakerResolver {
         return out
     }
 
-    /// The organisation document `d` names most often (the first of equals), if any.
-    func mainOrganisation(_ d: Int) -> Int? {
-        let da = analysis.documents[d]
-        var counts: [Int: Int] = [:]
-        var best: (entity: Int, count: Int)? = nil
-        for (i, m) in da.mentions.enumerated() where m.label == .org {
-            let e = da.mentionEntity[i]
-            counts[e, default: 0] += 1
-            if best == nil || counts[e]! > best!.count { best = (e, counts[e]!) }
+    /// The organisation document `d` names most often (the first of equals), if any: worked out
+    /// once per document when the resolver is made (a per-quote count made one long document's
+    /// descriptions quadratic).
+    func mainOrganisation(_ d: Int) -> Int? { mainOrganisations[d] }
+
+    /// `mainOrganisation` of every document of `analysis`, in one pass over its ORG mentions.
+    static func mainOrganisations(_ analysis: CorpusAnalysis) -> [Int?] {
+        var counts = [Int32](repeating: 0, count: analysis.entities.count)
+        return analysis.documents.map { da in
+            var best: (entity: Int, count: Int32)? = nil
+            var touched: [Int] = []
+            for (i, m) in da.mentions.enumerated() where m.label == .org {
+                let e = da.mentionEntity[i]
+                guard e >= 0, e < counts.count else { continue }
+                if counts[e] == 0 { touched.append(e) }
+                counts[e] += 1
+                if best == nil || counts[e] > best!.count { best = (e, counts[e]) }
+            }
+            for e in touched { counts[e] = 0 }
+            return best?.entity
         }
-        return best?.entity
     }
 
     /// Heads of documents that state findings (`the study`, `a report`): `it` after them is the document.

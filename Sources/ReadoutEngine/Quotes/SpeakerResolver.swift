@@ -6,11 +6,14 @@ struct SpeakerResolver {
     let analysis: CorpusAnalysis
     let lists: QuoteLists
     let sources: SourceRules
+    /// For each document, the organisation it names most often (`mainOrganisation`).
+    let mainOrganisations: [Int?]
 
     init(_ analysis: CorpusAnalysis, lists: QuoteLists = .shared) {
         self.analysis = analysis
         self.lists = lists
         sources = SourceRules(lists: lists)
+        mainOrganisations = SpeakerResolver.mainOrganisations(analysis)
     }
 
     /// A resolved speaker: the canonical name, its entity if any, its source and the steps.
