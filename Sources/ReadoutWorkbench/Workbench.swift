@@ -74,14 +74,14 @@ public final class Workbench {
         do {
             statements = try Lexer.statements(text)
         } catch {
-            report(error, file: file, line: lineNumber)
+            fail(error, file: file, line: lineNumber)
             return false
         }
         var ok = true
         for s in statements {
             if quitRequested { break }
             if Interrupt.isRequested {
-                report(ReadoutError("interrupted", hint: "'\(s.source)' and what follows it on the line did not run"), file: file, line: lineNumber)
+                fail(ReadoutError("interrupted", hint: "'\(s.source)' and what follows it on the line did not run"), file: file, line: lineNumber)
                 return false
             }
             if !run(s, file: file, line: lineNumber) { ok = false }
@@ -124,7 +124,7 @@ public final class Workbench {
             try session.autosaveIfNeeded(self)
             return !output.partialFailure
         } catch {
-            report(error, file: file, line: line)
+            fail(error, file: file, line: line)
             return false
         }
     }
@@ -156,6 +156,25 @@ public final class Workbench {
             options.err(caret + "\n")
         }
         options.err(ErrorRenderer.render(e) + "\n")
+    }
+
+    /// Reports the error a command failed with. In the JSON formats the command's place on
+    /// standard output holds an error object as well, so that a script reads one value per
+    /// command: `{"ok":false,"error":…,"column":…,"hint":…,"file":…,"line":…}` (null when not known).
+    func fail(_ e: ReadoutError, file: String? = nil, line: Int? = nil) {
+        report(e, file: file, line: line)
+        guard format.isJSON else { return }
+        var w = ByteWriter()
+        Workbench.errorJSON(e, file: e.file ?? file, line: e.line ?? (e.file == nil ? line : nil)).writeJSON(to: &w)
+        w.append(0x0A)
+        if let bytes = options.outBytes { bytes(w.bytes) } else { options.out(String(decoding: w.bytes, as: UTF8.self)) }
+    }
+
+    /// A failed command's JSON object (stable field names; null for what is not known).
+    static func errorJSON(_ e: ReadoutError, file: String?, line: Int?) -> Value {
+        .object([Value.Field("ok", .bool(false)), Value.Field("error", .string(e.message)),
+                 Value.Field("column", e.column.map { .int($0) } ?? .null), Value.Field("hint", e.hint.map { .string($0) } ?? .null),
+                 Value.Field("file", file.map { .string($0) } ?? .null), Value.Field("line", line.map { .int($0) } ?? .null)])
     }
 
     /// Prints a warning.

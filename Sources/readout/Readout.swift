@@ -79,7 +79,7 @@ struct Readout: ParsableCommand {
     var bail = false
 
     /// Output format at start.
-    @Option(help: ArgumentHelp("Output format: table, csv or json (one JSON value per line).", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, csv, json (one JSON value per command) or jsonl (one object per row).", valueName: "format"))
     var format: OutputFormat?
 
     /// Never use colour.

@@ -159,7 +159,8 @@ extension Workbench {
         var out = CommandOutput.message(msg, [Value.Field("loaded", .int(n)), Value.Field("words", .int(words)),
                                               Value.Field("ids", .array(report.records.map { .string($0.id) })),
                                               Value.Field("warnings", .int(report.warnings.count)),
-                                              Value.Field("errors", .int(report.errors.count))],
+                                              Value.Field("errors", .int(report.errors.count)),
+                                              Value.Field("failed", .array(report.errors.map { Workbench.errorJSON($0, file: $0.file, line: $0.line) }))],
                                         mutates: n > 0)
         out.partialFailure = !report.errors.isEmpty
         return out

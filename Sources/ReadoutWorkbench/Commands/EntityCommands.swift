@@ -101,7 +101,7 @@ extension Workbench {
                                       .string(entities[r.index].aliases.filter { $0 != name }.joined(separator: "; ")),
                                       .str(entities[r.index].role)]
                           })
-        guard format == .json else { return .table(table) } // the JSON form is built only when printed
+        guard format.isJSON else { return .table(table) } // the JSON form is built only when printed
         let json = Value.array(rows.map { r in
             .obj(["name": .string(entities[r.index].name), "type": .string(entities[r.index].label.rawValue), "count": .int(r.count),
                   "aliases": .array(entities[r.index].aliases.map { .string($0) }), "docs": .array(r.docs.map { .string(docID($0)) }),

@@ -77,7 +77,7 @@ extension Workbench {
             }
         }
         var json: Value? = nil // built only when printed
-        if format == .json {
+        if format.isJSON {
             var positions = ScalarPositions(documents.map(\.document))
             json = Value.array(qs.map { quoteJSON($0, &positions) })
         }

@@ -6,6 +6,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     /// One JSON value per command on one line, for scripts.
     case json
+    /// JSON lines for pipelines: a table's rows one object per line, any other result its one
+    /// value on one line (`jq`, `pandas.read_json(lines=True)`, Spark read it row by row).
+    case jsonl
+
+    /// True for the JSON formats, where a failed command prints an error object in its place.
+    public var isJSON: Bool { self == .json || self == .jsonl }
 }
 
 /// Where and how output is shown: width, colour.

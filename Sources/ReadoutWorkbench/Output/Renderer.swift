@@ -59,6 +59,24 @@ public struct Renderer: Sendable {
                 output.jsonValue.writeJSON(to: &w)
             }
             w.append(0x0A)
+        case .jsonl:
+            if let j = output.json {
+                if case .array(let items) = j {
+                    for item in items {
+                        item.writeJSON(to: &w)
+                        w.append(0x0A)
+                        w.flushIfFull()
+                    }
+                } else {
+                    j.writeJSON(to: &w)
+                    w.append(0x0A)
+                }
+            } else if let t = output.firstTable {
+                t.writeJSONLines(to: &w)
+            } else {
+                output.jsonValue.writeJSON(to: &w)
+                w.append(0x0A)
+            }
         case .csv:
             if let t = output.csv {
                 CSV.write(t, to: &w)

@@ -98,10 +98,21 @@ public struct Table: Sendable, Equatable {
     /// Writes `jsonValue` as JSON without building it, handing it on between rows.
     func writeJSON(to w: inout ByteWriter) {
         w.append(UInt8(ascii: "["))
+        writeRowObjects(to: &w, separator: UInt8(ascii: ","), last: false)
+        w.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes each row object on its own line (JSON lines), handing them on between rows.
+    func writeJSONLines(to w: inout ByteWriter) {
+        writeRowObjects(to: &w, separator: 0x0A, last: true)
+    }
+
+    /// The row objects with `separator` between them (and after the last when `last`).
+    private func writeRowObjects(to w: inout ByteWriter, separator: UInt8, last: Bool) {
         var first = true
         for block in blocks(of: TableLayout.rowsPerBlock) {
             for row in rows(in: block) {
-                if !first { w.append(UInt8(ascii: ",")) }
+                if !first && !last { w.append(separator) }
                 first = false
                 w.append(UInt8(ascii: "{"))
                 for (k, (c, v)) in zip(columns, row).enumerated() {
@@ -111,10 +122,10 @@ public struct Table: Sendable, Equatable {
                     v.writeJSON(to: &w)
                 }
                 w.append(UInt8(ascii: "}"))
+                if last { w.append(separator) }
                 w.flushIfFull()
             }
         }
-        w.append(UInt8(ascii: "]"))
     }
 }
 
