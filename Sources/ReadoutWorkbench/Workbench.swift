@@ -92,7 +92,7 @@ public final class Workbench {
     private func run(_ s: Statement, file: String?, line: Int?) -> Bool {
         if s.name.text != "history" { workspace.history.append(s.source) }
         do throws(ReadoutError) {
-            let spec = try Registry.lookup(s.name)
+            let spec = try Registry.lookup(s.name, arguments: s.args)
             let inv = try Invocation(spec: spec, statement: s)
             let before = workspace.dirty
             let output: CommandOutput

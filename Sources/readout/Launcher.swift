@@ -77,6 +77,8 @@ struct Launcher {
             }
         }
         if let signo = Signals.pendingTermination { Signals.terminate(with: signo) }
+        // `make run` loads the seed: leaving or opening a session must not warn about it
+        session.workbench.finishStartup()
 
         let outcome: RunOutcome
         switch mode {

@@ -43,10 +43,11 @@ final class REPL {
                     return finish()
                 }
                 endOfInputCount += 1
-                // Ctrl-D leaves like `quit`: the workbench may warn once about unsaved work.
-                // A closed terminal keeps returning end of input, so give up after a few.
+                // Ctrl-D leaves like `quit`: the workbench may warn once about unsaved work, and
+                // Ctrl-D again confirms. A closed terminal keeps returning end of input, so give up
+                // after a few.
                 if endOfInputCount >= 3 { return finish() }
-                session.run("quit")
+                session.workbench.quitAtEndOfInput()
             case .line(let raw):
                 endOfInputCount = 0
                 let line = raw.trimmingWhitespace()

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import ReadoutWorkbench
 
-/// `quit`, `open` and `new` warn once about unsaved changes; repeating the command goes ahead.
+/// `quit`, `open`, `new` and `clear` warn once about unsaved changes; repeating the command goes
+/// ahead (issue 21, point 14: `clear` dropped unsaved work silently).
 final class SessionConfirmTests: XCTestCase {
     private func dirtyHarness() throws -> SessionHarness {
         let h = try SessionHarness(interactive: true)
@@ -38,6 +39,27 @@ final class SessionConfirmTests: XCTestCase {
         h.ok("open o")
         XCTAssertEqual(h.wb.workspace.notes.count, 0)
         XCTAssertFalse(h.wb.workspace.dirty)
+    }
+
+    func testClearWarnsOnceThenGoesAhead() throws {
+        let h = try dirtyHarness()
+        h.ok("note \"about the seed\" on=000")
+        let err = h.fails("clear")
+        XCTAssertEqual(err, "error: the session has unsaved changes - 'save' first, or repeat 'clear' to discard them\n")
+        XCTAssertEqual(h.wb.workspace.documents.count, 1)
+        XCTAssertEqual(h.wb.workspace.notes.count, 1)
+        XCTAssertEqual(h.ok("clear"), "cleared 1 document and the note about it\n")
+        XCTAssertTrue(h.wb.workspace.documents.isEmpty)
+    }
+
+    func testClearAsksOnlyWhenUnsavedDocumentsWouldGo() throws {
+        let h = try dirtyHarness()
+        h.ok("save c")
+        XCTAssertEqual(h.ok("clear"), "cleared 1 document\n", "saved: nothing is lost")
+        // unsaved, but no document to remove: the note stays, nothing is lost
+        h.ok("note \"a thought\"")
+        XCTAssertEqual(h.ok("clear"), "cleared 0 documents\n")
+        XCTAssertEqual(h.wb.workspace.notes.count, 1)
     }
 
     func testForcedFormsDoNotAsk() throws {

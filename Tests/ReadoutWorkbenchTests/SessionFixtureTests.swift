@@ -3,10 +3,10 @@ import XCTest
 @testable import ReadoutWorkbench
 
 /// Files that must keep opening: the frozen version-1 fixture (a future version must migrate it)
-/// and every example session under `Sessions/`.
+/// and every example session under `docs/examples/`.
 final class SessionFixtureTests: XCTestCase {
     static let fixture = SessionHarness.packageRoot.appendingPathComponent("Tests/ReadoutWorkbenchTests/Fixtures/session-v1.json").path
-    static let examples = SessionHarness.packageRoot.appendingPathComponent("Sessions").path
+    static let examples = SessionHarness.packageRoot.appendingPathComponent("docs/examples").path
 
     func testVersion1FixtureOpens() throws {
         let h = try SessionHarness()
@@ -36,7 +36,7 @@ final class SessionFixtureTests: XCTestCase {
 
     func testEveryExampleSessionOpens() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.examples).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertFalse(names.isEmpty, "no example sessions in Sessions/")
+        XCTAssertFalse(names.isEmpty, "no example sessions in docs/examples/")
         for name in names {
             let h = try SessionHarness()
             let path = Self.examples + "/" + name

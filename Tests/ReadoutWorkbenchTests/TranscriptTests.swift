@@ -10,14 +10,19 @@ final class TranscriptTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = packageRoot.appendingPathComponent("Tests/ReadoutWorkbenchTests/Transcripts")
 
-    /// Runs one command file and returns the transcript text.
+    /// Where the transcripts' sessions go (relative to the package root, the working folder).
+    static let sessionsDirectory = ".build/transcript-sessions"
+
+    /// Runs one command file and returns the transcript text. Each file starts with an empty
+    /// sessions folder, as in a fresh checkout, so that `save NAME` runs again and again.
     static func transcript(of file: URL) throws -> String {
+        try? FileManager.default.removeItem(atPath: sessionsDirectory)
         let buffer = Mutex<String>("")
         let wb = Workbench(options: .init(format: .table, style: RenderStyle(width: 100, color: false), interactive: false,
                                           progress: false,
                                           out: { s in buffer.withLock { $0 += s } },
                                           err: { s in buffer.withLock { $0 += s } },
-                                          sessionsDirectory: ".build/transcript-sessions"))
+                                          sessionsDirectory: sessionsDirectory))
         let text = try String(contentsOf: file, encoding: .utf8)
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty && i > 0 { continue }

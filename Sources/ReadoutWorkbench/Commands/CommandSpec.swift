@@ -25,11 +25,21 @@ public struct KeySpec: Sendable {
     public var help: String
     /// What its value completes to (and, for `.values`, what it must be).
     public var completion: CompletionKind
+    /// Other words a `.values` key accepts, each standing for some of the values: the word users
+    /// guess from elsewhere in readout (`kind=reported`, as `sources` names its column).
+    public var synonyms: [(word: String, values: [String])]
 
-    public init(_ name: String, _ help: String, _ completion: CompletionKind = .none) {
+    public init(_ name: String, _ help: String, _ completion: CompletionKind = .none,
+                synonyms: [(word: String, values: [String])] = []) {
         self.name = name
         self.help = help
         self.completion = completion
+        self.synonyms = synonyms
+    }
+
+    /// The values `word` stands for: itself, or those of the synonym it is.
+    func values(of word: String) -> [String] {
+        synonyms.first { $0.word == word }?.values ?? [word]
     }
 }
 

@@ -61,10 +61,12 @@ extension CommandSpec {
     }
 
     static let clear = CommandSpec(
-        name: "clear", summary: "remove every document and the notes about them (groups and other notes stay)",
+        name: "clear", summary: "remove every document and the notes about them, keeping groups and other notes (warns once about unsaved changes)",
         usage: "clear", example: "clear"
-    ) { wb, _ throws(ReadoutError) in
+    ) { wb, inv throws(ReadoutError) in
         let ids = Array(wb.workspace.documents.keys)
+        // with nothing to remove, nothing is lost
+        if !ids.isEmpty { try wb.confirmDiscard("clear", force: inv.force) }
         wb.workspace.removeAllDocuments()
         let notes = ids.reduce(0) { $0 + wb.workspace.removeNotes(aboutDocument: $1) }
         return .message("cleared \(ids.count) document\(ids.count == 1 ? "" : "s")" + notesDropped(notes, documents: ids.count),

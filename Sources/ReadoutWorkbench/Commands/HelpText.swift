@@ -2,13 +2,17 @@
 enum HelpText {
     static func detail(_ spec: CommandSpec) -> String {
         var s = "\(spec.name) - \(spec.summary)\n\nusage: \(spec.usage)\n"
-        if !spec.aliases.isEmpty { s += "also: " + spec.aliases.joined(separator: ", ") + "\n" }
+        let also = spec.aliases + Habits.running(spec.name)
+        if !also.isEmpty { s += "also: " + also.joined(separator: ", ") + "\n" }
         if !spec.keys.isEmpty {
             s += "\nkeys:\n"
             let w = spec.keys.map(\.name.count).max()! + 1
             for k in spec.keys {
                 var line = "  " + (k.name + "=").padding(toLength: w + 2, withPad: " ", startingAt: 0) + k.help
-                if case .values(let v) = k.completion { line += " (" + v.joined(separator: "|") + ")" }
+                if case .values(let v) = k.completion {
+                    let synonyms = k.synonyms.map { "; \($0.word): " + $0.values.joined(separator: " or ") }
+                    line += " (" + v.joined(separator: "|") + synonyms.joined() + ")"
+                }
                 s += line + "\n"
             }
         }

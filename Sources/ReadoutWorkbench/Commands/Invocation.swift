@@ -37,7 +37,8 @@ public struct Invocation: Sendable {
                     throw ReadoutError("empty value for '\(key)='", hint: "write \(key)=VALUE, quoted if it has spaces", column: w.column)
                 }
                 var value = valueText
-                if case .values(let allowed) = ks.completion {
+                if case .values(let values) = ks.completion {
+                    let allowed = values + ks.synonyms.map(\.word)
                     guard let canonical = allowed.first(where: { $0.lowercased() == valueText.lowercased() }) else {
                         let close = Suggest.closest(to: valueText, in: allowed)
                         let hint = (close.first.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + allowed.joined(separator: ", ")
@@ -78,6 +79,12 @@ public struct Invocation: Sendable {
                                column: w.column)
         }
         return v
+    }
+
+    /// The values the value of `key` stands for (one, or a synonym's several), if given.
+    public func values(_ key: String) -> [String]? {
+        guard let w = options[key], let ks = spec.keys.first(where: { $0.name == key }) else { return nil }
+        return ks.values(of: w.text)
     }
 
     /// The value of `key`, which the spec constrains to fixed values, or `default`.

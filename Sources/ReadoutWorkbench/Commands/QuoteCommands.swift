@@ -3,9 +3,11 @@ import ReadoutEngine
 extension CommandSpec {
     static let quotes = CommandSpec(
         name: "quotes", summary: "who said what: direct, reported and mixed quotes with speaker and source",
-        usage: "quotes [who=NAME|GROUP] [kind=direct|indirect|mixed] [doc=D] [about=TEXT]",
+        usage: "quotes [who=NAME|GROUP] [kind=direct|indirect|mixed|reported] [doc=D] [about=TEXT]",
         keys: [KeySpec("who", "a speaker, a source (the body spoken for) or a group from 'alias'", .speakers),
-               KeySpec("kind", "only this kind", .values(QuoteKind.allCases.map(\.rawValue))),
+               // `sources` counts indirect and mixed quotes as "reported"; the word means the same here
+               KeySpec("kind", "only this kind", .values(QuoteKind.allCases.map(\.rawValue)),
+                       synonyms: [("reported", [QuoteKind.indirect.rawValue, QuoteKind.mixed.rawValue])]),
                KeySpec("doc", "only this document", .documents),
                KeySpec("about", "only quotes whose text mentions this (entity names match their aliases)", .entities)],
         example: "quotes who=Psaki kind=direct"
@@ -54,7 +56,7 @@ extension Workbench {
         let a = try workspace.analyzed()
         var qs = a.quotes
         if let w = inv.options["who"] { qs = try quotes(who: w) }
-        if let k = inv.string("kind") { qs = qs.filter { $0.kind.rawValue == k } }
+        if let kinds = inv.values("kind") { qs = qs.filter { kinds.contains($0.kind.rawValue) } }
         if let d = try docOption(inv) { qs = qs.filter { $0.doc == d } }
         if let about = inv.string("about") {
             var needles = [about.lowercased()]

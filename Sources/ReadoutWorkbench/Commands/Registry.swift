@@ -20,10 +20,20 @@ public enum Registry {
     /// Every name and alias.
     public static var names: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
-    /// The command for `name` (a trailing `!` is ignored here), or an unknown-command error.
-    public static func lookup(_ name: Word) throws(ReadoutError) -> CommandSpec {
+    /// The command for `name` (a trailing `!` is ignored here), or an unknown-command error. A habit
+    /// from another shell (`Habits`, matched with the first of `arguments`) runs its command or is
+    /// named in the error.
+    public static func lookup(_ name: Word, arguments: [Word] = []) throws(ReadoutError) -> CommandSpec {
         let n = name.text.hasSuffix("!") ? String(name.text.dropLast()) : name.text
         if let c = byName(n) ?? byName(n.lowercased()) { return c }
+        switch Habits.meaning(of: n, firstArgument: arguments.first?.text) {
+        case .runs(let command)?:
+            if let c = byName(command) { return c }
+        case .suggests(let line)?:
+            throw ReadoutError("unknown command '\(n)'", hint: "did you mean '\(line)'?", column: name.column)
+        case nil:
+            break
+        }
         throw ReadoutError.unknown("command", n, candidates: names, column: name.column)
     }
 

@@ -104,12 +104,32 @@ extension Workbench {
     }
 
     /// Warns once about unsaved changes; repeating the same command (or forcing it) goes ahead.
-    func confirmDiscard(_ command: String, force: Bool) throws(ReadoutError) {
+    /// `confirm` says how to repeat it, when that is not typing the command again.
+    func confirmDiscard(_ command: String, force: Bool, confirm: String? = nil) throws(ReadoutError) {
         guard workspace.dirty, !force, !workspace.documents.isEmpty || !workspace.notes.isEmpty || !workspace.groups.isEmpty else { return }
         guard options.interactive else { return }
         if session.pendingConfirmation == command { session.pendingConfirmation = nil; return }
         session.pendingConfirmation = command
-        throw ReadoutError("the session has unsaved changes", hint: "'save' first, or repeat '\(command)' to discard them")
+        throw ReadoutError("the session has unsaved changes", hint: "'save' first, or \(confirm ?? "repeat '\(command)'") to discard them")
+    }
+
+    /// Ctrl-D at the prompt: leaves as `quit` does. The warning about unsaved changes says how to
+    /// leave from there; Ctrl-D again and `quit` both confirm it.
+    public func quitAtEndOfInput() {
+        do throws(ReadoutError) {
+            try confirmDiscard("quit", force: false, confirm: "press Ctrl-D again (or type 'quit')")
+            quitRequested = true
+        } catch {
+            report(error)
+        }
+    }
+
+    /// Start-up (`~/.readoutrc`, `--session`, `--load`) is over: what it built is where the user
+    /// begins, not unsaved work, so `open`, `new`, `clear` and `quit` do not warn about it. What
+    /// the user changes from here on is unsaved work again.
+    public func finishStartup() {
+        workspace.dirty = false
+        session.pendingConfirmation = nil
     }
 }
 
