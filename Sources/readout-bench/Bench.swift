@@ -111,7 +111,7 @@ struct Bench: ParsableCommand {
         let wb = Workbench(options: .init(out: { _ in }, err: { _ in }))
         wb.execute("load " + Lexer.quote(dir))
         _ = wb.workspace.analysis
-        for cmd in ["entities", "quotes who=Blair", "kwic Brown", "freq top=20", "collocates economy"] {
+        for cmd in ["entities", "quotes who=\"Tony Blair\"", "kwic Brown", "freq top=20", "collocates economy"] {
             guard Registry.spec(String(cmd.split(separator: " ")[0])) != nil else { continue }
             var ok = true
             let t = try best(runs) { ok = wb.execute(cmd) }

@@ -26,7 +26,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete(wb, "entities ty"), ["type="])
         XCTAssertEqual(complete(wb, "entities  type=PERS"), ["type=PERSON"])
         XCTAssertEqual(complete(wb, "entities type=per"), ["type=PERSON", "type=PERCENT"])
-        XCTAssertEqual(complete(wb, "set format=j"), ["format=json"])
+        XCTAssertEqual(complete(wb, "set format=j"), ["format=json", "format=jsonl"])
+        XCTAssertEqual(complete(wb, "set format=c"), ["format=csv"])
     }
 
     func testDocumentIDs() {

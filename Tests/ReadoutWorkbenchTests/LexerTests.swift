@@ -81,7 +81,7 @@ final class InvocationTests: XCTestCase {
 
     func testFixedValuesAreChecked() {
         XCTAssertThrowsError(try bind("set format=jsn")) { e in
-            XCTAssertEqual((e as? ReadoutError)?.hint, "did you mean 'json'? expected one of: table, csv, json")
+            XCTAssertEqual((e as? ReadoutError)?.hint, "did you mean 'json'? expected one of: table, csv, json, jsonl")
         }
     }
 

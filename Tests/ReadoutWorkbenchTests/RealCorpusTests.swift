@@ -28,7 +28,7 @@ final class RealCorpusTests: XCTestCase {
             let d = a.documents[q.doc].document
             XCTAssertTrue(q.content.end <= d.bytes.count && q.span.contains(q.content), "\(q.id) in \(d.id)")
         }
-        for cmd in ["entities top=5", "quotes who=Blair", "sources", "stats", "kwic Brown top=3", "freq top=5"] {
+        for cmd in ["entities top=5", "quotes who=\"Tony Blair\"", "sources", "stats", "kwic Brown top=3", "freq top=5"] {
             XCTAssertTrue(wb.execute(cmd), cmd)
         }
     }

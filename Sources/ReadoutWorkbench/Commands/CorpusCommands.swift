@@ -277,22 +277,15 @@ extension Workbench {
     func keynessSide(_ w: Word) throws(ReadoutError) -> (name: String, counts: Keyness.Counts) {
         let index = workspace.corpusIndex
         var counts = Keyness.Counts()
-        let a = try workspace.analyzed()
-        let m = speakerMatcher
-        let qs = a.quotes.filter(m.predicate(w.text))
-        if !qs.isEmpty {
-            var byDoc: [Int: [TextRange]] = [:]
-            for q in qs { byDoc[q.doc, default: []].append(q.content) }
-            for (d, rs) in byDoc.sorted(by: { $0.key < $1.key }) { counts.add(doc: d, index: index, ranges: rs) }
-            return (m.group(w.text)?.0 ?? w.text, counts)
-        }
-        if let id = try? document(w).id, let d = workspace.index(of: id) {
+        let s = try side(w, doc: nil)
+        if let d = s.document {
             counts.add(doc: d, index: index)
-            return (id, counts)
+            return (s.name, counts)
         }
-        let names = m.knownNames() + workspace.documents.keys
-        throw ReadoutError.unknown("document, speaker, source or group", w.text, candidates: names, column: w.column,
-                                   listAll: names.count <= 12)
+        var byDoc: [Int: [TextRange]] = [:]
+        for q in s.quotes { byDoc[q.doc, default: []].append(q.content) }
+        for (d, rs) in byDoc.sorted(by: { $0.key < $1.key }) { counts.add(doc: d, index: index, ranges: rs) }
+        return (s.name, counts)
     }
 
     func keynessCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {

@@ -42,26 +42,16 @@ public struct DiffRecord: Sendable {
 }
 
 extension Workbench {
-    /// Resolves a diff side: a group, a speaker or source, else a document id.
+    /// Resolves a diff side: a group, a speaker or source, else a document (see `side`).
     func diffSide(_ w: Word, doc: Int?) throws(ReadoutError) -> DiffSide {
         let a = try workspace.analyzed()
-        let m = speakerMatcher
-        var qs = a.quotes.filter(m.predicate(w.text))
-        if let d = doc { qs = qs.filter { $0.doc == d } }
-        if !qs.isEmpty || m.group(w.text) != nil {
-            return DiffSide(name: m.group(w.text)?.0 ?? w.text, kind: m.group(w.text) != nil ? "group" : "speaker", quotes: qs, sentences: [])
-        }
-        if let rec = workspace.documents[w.text] ?? workspace.documents.values.first(where: { $0.id.hasPrefix(w.text.lowercased()) }) {
-            let i = workspace.index(of: rec.id)!
-            let dq = a.quotes.filter { $0.doc == i }
-            if !dq.isEmpty { return DiffSide(name: rec.id, kind: "document", quotes: dq, sentences: []) }
-            let d = a.documents[i].document
-            return DiffSide(name: rec.id, kind: "document", quotes: [],
-                            sentences: d.sentences.enumerated().map { (i, $0.element.range, "s\($0.offset + 1)") })
-        }
-        var names = m.knownNames()
-        names += workspace.documents.keys
-        throw ReadoutError.unknown("speaker, group or document", w.text, candidates: names, column: w.column, listAll: names.count <= 12)
+        let s = try side(w, doc: doc)
+        guard let i = s.document else { return DiffSide(name: s.name, kind: s.kind, quotes: s.quotes, sentences: []) }
+        let dq = a.quotes.filter { $0.doc == i }
+        if !dq.isEmpty { return DiffSide(name: s.name, kind: "document", quotes: dq, sentences: []) }
+        let d = a.documents[i].document
+        return DiffSide(name: s.name, kind: "document", quotes: [],
+                        sentences: d.sentences.enumerated().map { (i, $0.element.range, "s\($0.offset + 1)") })
     }
 
     func topicDiff(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
@@ -96,7 +86,7 @@ extension Workbench {
         // who is talking is not what is talked about: the sides' names, group members, speakers and sources
         var participants: Set<String> = [sa.name, sb.name]
         for side in [sa, sb] {
-            if let (_, members) = speakerMatcher.group(side.name) { participants.formUnion(members) }
+            if side.kind == "group", let (_, members) = try speakerMatcher.group(side.name) { participants.formUnion(members) }
             for q in side.quotes {
                 if let s = q.speaker { participants.insert(s) }
                 if let s = q.source { participants.insert(s) }

@@ -35,27 +35,6 @@ extension CommandSpec {
 }
 
 extension Workbench {
-    /// The entity a word names (canonical name or alias, case-insensitive), or an error with suggestions.
-    public func entity(_ w: Word) throws(ReadoutError) -> Entity {
-        let a = try workspace.analyzed()
-        let ids = a.entityIDs(alias: w.text)
-        if let exact = ids.first(where: { a.entities[$0].name.lowercased() == w.text.lowercased() }) { return a.entities[exact] }
-        if ids.count > 1 {
-            let people = ids.filter { a.entities[$0].label == .person }
-            if people.count > 1 {
-                let names = people.prefix(4).map { "'\(a.entities[$0].name)'" }.joined(separator: ", ")
-                throw ReadoutError("'\(w.text)' names several people", hint: "say which: \(names)", column: w.column)
-            }
-        }
-        if let first = ids.first { return a.entities[first] }
-        if a.entities.isEmpty {
-            throw ReadoutError("no entity '\(w.text)': no entities yet", hint: "load some articles first, e.g. 'load seeds/'", column: w.column)
-        }
-        var names = a.entities.map(\.name)
-        names += a.entities.flatMap(\.aliases)
-        throw ReadoutError.unknown("entity", w.text, candidates: Array(Set(names)).sorted(), column: w.column)
-    }
-
     func entitiesCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
         let a = try workspace.analyzed()
         let type = inv.string("type").map { EntityLabel(rawValue: $0)! }

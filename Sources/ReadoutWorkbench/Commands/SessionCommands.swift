@@ -72,7 +72,7 @@ extension Workbench {
     func noteTarget(_ w: Word) throws(ReadoutError) -> String {
         let lower = w.text.lowercased()
         if let r = workspace.documents[w.text] ?? workspace.documents[lower] { return r.id }
-        if let g = workspace.groups.keys.first(where: { $0.lowercased() == lower }) { return g }
+        if let g = try names.group(w.text, column: w.column) { return g.name }
         guard !workspace.documents.isEmpty else {
             throw ReadoutError("nothing named '\(w.text)' to attach the note to: the workspace is empty",
                                hint: "a note without on= is about the whole session", column: w.column)
@@ -81,7 +81,7 @@ extension Workbench {
         let entityError: ReadoutError
         do { return try entity(w).name } catch { entityError = error }
         if let r = try? document(w) { return r.id }
-        if entityError.message.hasPrefix("'\(w.text)' names several") { throw entityError }
+        if entityError.message.hasPrefix("'\(w.text)' names ") { throw entityError }
         let a = try workspace.analyzed()
         let candidates = Array(workspace.documents.keys) + Array(workspace.groups.keys) + a.entities.map(\.name)
         throw ReadoutError.unknown("document, entity, group or quote", w.text, candidates: candidates, column: w.column)
