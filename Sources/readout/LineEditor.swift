@@ -20,9 +20,10 @@ final class LineEditor {
     /// Completion candidates for the word at `cursor` (a character offset) in `line`.
     typealias Completer = (_ line: String, _ cursor: Int) -> [String]
 
-    /// Words end only at spaces, tabs and `;`, so `type=PERSON`, `"New York"` and
-    /// `seeds/a.txt` complete as one word, matching the workbench's candidates.
-    static let wordBreakCharacters = " \t\n;"
+    /// Words end at spaces, tabs, `;` and `=`: the workbench completes `type=PERSON` as one
+    /// word and the bridge hands libedit the part after `=`, so a list of values shows the
+    /// values (`Jen Psaki  Joseph Biden`), not `who=` before each.
+    static let wordBreakCharacters = " \t\n;="
 
     /// Sets up libedit. `completer` answers Tab.
     init(completer: @escaping Completer) {

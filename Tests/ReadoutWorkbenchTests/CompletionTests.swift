@@ -42,6 +42,20 @@ final class CompletionTests: XCTestCase {
         XCTAssertTrue(complete(wb, "entities doc=0").contains("doc=000_4fd503e8c5c9a19c"))
     }
 
+    /// Speakers complete by the other names they go by, and names are quoted only when what Tab
+    /// inserts holds a space (issue 21, point 11).
+    func testSpeakersCompleteByAliasAndQuoteOnlyWhenNeeded() {
+        let wb = bench()
+        XCTAssertEqual(complete(wb, "quotes who=Ps"), ["who=Psaki"])
+        XCTAssertEqual(complete(wb, "quotes who=J"), ["who=Jen Psaki", "who=Joseph Biden"])
+        XCTAssertEqual(complete(wb, "quotes who=Jo"), ["who=\"Joseph Biden\""])
+        XCTAssertEqual(complete(wb, "quotes who=\"J"), ["who=\"Jen Psaki\"", "who=\"Joseph Biden\""])
+        // what the two share, `White House`, holds a space: both are quoted
+        XCTAssertEqual(complete(wb, "quotes who=White"), ["who=\"White House\"", "who=\"White House Press Secretary Jen Psaki\""])
+        XCTAssertEqual(Workbench.quotedForCompletion(["White House", "White House Press Office"], opened: false),
+                       ["\"White House\"", "\"White House Press Office\""])
+    }
+
     func testFilePathsAfterLoad() {
         let wb = bench()
         let cwd = FileManager.default.currentDirectoryPath

@@ -40,10 +40,11 @@ extension Workbench {
     }
 
     private func candidates(_ kind: CompletionKind, _ partial: String) -> [String] {
-        let p = partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial
+        let opened = partial.hasPrefix("\"")
+        let p = opened ? String(partial.dropFirst()) : partial
         func matching(_ all: [String]) -> [String] {
             let lp = p.lowercased()
-            return all.filter { $0.lowercased().hasPrefix(lp) }.map { $0.contains(" ") ? "\"" + $0 + "\"" : $0 }
+            return Workbench.quotedForCompletion(all.filter { $0.lowercased().hasPrefix(lp) }, opened: opened)
         }
         switch kind {
         case .none: return []
@@ -59,17 +60,42 @@ extension Workbench {
         }
     }
 
+    /// Candidates as they are inserted: quoted when the user opened a quote, when one candidate
+    /// holds a space, or when what several share (and Tab inserts) holds one; otherwise bare, so
+    /// that Tab on `who=J` lists `Jen Psaki` and `Joseph Biden` instead of inserting a lone `"`.
+    static func quotedForCompletion(_ names: [String], opened: Bool) -> [String] {
+        func quote(_ s: String) -> String { "\"" + s + "\"" }
+        if opened { return names.map(quote) }
+        if names.count == 1 { return names[0].contains(" ") ? [quote(names[0])] : names }
+        guard var shared = names.first else { return [] }
+        for n in names.dropFirst() {
+            shared = String(zip(shared, n).prefix { $0 == $1 }.map(\.0))
+        }
+        return shared.contains(" ") ? names.map { $0.contains(" ") ? quote($0) : $0 } : names
+    }
+
     /// Names for entity-like completions (the analysis runs on first use).
     func completionNames(_ kind: CompletionKind) -> [String] {
         guard !workspace.documents.isEmpty else { return [] }
         let a = workspace.analysis
         switch kind {
         case .entities:
+            // names and aliases that name one entity (not `Blair`, which several people go by)
             var seen = Set<String>()
-            return (a.entities.map(\.name) + a.entities.flatMap(\.aliases)).filter { seen.insert($0).inserted }
+            let resolver = self.names
+            return (a.entities.map(\.name) + a.entities.flatMap(\.aliases))
+                .filter { seen.insert($0).inserted && (try? resolver.entity($0)) != nil }
         case .speakers:
             var names = Set(a.quotes.compactMap(\.speaker))
             names.formUnion(a.quotes.compactMap(\.source))
+            // the other names a speaker goes by (`Psaki`), those that name that speaker alone
+            let resolver = self.names
+            for s in names {
+                guard let id = a.entityIDs(alias: s).first(where: { a.entities[$0].name == s }) else { continue }
+                for alias in a.entities[id].aliases where !names.contains(alias) {
+                    if (try? resolver.entity(alias)) == id { names.insert(alias) }
+                }
+            }
             names.formUnion(workspace.groups.keys)
             return names.sorted()
         case .quotes:
