@@ -55,12 +55,12 @@ extension CommandSpec {
 
     static let set = CommandSpec(
         name: "set", summary: "show or change settings: format, width, color, maxsize, date, autosave, sessions",
-        usage: "set [format=table|csv|json] [width=N] [color=on|off] [maxsize=MB] [date=YYYY-MM-DD doc=D] [autosave=on|off] [sessions=DIR]",
+        usage: "set [format=table|csv|json|jsonl] [width=N] [color=on|off] [maxsize=MB] [date=YYYY-MM-DD|FILE [doc=D]] [autosave=on|off] [sessions=DIR]",
         keys: [KeySpec("format", "output format", .values(OutputFormat.allCases.map(\.rawValue))),
                KeySpec("width", "table width in columns"),
                KeySpec("color", "colour in tables", .values(["on", "off"])),
                KeySpec("maxsize", "largest file load reads, in MB"),
-               KeySpec("date", "publication date of a document (with doc=), for the timeline"),
+               KeySpec("date", "publication date for the timeline: of doc=, else of every undated document; or a file of ID<TAB>DATE lines", .files),
                KeySpec("doc", "the document date= applies to", .documents),
                KeySpec("autosave", "save after every change once the session has a file", .values(["on", "off"])),
                KeySpec("sessions", "folder for session files named without a folder", .files)],
@@ -72,24 +72,17 @@ extension CommandSpec {
 
 extension Workbench {
     func applySettings(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        // the dates first: a bad date or date table changes no setting either
+        if inv.options["doc"] != nil && inv.options["date"] == nil {
+            throw ReadoutError("'doc=' goes with 'date='", column: inv.options["doc"]!.column)
+        }
+        let dated = try inv.options["date"].map { d throws(ReadoutError) in try applyDate(d, doc: inv.options["doc"]) }
         if let f = inv.string("format") { format = OutputFormat(rawValue: f)! }
         if inv.options["width"] != nil { style.width = try inv.int("width", default: 100, range: 20...10_000) }
         if let c = inv.string("color") { style.color = c == "on" }
         if inv.options["maxsize"] != nil { maxFileBytes = try inv.int("maxsize", default: 50, range: 1...100_000) << 20 }
         if let a = inv.string("autosave") { session.autosave = a == "on" }
         if let d = inv.string("sessions") { session.directory = d }
-        if let date = inv.options["date"] {
-            guard let docWord = inv.options["doc"] else {
-                throw ReadoutError("'date=' needs 'doc=' to say which document", hint: "e.g. set date=2021-04-13 doc=seed", column: date.column)
-            }
-            guard DateParsing.isISODate(date.text) else {
-                throw ReadoutError("'date=' needs YYYY-MM-DD, not '\(date.text)'", column: date.column)
-            }
-            let id = try document(docWord).id
-            workspace.update(id) { $0.date = date.text }
-        } else if inv.options["doc"] != nil {
-            throw ReadoutError("'doc=' goes with 'date='", column: inv.options["doc"]!.column)
-        }
         let rows: [[Value]] = [
             [.string("format"), .string(format.rawValue)],
             [.string("width"), .int(style.width)],
@@ -100,7 +93,10 @@ extension Workbench {
         ]
         let json = Value.object(rows.map { Value.Field($0[0].cellText, $0[1]) })
         if inv.options.isEmpty { return .table(Table([Column("setting"), Column("value")], rows: rows), json: json) }
-        return CommandOutput(blocks: [], json: json, mutates: inv.options["date"] != nil)
+        guard let dated else { return CommandOutput(blocks: [], json: json) }
+        var fields = [Value.Field("ok", .bool(true)), Value.Field("message", .string(dated))]
+        if case .object(let settings) = json { fields += settings }
+        return CommandOutput(blocks: [.text(dated)], json: .object(fields), mutates: true)
     }
 
     /// Warns once about unsaved changes; repeating the same command (or forcing it) goes ahead.
@@ -133,11 +129,3 @@ extension Workbench {
     }
 }
 
-/// Dates typed by users.
-enum DateParsing {
-    static func isISODate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
-        guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return false }
-        return y > 0 && (1...12).contains(m) && (1...31).contains(d)
-    }
-}
