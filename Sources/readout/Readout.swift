@@ -129,12 +129,12 @@ struct Readout: ParsableCommand {
 
     /// The long flags `readout` knows, for `unknownFlag`.
     static let longFlags = ["--command", "--bail", "--format", "--no-color", "--session", "--load", "--no-rc",
-                            "--help", "--version"]
+                            "--help", "--version", "--generate-manual", "--generate-completion-script"]
 
     /// The error for the first `--name` (before a `--`, and not the value of `-c` or another
     /// flag) that is no flag of `readout`, with the closest one suggested; nil when all are known.
     static func unknownFlag(_ arguments: [String]) -> String? {
-        let takesValue: Set<String> = ["-c", "--command", "--format", "--session", "--load"]
+        let takesValue: Set<String> = ["-c", "--command", "--format", "--session", "--load", "--generate-completion-script"]
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
@@ -168,6 +168,11 @@ struct Readout: ParsableCommand {
         Analyzer.prewarm()
         let arguments = rawArguments()
         if let flags = LaunchFlags.simple(arguments.dropFirst()) { launch(flags) }
+        // the manual page `make install` writes, from the same help text as --help
+        if arguments.dropFirst().elementsEqual(["--generate-manual"]) {
+            Output.out(Manual.page())
+            Glibc.exit(Output.standardOutputFailed ? 1 : 0)
+        }
         // `--frmat json`: an unknown flag is named with the closest known one, before ArgumentParser
         // reads its value as the FILE and complains about something else
         if let message = unknownFlag(Array(arguments.dropFirst())) {
