@@ -64,6 +64,7 @@ public final class Workbench {
         self.format = options.format
         self.style = options.style
         self.session.directory = options.sessionsDirectory
+        if options.progress { workspace.analysisProgress = AnalysisProgress(err: options.err).report }
     }
 
     /// Runs every statement on `line`. Output and errors are rendered here.

@@ -4,16 +4,20 @@ import Dispatch
 ///
 /// Stages: per-document entity recognition and quote extraction (in parallel when
 /// there are many documents), then corpus-wide entity merging and speaker resolution.
-public struct Analyzer: Sendable {
+public struct Analyzer {
     /// Whether per-document work runs on every core; nil means "when there are many documents".
     public var parallel: Bool?
     /// Asked before each document and each stage: once it says true, the rest is skipped and the
     /// result is incomplete, for the caller to throw away (Ctrl-C, a terminating signal).
     public var cancelled: (@Sendable () -> Bool)?
+    /// Told `(documents done, documents in all)` on the calling thread as each document's
+    /// entities are merged (in document order), for a progress line.
+    public var progress: ((Int, Int) -> Void)?
 
-    public init(parallel: Bool? = nil, cancelled: (@Sendable () -> Bool)? = nil) {
+    public init(parallel: Bool? = nil, cancelled: (@Sendable () -> Bool)? = nil, progress: ((Int, Int) -> Void)? = nil) {
         self.parallel = parallel
         self.cancelled = cancelled
+        self.progress = progress
     }
 
     /// Analyses `documents`; the result is the same whatever the number of cores.
@@ -28,7 +32,7 @@ public struct Analyzer: Sendable {
         // a cancelled analysis goes on with empty documents, which cost nothing, and is thrown away
         let empty = Document(id: "", text: "")
         var (analysis, found) = EntityStage.analyze(documents, parallel: parallel, alongside: { extractor.extract($0, evidence: false) },
-                                                    skip: cancelled, empty: empty)
+                                                    skip: cancelled, empty: empty, progress: progress)
         if cancelled() { return analysis }
         QuoteStage.resolveAll(&analysis, consume found, parallel: parallel)
         return analysis

@@ -18,7 +18,8 @@ public enum EntityStage {
     static func analyze<Extra: Sendable>(_ documents: [Document], parallel: Bool?,
                                          alongside extra: @escaping @Sendable (Document) -> Extra,
                                          skip: @escaping @Sendable () -> Bool = { false },
-                                         empty: Document? = nil) -> (analysis: CorpusAnalysis, extra: [Extra]) {
+                                         empty: Document? = nil,
+                                         progress: ((Int, Int) -> Void)? = nil) -> (analysis: CorpusAnalysis, extra: [Extra]) {
         let recognizer = EntityRecognizer()
         var merger = EntityMerger(ids: documents.map(\.id))
         var mentions: [[Mention]] = [], extras: [Extra] = []
@@ -31,9 +32,10 @@ public enum EntityStage {
             let document = (empty != nil && skip() ? empty! : documents[i]).tokenized()
             Analyzer.loadLists() // (waits, the first time, for the lists the start-up began loading)
             return (recognizer.recognize(document, evidence: false), extra(document))
-        }) { _, result in
+        }) { i, result in
             mentions.append(merger.add(result.0))
             extras.append(result.1)
+            progress?(i + 1, documents.count)
         }
         let (entities, mentionEntity) = merger.finish()
         var analysis = CorpusAnalysis(documents: documents.indices.map { i in

@@ -88,13 +88,20 @@ public final class Workspace {
         dirty = true
     }
 
+    /// Told `(documents done, in all)` while the analysis runs (the workbench draws a progress
+    /// line with it on a terminal).
+    public var analysisProgress: ((Int, Int) -> Void)?
+
     /// The analysis of all documents, computed on first use and cached until documents change.
     /// Ctrl-C or a terminating signal cuts it short: what was made is returned, not kept, and
     /// the command is reported as interrupted (`Workbench` checks after every command).
     public var analysis: CorpusAnalysis {
         if let a = cachedAnalysis { return a }
-        let analyzer = Analyzer(cancelled: { Interrupt.isRequested })
-        let a = analyzer.analyze(documents.values.map(\.document))
+        let analyzer = Analyzer(cancelled: { Interrupt.isRequested }, progress: analysisProgress)
+        let docs = documents.values.map(\.document)
+        let a = analyzer.analyze(docs)
+        // the progress line goes, also when the analysis was cut short
+        analysisProgress?(docs.count, docs.count)
         if !Interrupt.isRequested { cachedAnalysis = a }
         return a
     }
