@@ -17,10 +17,12 @@ extension CommandSpec {
     }
 
     static let mentions = CommandSpec(
-        name: "mentions", summary: "every mention of an entity in context, alias-aware",
-        usage: "mentions NAME [doc=D] [width=N]",
-        keys: [KeySpec("doc", "only this document", .documents), KeySpec("width", "characters of context each side")],
-        example: "mentions Biden", positionals: 1...1, positionalCompletion: .entities
+        name: "mentions", summary: "every mention of an entity in context, alias-aware; with no NAME, every mention of every entity",
+        usage: "mentions [NAME] [doc=D] [type=T] [width=N]",
+        keys: [KeySpec("doc", "only this document", .documents),
+               KeySpec("type", "with no NAME: only mentions of this type", .values(EntityLabel.allCases.map(\.rawValue))),
+               KeySpec("width", "characters of context each side")],
+        example: "mentions Biden", positionals: 0...1, positionalCompletion: .entities
     ) { wb, inv throws(ReadoutError) in
         try wb.mentionsCommand(inv)
     }
@@ -90,7 +92,11 @@ extension Workbench {
     }
 
     func mentionsCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
-        let e = try entity(inv.positionals[0])
+        guard let name = inv.positionals.first else { return try allMentions(inv) }
+        if let t = inv.options["type"] {
+            throw ReadoutError("'type=' goes with 'mentions' alone, not with a name", hint: "mentions type=\(t.text), or mentions \(Lexer.quote(name.text))", column: t.column)
+        }
+        let e = try entity(name)
         let a = try workspace.analyzed()
         let width = try inv.int("width", default: 40, range: 5...500)
         let docIndex = try docOption(inv)
@@ -113,6 +119,34 @@ extension Workbench {
                        Column("right", flexible: true, wraps: false)], rows: rows)
         return CommandOutput(blocks: [.heading("\(e.name) (\(e.label.rawValue)), \(rows.count) mention\(rows.count == 1 ? "" : "s")"), .table(t)],
                              json: .array(json))
+    }
+
+    /// Every mention of every entity, in document and text order: for export to annotation tools
+    /// and for scoring real spans (JSON `start`/`end` are Unicode scalar offsets, as quotes give).
+    private func allMentions(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
+        let a = try workspace.analyzed()
+        let docIndex = try docOption(inv)
+        let type = inv.string("type").map { EntityLabel(rawValue: $0)! }
+        var rows: [[Value]] = []
+        var json: [Value] = []
+        var positions = ScalarPositions(a.documents.map(\.document))
+        let wantJSON = format.isJSON
+        for d in a.documents.indices where docIndex == nil || d == docIndex {
+            try Interrupt.check()
+            let da = a.documents[d]
+            let id = workspace.record(at: d).id
+            for (i, m) in da.mentions.enumerated() where type == nil || m.label == type {
+                let text = da.document.string(m.range)
+                let entity = a.entities[da.mentionEntity[i]].name
+                rows.append([.string(id), .string(text), .string(m.label.rawValue), .string(entity)])
+                guard wantJSON else { continue }
+                let offsets = positions.offsets(d, m.range)
+                json.append(.obj(["doc": .string(id), "start": .int(offsets.start), "end": .int(offsets.end), "text": .string(text),
+                                  "type": .string(m.label.rawValue), "entity": .string(entity), "rule": .string(m.rule)]))
+            }
+        }
+        let t = Table([Column("doc"), Column("mention", flexible: true), Column("type"), Column("entity", flexible: true)], rows: rows)
+        return .table(t, json: wantJSON ? .array(json) : nil)
     }
 
     func explainCommand(_ inv: Invocation) throws(ReadoutError) -> CommandOutput {
