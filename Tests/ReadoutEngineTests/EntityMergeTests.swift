@@ -61,6 +61,28 @@ final class EntityMergeTests: XCTestCase {
         XCTAssertEqual(EntityTest.entity(a, "Gordon Brown")?.mentions.map(\.doc), [3, 4])
     }
 
+    /// One single name written with titles of different kinds in different articles is two people
+    /// (issue 19: `Edward` combined Sir Edward and Prince Edward, `Howard` Mr Howard and Sir Howard
+    /// Newby); the same kind of title still merges, and a title never attaches a single name to
+    /// the one person of that surname when that person is only ever titled otherwise.
+    func testSingleNamesWithTitlesOfDifferentKindsStayApartAcrossArticles() {
+        let a = EntityTest.analyze("Sir Edward opened the gallery on Monday.", "Prince Edward visited the school.",
+                                   "Sir Edward later said the gallery was full.")
+        let edwards = a.entities.filter { $0.label == .person }
+        XCTAssertEqual(edwards.count, 2, "\(edwards.map { ($0.name, $0.aliases) })")
+        XCTAssertEqual(Set(edwards.map { $0.mentions.count }), [1, 2])
+        XCTAssertTrue(edwards.contains { $0.evidence.contains { $0.rule == "title-split" } })
+        // Mr and Dr are one kind: Liam Fox is called both
+        let b = EntityTest.analyze("Mr Fox spoke.", "Dr Fox replied.")
+        XCTAssertEqual(b.entities.filter { $0.label == .person }.count, 1)
+        // `Lord Campbell` is not the only Campbell of the session when he is only ever `Mr Campbell`
+        let c = EntityTest.analyze("Alastair Campbell spoke. Mr Campbell left.", "Lord Campbell said the bill was wrong.")
+        XCTAssertEqual(Set(c.entities.filter { $0.label == .person }.map(\.name)), ["Alastair Campbell", "Campbell"])
+        // while a bare surname still goes to the only person of that name
+        let d = EntityTest.analyze("Alastair Campbell spoke. Mr Campbell left.", "Mr Campbell said no.")
+        XCTAssertEqual(d.entities.filter { $0.label == .person }.map(\.name), ["Alastair Campbell"])
+    }
+
     func testAcronymMergesWithSpelledOutName() {
         let a = EntityTest.analyze("The Financial Conduct Authority acted. The FCA said so.")
         XCTAssertEqual(a.entities.count, 1)

@@ -100,6 +100,27 @@ struct EntityMerger {
         }
     }
 
+    /// Kinds of title a name is written with (`Mr`/`Dr`, `Mrs`/`Ms`, `Sir`, `Dame`, `Lord`,
+    /// `Lady`/`Baroness`, royal): one person is called by titles of one kind, so two single names
+    /// whose titles share no kind (`Sir Edward`, `Prince Edward`; `Lord Campbell`, `Mr Campbell`)
+    /// are two people.
+    static func titleClasses(_ aliases: [String]) -> Set<Int> {
+        var out = Set<Int>()
+        for a in aliases {
+            guard let first = a.split(separator: " ").first, a.contains(" ") else { continue }
+            var w = first.lowercased()
+            if w.hasSuffix(".") { w.removeLast() }
+            if let c = titleClass[w] { out.insert(c) }
+        }
+        return out
+    }
+
+    private static let titleClass: [String: Int] = [
+        "mr": 1, "dr": 1, "prof": 1, "professor": 1,
+        "mrs": 2, "ms": 2, "miss": 2,
+        "sir": 3, "dame": 4, "lord": 5, "lady": 6, "baroness": 6,
+        "prince": 7, "princess": 7, "king": 7, "queen": 7, "duke": 7, "duchess": 7]
+
     private mutating func newBuilder(_ le: borrowing LocalEntity) -> Int {
         builders.append(Builder(name: le.name, nameWords: wordCount(le.name), isSingleName: le.singleName != nil))
         return builders.count - 1
@@ -155,16 +176,40 @@ struct EntityMerger {
             let w = single.fastLowercased()
             var sameName = false
             let g: Int
+            var splitFrom: (String, String)? = nil
             // a man named `Mr. Obama` here never goes to a woman of that surname (`Michelle Obama`)
             let cands = bySurname[w].map { c in
                 le.male ? c.filter { !Lexicon.shared.lists.isWomansName(String(builders[$0].name.prefix { $0 != " " })) } : c
             }
+            // nor does `Lord Campbell` go to the one person only ever called `Mr Campbell` (a title
+            // only stops a merge: it never makes one person out of several)
+            let mine = EntityMerger.titleClasses(le.aliases)
+            func titledAlike(_ g: Int) -> Bool {
+                guard !mine.isEmpty else { return true }
+                let theirs = EntityMerger.titleClasses(builders[g].aliases.map(\.alias))
+                return theirs.isEmpty || !theirs.isDisjoint(with: mine)
+            }
             // two people of that surname elsewhere (`Chris Fox`, `Liam Fox`): which one a bare `Dr Fox`
             // is would be a guess, so it stays its own entity
-            if let cands, cands.count == 1 {
+            if let cands, cands.count == 1, titledAlike(cands[0]) {
                 g = cands[0]
                 builders[g].evidence.append(Evidence(rule: "surname-merge",
                     detail: "‘\(single)’ in \(ids[d]) → ‘\(builders[g].name)’, the only person with that surname"))
+            } else if let existing = byKey[le.key],
+                      case let theirs = EntityMerger.titleClasses(builders[existing].aliases.map(\.alias)),
+                      !mine.isEmpty && !theirs.isEmpty && mine.isDisjoint(with: theirs) {
+                // `Prince Edward` here, `Sir Edward` there: one name, two people; it joins the ones
+                // titled as it is, or starts them
+                let variant = le.key + "|" + mine.sorted().map(String.init).joined(separator: ",")
+                if let v = byKey[variant] {
+                    g = v
+                    sameName = true
+                } else {
+                    g = newBuilder(le)
+                    byKey.insert(variant, g)
+                    let titled = { (aliases: [String]) in aliases.first { !EntityMerger.titleClasses([$0]).isEmpty } ?? single }
+                    splitFrom = (titled(le.aliases), titled(builders[existing].aliases.map(\.alias)))
+                }
             } else if let existing = byKey[le.key] {
                 g = existing
                 sameName = true
@@ -173,6 +218,10 @@ struct EntityMerger {
                 byKey.insert(le.key, g)
             }
             Self.absorb(&builders[g], d, le, label: { labels[$0] }, sameName: sameName, ids: ids)
+            if let (mine, theirs) = splitFrom {
+                builders[g].evidence.append(Evidence(rule: "title-split",
+                    detail: "‘\(mine)’ in \(ids[d]) is not ‘\(theirs)’ elsewhere: titles of different kinds are not one person's"))
+            }
             localToGlobal[d][l] = g
         }
 
