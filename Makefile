@@ -67,7 +67,7 @@ install-check:
 	  "$$prefix/bin/readout" --version; \
 	  "$$prefix/bin/readout" --no-rc -c 'load seeds/' -c stats | grep -q "quotes *12"; \
 	  if command -v man >/dev/null; then \
-	    MANWIDTH=80 man -l "$$prefix/share/man/man1/readout.1" 2>/dev/null | grep -q "Usage: quotes"; \
+	    MANWIDTH=80 man -l "$$prefix/share/man/man1/readout.1" 2>/dev/null | grep -Eq "Usage: +quotes"; \
 	  else echo "install-check: man is not installed, the page was not read"; fi; \
 	  bash -n "$$prefix/share/bash-completion/completions/readout"; \
 	  if command -v zsh >/dev/null; then zsh -n "$$prefix/share/zsh/site-functions/_readout"; fi; \

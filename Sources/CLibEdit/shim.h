@@ -107,6 +107,26 @@ static inline int readout_terminal_columns(int fd) {
     return 0;
 }
 
+/// The height in rows of the terminal on `fd`, or 0 when it is not a terminal.
+static inline int readout_terminal_rows(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0) {
+        return size.ws_row;
+    }
+    return 0;
+}
+
+/// Ignores `signo` (SIGPIPE, while writing to a pager that may quit early). Returns 1 when it
+/// was ignored already, 0 when it was not, -1 on failure.
+static inline int readout_ignore_signal(int signo) {
+    struct sigaction action, previous;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    sigemptyset(&action.sa_mask);
+    if (sigaction(signo, &action, &previous) != 0) return -1;
+    return previous.sa_handler == SIG_IGN ? 1 : 0;
+}
+
 /// Installs `handler` for `signo`. Without `restart` (no SA_RESTART) a blocking
 /// read in the line editor fails with EINTR instead of resuming, so `readline`
 /// returns. Returns 0 or -1.

@@ -22,13 +22,19 @@ public final class Workbench {
         public var err: @Sendable (String) -> Void
         /// Folder for session files named without a folder.
         public var sessionsDirectory: String
+        /// Shows the table output of a command typed at the prompt, through a pager when it is
+        /// taller than the screen (the front end decides, and says nil when output never pages:
+        /// scripts, output that is not a terminal). It is given a function that renders the output
+        /// into the sink it is handed, and may call it more than once.
+        public var page: (@Sendable (_ render: (_ sink: ([UInt8]) -> Void) -> Void) -> Void)?
 
         public init(format: OutputFormat = .table, style: RenderStyle = RenderStyle(), interactive: Bool = false,
                     progress: Bool = false,
                     out: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
                     outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
                     err: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
-                    sessionsDirectory: String = "Sessions") {
+                    sessionsDirectory: String = "Sessions",
+                    page: (@Sendable (_ render: (_ sink: ([UInt8]) -> Void) -> Void) -> Void)? = nil) {
             self.format = format
             self.style = style
             self.interactive = interactive
@@ -37,6 +43,7 @@ public final class Workbench {
             self.outBytes = outBytes
             self.err = err
             self.sessionsDirectory = sessionsDirectory
+            self.page = page
         }
     }
 
@@ -52,6 +59,9 @@ public final class Workbench {
     public internal(set) var quitRequested = false
     /// Largest file `load` reads, in bytes (`set maxsize=` in MB).
     public var maxFileBytes = 50 << 20
+    /// `set pager=`: long table output of a command typed at the prompt goes through the pager
+    /// the front end offers (`Options.page`).
+    public var pager = true
     /// Session state: file, on-disk stamp, pending confirmations.
     public var session = SessionState()
     /// Nesting depth of `source`, to stop a file that sources itself.
@@ -69,8 +79,9 @@ public final class Workbench {
 
     /// Runs every statement on `line`. Output and errors are rendered here.
     /// Returns false when any statement failed. `file`/`line` locate errors in command files.
+    /// `typed`: a person typed the line at the prompt, so long output may be paged.
     @discardableResult
-    public func execute(_ text: String, file: String? = nil, line lineNumber: Int? = nil) -> Bool {
+    public func execute(_ text: String, file: String? = nil, line lineNumber: Int? = nil, typed: Bool = false) -> Bool {
         let statements: [Statement]
         do {
             statements = try Lexer.statements(text)
@@ -85,12 +96,12 @@ public final class Workbench {
                 fail(ReadoutError("interrupted", hint: "'\(s.source)' and what follows it on the line did not run"), file: file, line: lineNumber)
                 return false
             }
-            if !run(s, file: file, line: lineNumber) { ok = false }
+            if !run(s, file: file, line: lineNumber, typed: typed) { ok = false }
         }
         return ok
     }
 
-    private func run(_ s: Statement, file: String?, line: Int?) -> Bool {
+    private func run(_ s: Statement, file: String?, line: Int?, typed: Bool) -> Bool {
         if s.name.text != "history" { workspace.history.append(s.source) }
         do throws(ReadoutError) {
             let spec = try Registry.lookup(s.name, arguments: s.args)
@@ -114,6 +125,9 @@ public final class Workbench {
                 // a status line (`loaded 1 document`) goes to standard error in CSV mode, so that
                 // `> file` holds tables only
                 for case .text(let t) in output.blocks where !t.isEmpty { options.err(t.hasSuffix("\n") ? t : t + "\n") }
+            } else if typed && pager && format == .table && sourceDepth == 0, let page = options.page {
+                // CSV and JSON are for programs and copying: only tables are paged
+                page { sink in renderer.render(output, toBytes: sink) }
             } else {
                 // streamed in chunks: a large result is never held as one string
                 if let bytes = options.outBytes {

@@ -39,6 +39,11 @@ struct Launcher {
         let terminal = Terminal.current(environment: environment)
         let mode = mode(terminal)
         let interactive = mode == .interactive
+        // long tables typed at the prompt page, when the output is a terminal too
+        let pager = interactive && terminal.stdoutIsTerminal ? Pager(environment: environment) : nil
+        let page: (@Sendable (_ render: (_ sink: ([UInt8]) -> Void) -> Void) -> Void)? = pager.map { pager in
+            { @Sendable render in pager.show(render) }
+        }
         let options = Workbench.Options(
             format: flags.format ?? .table,
             style: RenderStyle(width: terminal.width(), color: terminal.wantsColor(disabledByFlag: flags.noColor)),
@@ -46,7 +51,8 @@ struct Launcher {
             progress: terminal.stderrIsTerminal,
             out: { Output.out($0) },
             outBytes: { Output.write($0, to: STDOUT_FILENO) },
-            err: { Output.err($0) })
+            err: { Output.err($0) },
+            page: page)
         let session = Session(workbench: Workbench(options: options), terminal: terminal)
         Launcher.session = session
         Signals.install(restartingCalls: true)

@@ -11,6 +11,9 @@ enum Manual {
     static func page() -> String {
         var out = """
             .TH READOUT 1 "" "readout \(ReadoutVersion.current)" "User Commands"
+            .\\" left-aligned, unhyphenated: usages and values are to be copied as they are
+            .ad l
+            .nh
             .SH NAME
             readout \\- \(escape(Readout.configuration.abstract))
             .SH SYNOPSIS

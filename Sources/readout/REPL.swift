@@ -53,7 +53,7 @@ final class REPL {
                 let line = raw.trimmingWhitespace()
                 guard !line.isEmpty else { continue }
                 history?.record(line)
-                session.run(line)
+                session.run(line, typed: true)
                 _ = Signals.takeInterrupt()
                 if let signo = Signals.pendingTermination {
                     leave(with: signo)

@@ -48,13 +48,14 @@ final class Session {
     }
 
     /// Runs one line (all its `;`-separated statements). False when any failed.
-    /// `file`/`lineNumber` make errors read `FILE:LINE`.
+    /// `file`/`lineNumber` make errors read `FILE:LINE`; `typed`: typed at the prompt (long
+    /// tables may be paged).
     @discardableResult
-    func run(_ line: String, file: String? = nil, lineNumber: Int? = nil) -> Bool {
+    func run(_ line: String, file: String? = nil, lineNumber: Int? = nil, typed: Bool = false) -> Bool {
         refreshWidth()
         Signals.beginCommand()
         defer { Signals.endCommand() }
-        return workbench.execute(line, file: file, line: lineNumber)
+        return workbench.execute(line, file: file, line: lineNumber, typed: typed)
     }
 
     /// Runs lines in order as a script: no prompt, no history. Stops at `quit`,

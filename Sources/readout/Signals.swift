@@ -17,6 +17,10 @@ private let savedStdinFD = Atomic<Int32>(-1)
 // Interactive runs end the terminal's "^C" echo with a newline when a command is
 // interrupted, so the workbench's "interrupted" message starts on its own line.
 private let newlineAfterEcho = Atomic<Bool>(false)
+// While a pager shows output, Ctrl-C is the pager's: readout lets it pass.
+private let pagerRunning = Atomic<Bool>(false)
+// Whether SIGPIPE was ignored before the pager started (then it stays ignored after).
+private let pipeWasIgnored = Atomic<Bool>(false)
 
 /// Ends a pending or future `read` of standard input while a line is being read.
 /// dup2 is async-signal-safe.
@@ -30,6 +34,7 @@ private func cutPromptRead() {
 /// SIGINT: cancel the line being typed, or ask the running command to stop.
 /// A second Ctrl-C while a command ignores the first one ends the process.
 private let onInterrupt: @convention(c) (Int32) -> Void = { _ in
+    if pagerRunning.load(ordering: .relaxed) { return }
     let count = interruptCount.add(1, ordering: .relaxed).newValue
     Interrupt.request()
     cutPromptRead()
@@ -108,6 +113,7 @@ enum Signals {
         _ = atPrompt.load(ordering: .relaxed)
         _ = endOfFileFD.load(ordering: .relaxed)
         _ = newlineAfterEcho.load(ordering: .relaxed)
+        _ = pagerRunning.load(ordering: .relaxed)
         _ = Interrupt.isRequested
         if watchdogWake == nil { startWatchdog() }
         for (signo, handler) in handled {
@@ -151,6 +157,21 @@ enum Signals {
         interruptCount.store(0, ordering: .relaxed)
         Interrupt.reset()
         commandRunning.store(true, ordering: .relaxed)
+    }
+
+    /// A pager is about to show output, until `pagerEnded()`. Ctrl-C reaches the pager too,
+    /// and is the pager's (less stops a search, a plain pager ends): readout neither stops the
+    /// command for it nor counts it towards the second Ctrl-C that ends the process. SIGPIPE is
+    /// ignored meanwhile, so a pager that quits before reading everything only ends the output.
+    static func pagerStarting() {
+        pipeWasIgnored.store(readout_ignore_signal(SIGPIPE) == 1, ordering: .relaxed)
+        pagerRunning.store(true, ordering: .relaxed)
+    }
+
+    /// The pager has ended: Ctrl-C and SIGPIPE are readout's again.
+    static func pagerEnded() {
+        pagerRunning.store(false, ordering: .relaxed)
+        if !pipeWasIgnored.load(ordering: .relaxed) { _ = readout_default_signal(SIGPIPE) }
     }
 
     /// Marks the end of a command.

@@ -77,7 +77,9 @@ final class ScratchHome {
     /// Where readout keeps history with this home.
     var historyURL: URL { url.appendingPathComponent("state/readout/history") }
 
-    /// A minimal environment: this home, XDG state inside it, no colour settings, a UTF-8 locale.
+    /// A minimal environment: this home, XDG state inside it, no colour settings, a UTF-8 locale,
+    /// and `cat` for a pager, so that a long table at a test's prompt does not wait in `less` for
+    /// a key (the pager's own tests set `PAGER`).
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = [
             "HOME": url.path,
@@ -85,6 +87,7 @@ final class ScratchHome {
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "TERM": "xterm",
+            "PAGER": "cat",
         ]
         env.merge(extra) { _, new in new }
         return env

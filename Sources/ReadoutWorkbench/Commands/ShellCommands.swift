@@ -54,11 +54,12 @@ extension CommandSpec {
     }
 
     static let set = CommandSpec(
-        name: "set", summary: "show or change settings: format, width, color, maxsize, date, autosave, sessions",
-        usage: "set [format=table|csv|json|jsonl] [width=N] [color=on|off] [maxsize=MB] [date=YYYY-MM-DD|FILE [doc=D]] [autosave=on|off] [sessions=DIR]",
+        name: "set", summary: "show or change settings: format, width, color, pager, maxsize, date, autosave, sessions",
+        usage: "set [format=table|csv|json|jsonl] [width=N] [color=on|off] [pager=on|off] [maxsize=MB] [date=YYYY-MM-DD|FILE [doc=D]] [autosave=on|off] [sessions=DIR]",
         keys: [KeySpec("format", "output format", .values(OutputFormat.allCases.map(\.rawValue))),
                KeySpec("width", "table width in columns"),
                KeySpec("color", "colour in tables", .values(["on", "off"])),
+               KeySpec("pager", "tables taller than the screen go through $PAGER (less -FRX) at the prompt", .values(["on", "off"])),
                KeySpec("maxsize", "largest file load reads, in MB"),
                KeySpec("date", "publication date for the timeline: of doc=, else of every undated document; or a file of ID<TAB>DATE lines", .files),
                KeySpec("doc", "the document date= applies to", .documents),
@@ -80,6 +81,7 @@ extension Workbench {
         if let f = inv.string("format") { format = OutputFormat(rawValue: f)! }
         if inv.options["width"] != nil { style.width = try inv.int("width", default: 100, range: 20...10_000) }
         if let c = inv.string("color") { style.color = c == "on" }
+        if let p = inv.string("pager") { pager = p == "on" }
         if inv.options["maxsize"] != nil { maxFileBytes = try inv.int("maxsize", default: 50, range: 1...100_000) << 20 }
         if let a = inv.string("autosave") { session.autosave = a == "on" }
         if let d = inv.string("sessions") { session.directory = d }
@@ -87,6 +89,7 @@ extension Workbench {
             [.string("format"), .string(format.rawValue)],
             [.string("width"), .int(style.width)],
             [.string("color"), .string(style.color ? "on" : "off")],
+            [.string("pager"), .string(pager ? "on" : "off")],
             [.string("maxsize"), .int(maxFileBytes >> 20)],
             [.string("autosave"), .string(session.autosave ? "on" : "off")],
             [.string("sessions"), .string(session.directory)],

@@ -83,58 +83,56 @@ extension Array where Element == UInt8 {
     }
 }
 
-/// Helpers for valid UTF-8 (what Swift strings hold): widths and cuts in Unicode scalars.
+/// Helpers for valid UTF-8 (what Swift strings hold): widths and cuts in terminal columns
+/// (`TerminalColumns`). A cut never splits a scalar nor parts a character from the zero-width
+/// marks after it. Text that is all ASCII, one column a byte, takes a fast path.
 enum UTF8Text {
-    /// Unicode scalars in `b`: the bytes that are not continuation bytes.
+    /// Columns taken by `b`.
     @inline(__always) static func width(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for x in b where x & 0xC0 != 0x80 { n += 1 }
-        return n
+        width(b, 0, b.count)
     }
 
-    /// Unicode scalars in `b[start..<end]`.
+    /// Columns taken by `b[start..<end]`.
     @inline(__always) static func width(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        var n = 0
-        var k = start
-        while k < end {
-            if b[k] & 0xC0 != 0x80 { n += 1 }
-            k += 1
-        }
-        return n
+        let k = asciiEnd(b, start, end)
+        return k == end ? end - start : k - start + columns(b, k, end)
     }
 
-    /// Where the first `n` scalars of `b[start..<end]` end (a byte index).
-    static func prefixEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, scalars n: Int) -> Int {
-        var seen = 0
+    /// Where the ASCII bytes that open `b[start..<end]` end: eight bytes at a time.
+    @inline(__always) static func asciiEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var k = start
-        while k < end {
-            if b[k] & 0xC0 != 0x80 {
-                if seen == n { return k }
-                seen += 1
-            }
-            k += 1
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= end && raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
         }
-        return end
-    }
-
-    /// Where the last `n` scalars of `b[start..<end]` begin (a byte index).
-    static func suffixStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, scalars n: Int) -> Int {
-        var seen = 0
-        var k = end
-        while k > start && seen < n {
-            k -= 1
-            if b[k] & 0xC0 != 0x80 { seen += 1 }
-        }
+        while k < end && b[k] < 0x80 { k += 1 }
         return k
     }
 
-    /// The scalar whose first byte is `b[k]`.
-    static func scalar(startingAt k: Int, in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+    /// Columns taken by `b[start..<end]`, scalar by scalar.
+    static func columns(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var n = 0
+        var k = start
+        while k < end {
+            if b[k] < 0x80 {
+                n += 1
+                k += 1
+            } else {
+                let (v, length) = decode(b, k)
+                n += TerminalColumns.width(v)
+                k += length
+            }
+        }
+        return n
+    }
+
+    /// The value and byte length of the scalar whose first byte is `b[k]`.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> (value: UInt32, length: Int) {
         let lead = UInt32(b[k])
         var value: UInt32
         var more: Int
         switch lead {
-        case ..<0x80: return Unicode.Scalar(UInt8(lead))
+        case ..<0x80: return (lead, 1)
         case 0xC0..<0xE0: value = lead & 0x1F; more = 1
         case 0xE0..<0xF0: value = lead & 0x0F; more = 2
         default: value = lead & 0x07; more = 3
@@ -145,7 +143,59 @@ enum UTF8Text {
             j += 1
             more -= 1
         }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        return (value, j - k)
+    }
+
+    /// Where the widest prefix of `b[start..<end]` that fits in `n` columns ends (a byte index),
+    /// and its width. Zero-width marks stay with the character before them.
+    static func prefixEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, columns n: Int) -> (end: Int, width: Int) {
+        var used = 0
+        var k = start
+        while k < end {
+            let (v, length) = decode(b, k)
+            let w = TerminalColumns.width(v)
+            if used + w > n { break }
+            used += w
+            k += length
+        }
+        return (k, used)
+    }
+
+    /// Where the widest suffix of `b[start..<end]` that fits in `n` columns begins (a byte index),
+    /// and its width. A character and the zero-width marks after it are kept or dropped together.
+    static func suffixStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, columns n: Int) -> (start: Int, width: Int) {
+        var used = 0
+        var kept = end // start of what is kept so far
+        var k = end
+        while k > start {
+            k -= 1
+            while k > start && b[k] & 0xC0 == 0x80 { k -= 1 }
+            let w = TerminalColumns.width(decode(b, k).value)
+            if w == 0 && k > start { continue } // a mark goes with the character before it
+            if used + w > n { break }
+            used += w
+            kept = k
+        }
+        return (kept, used)
+    }
+
+    /// Where the first character of `b[start..<end]` ends: one scalar and the zero-width marks
+    /// after it (what a cut keeps when not even that fits).
+    static func firstCharacterEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (end: Int, width: Int) {
+        guard start < end else { return (end, 0) }
+        let (v, length) = decode(b, start)
+        var k = start + length
+        while k < end {
+            let (m, l) = decode(b, k)
+            guard TerminalColumns.width(m) == 0 else { break }
+            k += l
+        }
+        return (k, TerminalColumns.width(v))
+    }
+
+    /// The scalar whose first byte is `b[k]`.
+    static func scalar(startingAt k: Int, in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        Unicode.Scalar(decode(b, k).value) ?? "\u{FFFD}"
     }
 
     /// The scalar whose last byte is `b[k]`.

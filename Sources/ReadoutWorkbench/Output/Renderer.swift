@@ -100,14 +100,17 @@ public struct Renderer: Sendable {
                 switch b {
                 case .heading(let h):
                     if !w.isEmpty { w.append(0x0A) }
-                    if style.color {
-                        w.appendLiteral("\u{1B}[1m")
-                        w.append(TerminalText.escape(h))
-                        w.appendLiteral("\u{1B}[0m")
-                    } else {
-                        w.append(TerminalText.escape(h))
+                    // a heading longer than the width wraps at spaces, as table cells do
+                    for line in TableLayout.headingLines(TerminalText.escape(h), width: style.width) {
+                        if style.color {
+                            w.appendLiteral("\u{1B}[1m")
+                            w.append(line)
+                            w.appendLiteral("\u{1B}[0m")
+                        } else {
+                            w.append(line)
+                        }
+                        w.append(0x0A)
                     }
-                    w.append(0x0A)
                 case .text(let s):
                     w.append(TerminalText.escape(s))
                     if !(s.hasSuffix("\n") || s.isEmpty) { w.append(0x0A) }
@@ -200,7 +203,14 @@ public enum CSV {
     }
 }
 
-/// Aligned text tables that fit a width by shortening flexible columns.
+/// Aligned text tables that fit a width, measured in terminal columns (`TerminalColumns`).
+///
+/// A table too wide for the width narrows its flexible columns first (not below 12 columns), then
+/// its other text columns (not below 12), then every text column (not below 1); a narrowed column
+/// wraps its text onto more lines, or cuts it with "…" when it must stay on one line. Columns of
+/// numbers never narrow. So a line is wider than the width only when the numbers, the gaps and a
+/// column for each text column cannot fit, or when a column narrowed to one is to hold a
+/// character two columns wide: those are the minimums a table cannot go below.
 public enum TableLayout {
     /// The table as aligned text: header, rule, rows (long text wrapped or cut) and a row count.
     public static func render(_ t: Table, style: RenderStyle) -> String {
@@ -214,13 +224,14 @@ public enum TableLayout {
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    /// Part of a row's text in a byte arena, with its width in Unicode scalars.
+    /// Part of a row's text in a byte arena, with its width in terminal columns.
     struct Span {
         var start: Int
         var end: Int
         var width: Int
         static let empty = Span(start: 0, end: 0, width: 0)
-        /// True when every scalar is one byte.
+        /// True when every scalar is one byte (then one column each: other scalars have more
+        /// bytes than columns).
         var isASCII: Bool { end - start == width }
     }
 
@@ -234,30 +245,27 @@ public enum TableLayout {
     /// every core for a long table; blocks are joined in row order, so the text is the same.
     static func write(_ t: Table, style: RenderStyle, to out: inout ByteWriter, rowsPerBlock: Int = TableLayout.rowsPerBlock) {
         let n = t.columns.count
-        let wraps = t.columns.map { $0.flexible && $0.wraps }
+        // flexible wrapping columns keep a cell's line breaks; other columns show them as spaces
+        let keepsBreaks = t.columns.map { $0.flexible && $0.wraps }
         let blocks = t.blocks(of: rowsPerBlock)
         var widths = t.columns.map { width($0.title) }
         var numeric = [Bool](repeating: t.rowCount > 0, count: n)
-        for m in ParallelMap.map(blocks.indices, threshold: 2, { measure(t, wraps, blocks[$0]) }) {
+        for m in ParallelMap.map(blocks.indices, threshold: 2, { measure(t, keepsBreaks, blocks[$0]) }) {
             for i in 0..<n {
                 widths[i] = max(widths[i], m.widths[i])
                 numeric[i] = numeric[i] && m.numeric[i]
             }
         }
         let gap = 2
+        let natural = widths
         var over = widths.reduce(0, +) + gap * max(0, widths.count - 1) - style.width
-        // shrink the widest flexible column toward the next widest, one step at a time, not below 12;
-        // widths are compared per share, so a column of share 3 counts a third of its width
         let share = t.columns.map(\.share)
-        while over > 0 {
-            let flex = widths.indices.filter { t.columns[$0].flexible && widths[$0] > 12 }
-            guard let i = flex.max(by: { widths[$0] * share[$1] < widths[$1] * share[$0] }) else { break }
-            // the next widest column's width per share, as a width of column i (rounded up)
-            let next = flex.filter { $0 != i }.map { (widths[$0] * share[i] + share[$0] - 1) / share[$0] }.max() ?? 12
-            let cut = max(1, min(over, widths[i] - max(12, next)))
-            widths[i] -= cut
-            over -= cut
-        }
+        over = narrow(&widths, over: over, share: share, floor: 12) { t.columns[$0].flexible }
+        // still too wide: the other text columns give way too, then every text column below 12
+        if over > 0 { over = narrow(&widths, over: over, share: share, floor: 12) { !t.columns[$0].flexible && !numeric[$0] } }
+        if over > 0 { over = narrow(&widths, over: over, share: share, floor: 1) { !numeric[$0] } }
+        // a narrowed column that may wrap does; flexible ones may be narrowed to exactly their text
+        let wraps = t.columns.indices.map { t.columns[$0].wraps && (t.columns[$0].flexible || widths[$0] < natural[$0]) }
         let lines = LineWriter(widths: widths, numeric: numeric, alignRight: t.columns.map(\.alignRight), color: style.color)
 
         var arena: [UInt8] = []
@@ -275,7 +283,9 @@ public enum TableLayout {
         var previousSpaced = false
         for wave in stride(from: 0, to: blocks.count, by: blocksPerWave) {
             let range = wave..<min(wave + blocksPerWave, blocks.count)
-            let laidOut = ParallelMap.map(range, threshold: 2) { layOut(t, blocks[$0], wraps: wraps, widths: fixedWidths, lines: lines) }
+            let laidOut = ParallelMap.map(range, threshold: 2) {
+                layOut(t, blocks[$0], keepsBreaks: keepsBreaks, wraps: wraps, widths: fixedWidths, lines: lines)
+            }
             for block in laidOut {
                 // a block opens with the blank line before a wrapped row unless the row before it left one
                 let skip = previousSpaced && block.leadingBlank ? 1 : 0
@@ -289,8 +299,26 @@ public enum TableLayout {
         out.appendLiteral(t.rowCount == 1 ? " row)\n" : " rows)\n")
     }
 
+    /// Narrows the widest of the columns `eligible` picks toward the next widest, one step at a
+    /// time, none below `floor`, until the table is no longer `over` or none can narrow; returns
+    /// how much it is still over. Widths are compared per share, so a column of share 3 counts a
+    /// third of its width.
+    static func narrow(_ widths: inout [Int], over: Int, share: [Int], floor: Int, _ eligible: (Int) -> Bool) -> Int {
+        var over = over
+        while over > 0 {
+            let flex = widths.indices.filter { eligible($0) && widths[$0] > floor }
+            guard let i = flex.max(by: { widths[$0] * share[$1] < widths[$1] * share[$0] }) else { break }
+            // the next widest column's width per share, as a width of column i (rounded up)
+            let next = flex.filter { $0 != i }.map { (widths[$0] * share[i] + share[$0] - 1) / share[$0] }.max() ?? floor
+            let cut = max(1, min(over, widths[i] - max(floor, next)))
+            widths[i] -= cut
+            over -= cut
+        }
+        return over
+    }
+
     /// The widest cell of each column over `rows`, and whether every cell there is a number.
-    private static func measure(_ t: Table, _ wraps: [Bool], _ rows: Range<Int>) -> (widths: [Int], numeric: [Bool]) {
+    private static func measure(_ t: Table, _ keepsBreaks: [Bool], _ rows: Range<Int>) -> (widths: [Int], numeric: [Bool]) {
         let n = t.columns.count
         var widths = [Int](repeating: 0, count: n)
         var numeric = [Bool](repeating: true, count: n)
@@ -306,7 +334,7 @@ public enum TableLayout {
                 case .int(let x): widths[i] = max(widths[i], decimalWidth(x))
                 default:
                     numeric[i] = numeric[i] && v.isNumber
-                    var c = TerminalText.escape(wraps[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
+                    var c = TerminalText.escape(keepsBreaks[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
                     widths[i] = max(widths[i], c.withUTF8 { b in b.contains(0x0A) ? widestLine(b) : UTF8Text.width(b) })
                 }
             }
@@ -314,10 +342,10 @@ public enum TableLayout {
         return (widths, numeric)
     }
 
-    /// Rows laid out as text: flexible text columns wrap onto more lines (and keep their line
-    /// breaks) instead of being cut, with a blank line around each row that takes several lines.
-    /// `leadingBlank`: the text opens with such a blank line; `endsSpaced`: it ends with one.
-    private static func layOut(_ t: Table, _ rows: Range<Int>, wraps: [Bool], widths: [Int], lines: LineWriter)
+    /// Rows laid out as text: `wraps` columns wrap onto more lines instead of being cut (those
+    /// that `keepsBreaks` keep their line breaks), with a blank line around each row that takes
+    /// several lines. `leadingBlank`: the text opens with such a blank line; `endsSpaced`: it ends with one.
+    private static func layOut(_ t: Table, _ rows: Range<Int>, keepsBreaks: [Bool], wraps: [Bool], widths: [Int], lines: LineWriter)
         -> (bytes: [UInt8], leadingBlank: Bool, endsSpaced: Bool) {
         let n = t.columns.count
         var out = ByteWriter()
@@ -346,7 +374,7 @@ public enum TableLayout {
                     spans[i] = Span(start: start, end: arena.count, width: arena.count - start)
                     if !(wraps[i] && spans[i].width > widths[i]) { continue }
                 }
-                var c = TerminalText.escape(wraps[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
+                var c = TerminalText.escape(keepsBreaks[i] ? t.columns[i].cellText(v) : clean(t.columns[i].cellText(v)))
                 c.withUTF8 { b in
                     let start = arena.count
                     arena.append(contentsOf: b)
@@ -415,15 +443,16 @@ public enum TableLayout {
                         var cw = c.width
                         var ellipsis = 0 // 1: "…" before (cut from the left), 2: after
                         if cw > w {
+                            // cut to what fits beside the ellipsis (narrower if a wide character does not fit)
                             let keep = max(0, w - 1)
                             if right {
-                                c.start = c.isASCII ? c.end - keep : UTF8Text.suffixStart(a, c.start, c.end, scalars: keep)
+                                if c.isASCII { c.start = c.end - keep; cw = keep } else { (c.start, cw) = UTF8Text.suffixStart(a, c.start, c.end, columns: keep) }
                                 ellipsis = 1
                             } else {
-                                c.end = c.isASCII ? c.start + keep : UTF8Text.prefixEnd(a, c.start, c.end, scalars: keep)
+                                if c.isASCII { c.end = c.start + keep; cw = keep } else { (c.end, cw) = UTF8Text.prefixEnd(a, c.start, c.end, columns: keep) }
                                 ellipsis = 2
                             }
-                            cw = w
+                            cw += 1
                         }
                         let pad = max(0, w - cw)
                         if i > 0 { spaces(2) }
@@ -484,20 +513,16 @@ public enum TableLayout {
         return n
     }
 
-    /// The widest line of `b`: lines end at LF characters (a CR LF pair is one character, not a break).
+    /// The widest line of `b` in columns: lines end at LF characters (a CR LF pair is one
+    /// character, not a break).
     static func widestLine(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var widest = 0
-        var current = 0
-        for k in 0..<b.count {
-            let x = b[k]
-            if x == 0x0A && !(k > 0 && b[k - 1] == 0x0D) {
-                widest = max(widest, current)
-                current = 0
-            } else if x & 0xC0 != 0x80 {
-                current += 1
-            }
+        var lineStart = 0
+        for k in 0...b.count where k == b.count || (b[k] == 0x0A && !(k > 0 && b[k - 1] == 0x0D)) {
+            widest = max(widest, UTF8Text.width(b, lineStart, k))
+            lineStart = k + 1
         }
-        return max(widest, current)
+        return widest
     }
 
     /// The lines cell text `b` shows as in a column `limit` wide: each of its lines (split at LF
@@ -547,13 +572,14 @@ public enum TableLayout {
                     current = -1
                     currentWidth = 0
                 }
-                let cut = ascii ? start + limit : UTF8Text.prefixEnd(b, start, k, scalars: limit)
+                let (cut, cw) = ascii ? (start + limit, limit) : piece(b, start, k, limit)
                 let s = arena.count
                 arena.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<cut]))
-                lines.append(Span(start: s, end: arena.count, width: limit))
+                lines.append(Span(start: s, end: arena.count, width: cw))
                 start = cut
-                ww -= limit
+                ww -= cw
             }
+            if start == k { continue } // the word's last piece was a line of its own
             if current < 0 {
                 current = arena.count
                 currentWidth = ww
@@ -572,23 +598,39 @@ public enum TableLayout {
         }
     }
 
-    /// Display width: Unicode scalars, counted on the UTF-8 bytes.
+    /// Where the piece of a long word `b[start..<end]` that is split off onto a line `limit`
+    /// columns wide ends, and its width: as much as fits, or one character (with its marks) when
+    /// not even that does (a wide character in a column one wide: the line is wider).
+    static func piece(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ limit: Int) -> (end: Int, width: Int) {
+        let fit = UTF8Text.prefixEnd(b, start, end, columns: limit)
+        return fit.end > start ? fit : UTF8Text.firstCharacterEnd(b, start, end)
+    }
+
+    /// Display width in terminal columns.
     @inline(__always) static func width(_ s: String) -> Int {
-        var n = 0
-        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        TerminalColumns.width(s)
     }
 
-    /// The first `n` scalars of `s`.
-    static func prefix(_ s: String, _ n: Int) -> String {
-        var v = String.UnicodeScalarView()
-        for u in s.unicodeScalars.prefix(n) { v.append(u) }
-        return String(v)
+    /// The lines a heading shows as at `width`: itself when it fits, else wrapped at spaces.
+    static func headingLines(_ h: String, width: Int) -> [String] {
+        guard !h.isEmpty, TableLayout.width(h) > width || h.utf8.contains(0x0A) else { return [h] }
+        return h.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(clean(String($0)), max(1, width)) }
     }
 
-    /// Breaks text into lines of at most `width` characters at spaces (long words are split).
+    /// `s` split where a line `limit` columns wide would take its first piece (`piece(_:_:_:_:)`).
+    static func splitPiece(_ s: String, _ limit: Int) -> (piece: String, width: Int, rest: String) {
+        var s = s
+        return s.withUTF8 { b in
+            let (cut, w) = piece(b, 0, b.count, limit)
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[..<cut]), as: UTF8.self), w,
+                    String(decoding: UnsafeBufferPointer(rebasing: b[cut...]), as: UTF8.self))
+        }
+    }
+
+    /// Breaks text into lines of at most `width` columns at spaces (long words are split).
     /// The reference for `wrapLine`, which falls back to it for spaces inside larger characters.
     static func wrap(_ s: String, _ limit: Int) -> [String] {
+        let limit = max(1, limit)
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
@@ -597,10 +639,12 @@ public enum TableLayout {
             var ww = width(w)
             while ww > limit {
                 if !current.isEmpty { lines.append(current); current = ""; currentWidth = 0 }
-                lines.append(prefix(w, limit))
-                w = String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(limit)))
-                ww -= limit
+                let (first, fw, rest) = splitPiece(w, limit)
+                lines.append(first)
+                w = rest
+                ww -= fw
             }
+            if w.isEmpty { continue }
             if current.isEmpty {
                 current = w
                 currentWidth = ww
