@@ -120,7 +120,12 @@ public final class Workbench {
             if workspace.dirty && (!before || output.mutates) { session.noteChange() }
             let renderer = Renderer(format: format, style: redirectStyle(s))
             if let r = s.redirect {
-                try writeRedirect(renderer.renderBytes(output), r)
+                let bytes = renderer.renderBytes(output)
+                // Ctrl-C while it was made: the file is left as it was, not given part of a result
+                if Interrupt.isRequested && !output.mutates {
+                    throw ReadoutError("interrupted", hint: "'\(r.path)' was not written; the workspace is as it was before the command")
+                }
+                try writeRedirect(bytes, r)
             } else if format == .csv, output.mutates, output.firstTable == nil {
                 // a status line (`loaded 1 document`) goes to standard error in CSV mode, so that
                 // `> file` holds tables only
@@ -136,6 +141,8 @@ public final class Workbench {
                     renderer.render(output, to: options.out)
                 }
             }
+            // Ctrl-C while it was printed: the rest was not, and the command says so
+            if Interrupt.isRequested && !output.mutates { throw Interrupt.error }
             try session.autosaveIfNeeded(self)
             return !output.partialFailure
         } catch {

@@ -194,24 +194,29 @@ extension Workbench {
         let index = workspace.corpusIndex
         var hits = match.hits
         if sort == .doc, let t = top { hits = Array(hits.sorted().prefix(t)) }
+        try Interrupt.check()
         var lines = Concordance.lines(hits, index: index, width: width, sort: sort)
         if let t = top { lines = Array(lines.prefix(t)) }
+        try Interrupt.check()
         let rows: [[Value]] = lines.map { l in
             [.string(workspace.record(at: l.hit.doc).id), .int(l.paragraph + 1), .string(l.left), .string(l.keyword), .string(l.right)]
         }
-        // scalar offsets for JSON, one pass per document
-        var byDoc: [Int: [Int]] = [:]
-        for (i, l) in lines.enumerated() { byDoc[l.hit.doc, default: []].append(i) }
-        var starts = [Int](repeating: 0, count: lines.count), ends = starts
-        for (d, idx) in byDoc {
-            let offs = index.documents[d].scalarOffsets(idx.map { lines[$0].hit.range.start } + idx.map { lines[$0].hit.range.end })
-            for (j, i) in idx.enumerated() { starts[i] = offs[j]; ends[i] = offs[idx.count + j] }
+        // the JSON form, with scalar offsets (one pass per document), only when it is printed
+        var json: Value? = nil
+        if format.isJSON {
+            var byDoc: [Int: [Int]] = [:]
+            for (i, l) in lines.enumerated() { byDoc[l.hit.doc, default: []].append(i) }
+            var starts = [Int](repeating: 0, count: lines.count), ends = starts
+            for (d, idx) in byDoc {
+                let offs = index.documents[d].scalarOffsets(idx.map { lines[$0].hit.range.start } + idx.map { lines[$0].hit.range.end })
+                for (j, i) in idx.enumerated() { starts[i] = offs[j]; ends[i] = offs[idx.count + j] }
+            }
+            json = Value.array(lines.enumerated().map { i, l in
+                .obj(["doc": .string(workspace.record(at: l.hit.doc).id), "para": .int(l.paragraph + 1), "sentence": .int(l.sentence + 1),
+                      "left": .string(l.left), "keyword": .string(l.keyword), "right": .string(l.right),
+                      "start": .int(starts[i]), "end": .int(ends[i])])
+            })
         }
-        let json = Value.array(lines.enumerated().map { i, l in
-            .obj(["doc": .string(workspace.record(at: l.hit.doc).id), "para": .int(l.paragraph + 1), "sentence": .int(l.sentence + 1),
-                  "left": .string(l.left), "keyword": .string(l.keyword), "right": .string(l.right),
-                  "start": .int(starts[i]), "end": .int(ends[i])])
-        })
         let shown = lines.count < match.hits.count ? "\(lines.count) of \(match.hits.count)" : "\(match.hits.count)"
         let table = Table([Column("doc"), Column("para"), Column("left", flexible: true, alignRight: true), Column("keyword"),
                            Column("right", flexible: true, wraps: false)], rows: rows)

@@ -62,7 +62,8 @@ public struct Renderer: Sendable {
         case .jsonl:
             if let j = output.json {
                 if case .array(let items) = j {
-                    for item in items {
+                    for (n, item) in items.enumerated() {
+                        if n & 255 == 255 && Interrupt.isRequested { return } // Ctrl-C: the rest is not written
                         item.writeJSON(to: &w)
                         w.append(0x0A)
                         w.flushIfFull()
@@ -146,6 +147,7 @@ public enum CSV {
         }
         w.appendLiteral("\r\n")
         for block in t.blocks(of: TableLayout.rowsPerBlock) {
+            if Interrupt.isRequested { return } // Ctrl-C: the rest is not written
             for row in t.rows(in: block) {
                 for (i, v) in row.enumerated() {
                     if i > 0 { w.append(UInt8(ascii: ",")) }
@@ -282,6 +284,8 @@ public enum TableLayout {
         let fixedWidths = widths
         var previousSpaced = false
         for wave in stride(from: 0, to: blocks.count, by: blocksPerWave) {
+            // Ctrl-C: the rest is neither laid out nor written (the workbench says "interrupted")
+            if Interrupt.isRequested { return }
             let range = wave..<min(wave + blocksPerWave, blocks.count)
             let laidOut = ParallelMap.map(range, threshold: 2) {
                 layOut(t, blocks[$0], keepsBreaks: keepsBreaks, wraps: wraps, widths: fixedWidths, lines: lines)

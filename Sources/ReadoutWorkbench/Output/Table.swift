@@ -111,6 +111,7 @@ public struct Table: Sendable, Equatable {
     private func writeRowObjects(to w: inout ByteWriter, separator: UInt8, last: Bool) {
         var first = true
         for block in blocks(of: TableLayout.rowsPerBlock) {
+            if Interrupt.isRequested { return } // Ctrl-C: the rest is not written
             for row in rows(in: block) {
                 if !first && !last { w.append(separator) }
                 first = false

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// Ctrl-C during `CMD > file` leaves the file as it was (issue 21, point 8: `entities > file` on
+/// the whole corpus ran on for seconds after Ctrl-C and wrote the whole file). Through the real
+/// binary: a script is sent SIGINT while a large concordance is made for a file.
+final class InterruptRedirectTests: XCTestCase {
+    func testCtrlCWhileARedirectIsMadeWritesNoFileAndStopsPromptly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for k in 0..<300 {
+            try Data(SignalTests.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
+        }
+        let home = try ScratchHome()
+        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
+        try Data().write(to: out)
+        try Data().write(to: err)
+        let process = Process()
+        process.executableURL = try ReadoutBinary.url()
+        process.currentDirectoryURL = dir
+        process.arguments = ["--no-rc", "-c", "load corpus", "-c", "stats", "-c", "echo-marker", "-c", "kwic the > kwic.txt"]
+        process.environment = home.environment()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        // `stats` printed: the analysis is done, the concordance is being made
+        let deadline = Date().addingTimeInterval(180)
+        func text(_ u: URL) -> String { String(decoding: (try? Data(contentsOf: u)) ?? Data(), as: UTF8.self) }
+        while !text(err).contains("echo-marker") {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                throw XCTSkip("the script ended before the concordance: \(text(err))")
+            }
+            usleep(10_000)
+        }
+        usleep(200_000)
+        guard process.isRunning else { throw XCTSkip("the concordance was made before the interrupt could come") }
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        while process.isRunning && Date().timeIntervalSince(sent) < 15 { usleep(5_000) }
+        let seconds = Date().timeIntervalSince(sent)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130, "a script Ctrl-C ended: \(text(err))")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("kwic.txt").path),
+                       "no part of the concordance was written")
+        XCTAssertTrue(text(err).contains("interrupted"), text(err))
+        // promptly: a debug build on a loaded machine, so generously above the ~100 ms of a release build
+        XCTAssertLessThan(seconds, 3, "stopped \(seconds) s after the interrupt")
+    }
+}
