@@ -50,4 +50,39 @@ final class InterruptRedirectTests: XCTestCase {
         // promptly: a debug build on a loaded machine, so generously above the ~100 ms of a release build
         XCTAssertLessThan(seconds, 3, "stopped \(seconds) s after the interrupt")
     }
+
+    /// At the prompt: Ctrl-C during `kwic the > file` brings the prompt back, says `interrupted`,
+    /// writes no file, and the session goes on with its documents.
+    func testCtrlCAtThePromptDuringARedirect() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for k in 0..<300 {
+            try Data(SignalTests.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
+        }
+        let home = try ScratchHome()
+        let kwic = dir.appendingPathComponent("kwic.txt").path
+        let terminal = try PseudoTerminal(ReadoutBinary.url(), arguments: ["--no-rc", "--load", dir.appendingPathComponent("corpus").path],
+                                          environment: home.environment())
+        try terminal.expect("readout> ", timeout: 120)
+        try terminal.waitForLineEditor()
+        terminal.send("stats\r")
+        try terminal.expect("readout> ", timeout: 120)
+        try terminal.waitForLineEditor()
+        terminal.send("kwic the > '\(kwic)'\r")
+        usleep(300_000)
+        terminal.send("\u{3}")
+        let out = try terminal.expect("readout> ", timeout: 30)
+        guard out.contains("interrupted") else {
+            throw XCTSkip("the concordance was written before the interrupt came: \(out.suffix(200))")
+        }
+        try terminal.waitForLineEditor()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kwic), "no part of the concordance was written")
+        terminal.send("stats\r")
+        let stats = try terminal.expect("readout> ", timeout: 30)
+        XCTAssertTrue(stats.contains("300"), "the 300 documents are still there: \(stats.suffix(300))")
+        XCTAssertFalse(stats.contains("error"), stats)
+        terminal.send("\u{4}")
+        _ = try terminal.waitForExit()
+    }
 }
