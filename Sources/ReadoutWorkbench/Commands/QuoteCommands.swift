@@ -9,7 +9,7 @@ extension CommandSpec {
                KeySpec("kind", "only this kind", .values(QuoteKind.allCases.map(\.rawValue)),
                        synonyms: [("reported", [QuoteKind.indirect.rawValue, QuoteKind.mixed.rawValue])]),
                KeySpec("doc", "only this document", .documents),
-               KeySpec("about", "only quotes whose text mentions this (entity names match their aliases)", .entities)],
+               KeySpec("about", "only quotes whose words mention this entity (by any of its names) or hold these words", .entities)],
         example: "quotes who=Psaki kind=direct"
     ) { wb, inv throws(ReadoutError) in
         try wb.quotesCommand(inv)
@@ -58,13 +58,8 @@ extension Workbench {
         if let w = inv.options["who"] { qs = try quotes(who: w) }
         if let kinds = inv.values("kind") { qs = qs.filter { kinds.contains($0.kind.rawValue) } }
         if let d = try docOption(inv) { qs = qs.filter { $0.doc == d } }
-        if let about = inv.string("about") {
-            var needles = [about.lowercased()]
-            if let e = a.entity(named: about) { needles += e.aliases.map { $0.lowercased() } + [e.name.lowercased()] }
-            qs = qs.filter { q in
-                let t = a.documents[q.doc].document.string(q.content).lowercased()
-                return needles.contains { t.contains($0) }
-            }
+        if let w = inv.options["about"] {
+            qs = try quotes(qs, about: w, in: a)
         }
         // rows made as they are printed, a block at a time: a whole corpus's quotes are many
         let qualified = QuoteIDs.qualifier(in: self)
@@ -84,6 +79,43 @@ extension Workbench {
             json = Value.array(qs.map { quoteJSON($0, &positions) })
         }
         return .table(table, json: json)
+    }
+
+    /// The quotes among `qs` about `w`: those whose words hold a mention of the entity `w` names
+    /// (by any of its names: `about=Biden` finds `the president`'s quotes only where the entity
+    /// layer saw Biden), or the words of `w` themselves as whole words (case-insensitive when
+    /// typed in lower case). An alias is never a substring test: `US` does not match `Russia`,
+    /// nor a lower-case `us`.
+    func quotes(_ qs: [Quote], about w: Word, in a: CorpusAnalysis) throws(ReadoutError) -> [Quote] {
+        let entity = try names.entity(w.text, column: w.column)
+        let needle = w.text.trimmingCharacters(in: .whitespaces)
+        let options: String.CompareOptions = needle == needle.lowercased() ? [.caseInsensitive] : []
+        func wordIn(_ t: String) -> Bool {
+            var from = t.startIndex
+            while let r = t.range(of: needle, options: options, range: from..<t.endIndex) {
+                let before = r.lowerBound == t.startIndex ? nil : t[t.index(before: r.lowerBound)]
+                let after = r.upperBound == t.endIndex ? nil : t[r.upperBound]
+                if !(before?.isLetter ?? false || before?.isNumber ?? false) && !(after?.isLetter ?? false || after?.isNumber ?? false) { return true }
+                from = t.index(after: r.lowerBound)
+            }
+            return false
+        }
+        return qs.filter { q in
+            if let e = entity {
+                let da = a.documents[q.doc]
+                // the first mention ending after the quote's start, then those inside it
+                var lo = 0, hi = da.mentions.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if da.mentions[mid].range.end <= q.content.start { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < da.mentions.count, da.mentions[lo].range.start < q.content.end {
+                    if da.mentionEntity[lo] == e, q.content.contains(da.mentions[lo].range) { return true }
+                    lo += 1
+                }
+            }
+            return !needle.isEmpty && wordIn(a.documents[q.doc].document.string(q.content))
+        }
     }
 
     /// The speaker as written, for quotes whose speaker is unresolved.
