@@ -86,6 +86,22 @@ struct NameClassifier {
         return innerCapital && !NameClassifier.surnamePrefixes.contains { w.hasPrefix($0) }
     }
 
+    /// True when the sentence holding token `i` is set in capitals: most of its words are (and
+    /// there are two or more, or a number beside the one: a dateline).
+    func inCapitalsLine(_ i: Int) -> Bool {
+        var words = 0, capitals = 0, numbers = 0
+        for j in t.sentenceStart[i]..<t.sentenceEnd[i] {
+            switch t.tokens[j].kind {
+            case .word:
+                words += 1
+                if t.tokens[j].has(Token.allCaps) { capitals += 1 }
+            case .number: numbers += 1
+            default: break
+            }
+        }
+        return (words >= 2 || numbers > 0) && capitals * 5 >= words * 3
+    }
+
     /// Surname prefixes after which a capital is part of the name's shape.
     static let surnamePrefixes = ["Mc", "Mac", "Di", "De", "Da", "Le", "La", "Van", "Von", "Fitz"]
 
@@ -102,6 +118,17 @@ struct NameClassifier {
             let b = t.bare(first)
             if t.tokens[first].has(Token.allCaps), b.count >= 2, b.count <= 6,
                b.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+                // a word of a headline or dateline set in capitals (`SOCCER - CELTIC WIN`, `LONDON
+                // 1996-08-30`) is read as written in lower case: a listed place or body is that, a
+                // common word is none; a lone word in capitals in running text stays an acronym
+                if b.count >= 3, inCapitalsLine(first) {
+                    let lower = b.lowercased()
+                    let titled = lower.prefix(1).uppercased() + lower.dropFirst()
+                    if let g = lex.lists.gazetteer[titled] {
+                        return .typed(g.label, r, Evidence(rule: "capitals-gazetteer", detail: "‘\(w)’ is ‘\(titled)’ in capitals (\(g.list))"))
+                    }
+                    if b.count >= 4, lex.lists.commonWords.contains(lower) { return .none }
+                }
                 return .typed(.org, r, Evidence(rule: "acronym", detail: "all-capitals word ‘\(w)’"))
             }
             if t.tokens[first].has(Token.capitalized), hasInnerCapitalOrDigit(w) {
