@@ -34,13 +34,6 @@ final class InteractiveTests: XCTestCase {
         return lines.dropFirst().map { $0.replacingOccurrences(of: "\\040", with: " ") }
     }
 
-    /// Waits for the prompt and for the line editor to be reading keys; returns the output before it.
-    @discardableResult
-    private func expectPrompt(_ terminal: PseudoTerminal) throws -> String {
-        let output = try terminal.expect(prompt)
-        try terminal.waitForLineEditor()
-        return output
-    }
 
     private func assertExitedCleanly(_ terminal: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line) throws {
         let status = try terminal.waitForExit()
@@ -50,7 +43,7 @@ final class InteractiveTests: XCTestCase {
 
     func testPromptTabCompletionAndCtrlC() throws {
         let terminal = try start()
-        let greeting = try expectPrompt(terminal)
+        let greeting = try terminal.expectPrompt()
         XCTAssertTrue(greeting.contains("Readout"), "banner when interactive: \(greeting.debugDescription)")
         XCTAssertTrue(greeting.contains("help"), "banner mentions help")
 
@@ -58,7 +51,7 @@ final class InteractiveTests: XCTestCase {
         terminal.send("hel\t")
         try terminal.expect("p ")
         terminal.send("\r")
-        let help = try expectPrompt(terminal)
+        let help = try terminal.expectPrompt()
         XCTAssertFalse(help.contains("error"), help)
         XCTAssertTrue(help.contains("history"), "help listed the commands: \(help.debugDescription)")
 
@@ -68,18 +61,18 @@ final class InteractiveTests: XCTestCase {
         terminal.send("cs\t")
         try terminal.expect("v ")
         terminal.send("\r")
-        let set = try expectPrompt(terminal)
+        let set = try terminal.expectPrompt()
         XCTAssertFalse(set.contains("error"), set)
         terminal.send("help\r")
-        XCTAssertTrue(try expectPrompt(terminal).contains("command,summary"), "format=csv took effect")
+        XCTAssertTrue(try terminal.expectPrompt().contains("command,summary"), "format=csv took effect")
 
         // Ctrl-C drops the half-typed line, a fresh prompt comes up, the process lives on.
         terminal.send("nosuchcomm")
         try terminal.expect("nosuchcomm")
         terminal.send("\u{3}")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         terminal.send("history\r")
-        let history = try expectPrompt(terminal)
+        let history = try terminal.expectPrompt()
         XCTAssertTrue(history.contains("set format=csv"), history)
         XCTAssertFalse(history.contains("nosuchcomm"), "the cancelled line never ran")
         XCTAssertFalse(history.contains("error"), history)
@@ -92,10 +85,10 @@ final class InteractiveTests: XCTestCase {
     func testHistoryPersistsAcrossRunsWithoutDuplicates() throws {
         do {
             let terminal = try start()
-            try expectPrompt(terminal)
+            try terminal.expectPrompt()
             for line in ["help", "help", "help history", "help"] {
                 terminal.send(line + "\r")
-                try expectPrompt(terminal)
+                try terminal.expectPrompt()
             }
             terminal.send("\u{4}")
             try assertExitedCleanly(terminal)
@@ -104,14 +97,14 @@ final class InteractiveTests: XCTestCase {
 
         do {
             let terminal = try start()
-            try expectPrompt(terminal)
+            try terminal.expectPrompt()
             // Up, Up: the next-to-last line of the previous run, space and all.
             terminal.send("\u{1B}[A")
             try terminal.expect("help")
             terminal.send("\u{1B}[A")
             try terminal.expect("history")
             terminal.send("\r")
-            let output = try expectPrompt(terminal)
+            let output = try terminal.expectPrompt()
             XCTAssertTrue(output.contains("last=N"), "ran 'help history': \(output.debugDescription)")
             terminal.send("\u{4}")
             try assertExitedCleanly(terminal)
@@ -131,12 +124,12 @@ final class InteractiveTests: XCTestCase {
 
     func testMultibyteCharactersAreEditedWholeEvenWithoutLocaleSettings() throws {
         let terminal = try start(removing: ["LANG", "LC_ALL", "LC_CTYPE"])
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         // One backspace removes all of "é" (two bytes): "help h" + "istory".
         terminal.send("help hé")
         try terminal.expect("é")
         terminal.send("\u{7F}istory\r")
-        let output = try expectPrompt(terminal)
+        let output = try terminal.expectPrompt()
         XCTAssertTrue(output.contains("last=N"), "ran 'help history': \(output.debugDescription)")
         terminal.send("\u{4}")
         try assertExitedCleanly(terminal)
@@ -144,9 +137,9 @@ final class InteractiveTests: XCTestCase {
 
     func testTerminationSignalAtThePromptSavesHistory() throws {
         let terminal = try start()
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         terminal.send("help\r")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         kill(terminal.pid, SIGTERM)
         let status = try terminal.waitForExit()
         XCTAssertEqual(WaitStatus.signal(status), SIGTERM, "dies of the signal it got (status \(status))")

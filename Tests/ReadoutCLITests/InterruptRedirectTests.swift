@@ -6,12 +6,8 @@ import XCTest
 /// binary: a script is sent SIGINT while a large concordance is made for a file.
 final class InterruptRedirectTests: XCTestCase {
     func testCtrlCWhileARedirectIsMadeWritesNoFileAndStopsPromptly() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-interrupt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let dir = try SignalTests.scratchCorpus(300, paragraphs: 60)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for k in 0..<300 {
-            try Data(SignalTests.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
-        }
         let home = try ScratchHome()
         let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
         try Data().write(to: out)
@@ -54,12 +50,8 @@ final class InterruptRedirectTests: XCTestCase {
     /// At the prompt: Ctrl-C during `kwic the > file` brings the prompt back, says `interrupted`,
     /// writes no file, and the session goes on with its documents.
     func testCtrlCAtThePromptDuringARedirect() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-interrupt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let dir = try SignalTests.scratchCorpus(300, paragraphs: 60)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for k in 0..<300 {
-            try Data(SignalTests.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
-        }
         let home = try ScratchHome()
         let kwic = dir.appendingPathComponent("kwic.txt").path
         let terminal = try PseudoTerminal(ReadoutBinary.url(), arguments: ["--no-rc", "--load", dir.appendingPathComponent("corpus").path],

@@ -15,10 +15,7 @@ final class JSONScriptingTests: XCTestCase {
         home = nil
     }
 
-    private var seeds: String {
-        URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("seeds").path
-    }
+    private let seeds = ReadoutBinary.seeds
 
     private func run(_ arguments: [String]) throws -> ReadoutBinary.Result {
         try ReadoutBinary.run(["--no-rc"] + arguments, environment: home.environment())

@@ -11,14 +11,12 @@ import Darwin
 /// pager=off` turns it off; scripts, `source` and `> file` never page; a pager that cannot start
 /// prints directly; Ctrl-C in the pager returns to the prompt with the workspace intact.
 final class PagerTests: XCTestCase {
-    private let prompt = "readout> "
     private var home: ScratchHome!
     /// What the fake pager was given.
     private var pagedURL: URL { home.url.appendingPathComponent("paged.txt") }
     /// A pager that keeps what it reads and says so.
     private var fakePager: String { "cat > '\(pagedURL.path)'; echo FAKE-PAGER-RAN" }
-    private let seeds = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    private let seeds = ReadoutBinary.seeds
 
     override func setUpWithError() throws {
         home = try ScratchHome()
@@ -32,17 +30,11 @@ final class PagerTests: XCTestCase {
         try PseudoTerminal(ReadoutBinary.url(), arguments: ["--no-rc"] + arguments, environment: home.environment(["PAGER": pager ?? fakePager]))
     }
 
-    @discardableResult
-    private func expectPrompt(_ terminal: PseudoTerminal) throws -> String {
-        let output = try terminal.expect(prompt)
-        try terminal.waitForLineEditor()
-        return output
-    }
 
     /// Runs `line` at the prompt; returns what it printed up to the next prompt.
     private func type(_ line: String, _ terminal: PseudoTerminal) throws -> String {
         terminal.send(line + "\r")
-        return try expectPrompt(terminal)
+        return try terminal.expectPrompt()
     }
 
     /// What the fake pager got, and forgets it.
@@ -60,7 +52,7 @@ final class PagerTests: XCTestCase {
 
     func testALongTableAtThePromptGoesThroughThePager() throws {
         let terminal = try start()
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         // `help` lists every command: taller than 24 rows
         let long = try type("help", terminal)
         XCTAssertTrue(long.contains("FAKE-PAGER-RAN"), long)
@@ -126,7 +118,7 @@ final class PagerTests: XCTestCase {
 
     func testAPagerThatCannotStartPrintsDirectly() throws {
         let terminal = try start(pager: "no-such-pager-for-readout")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         let output = try type("help", terminal)
         XCTAssertTrue(output.contains("history") && output.contains(" rows)"), "printed directly: \(output)")
         XCTAssertTrue(output.contains("did not start"), output)
@@ -137,7 +129,7 @@ final class PagerTests: XCTestCase {
         // a pager that, like less, lives through Ctrl-C and quits on a key (a line here: the terminal is not raw)
         let pager = "trap 'echo PAGER-GOT-CTRL-C' INT; cat > /dev/null; echo PAGER-WAITING; until read key < /dev/tty; do :; done"
         let terminal = try start(["--load", seeds], pager: pager)
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         terminal.send("help\r")
         try terminal.expect("PAGER-WAITING")
         // (the pager's shell is then waiting in `read`; on a loaded machine it may not be there yet)
@@ -148,13 +140,13 @@ final class PagerTests: XCTestCase {
         terminal.send("\u{3}")
         try terminal.expect("PAGER-GOT-CTRL-C")
         terminal.send("q\r")
-        let back = try expectPrompt(terminal)
+        let back = try terminal.expectPrompt()
         XCTAssertFalse(back.contains("interrupted"), back)
         let docs = try type("docs", terminal)
         XCTAssertTrue(docs.contains("000_4fd503e8c5c9a19c") && docs.contains("(1 row)"), "the loaded article is still there: \(docs)")
         // and Ctrl-C at the prompt and in a command work as before
         terminal.send("\u{3}")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         try quit(terminal)
     }
 }

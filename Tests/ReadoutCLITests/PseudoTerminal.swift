@@ -233,3 +233,16 @@ enum WaitStatus {
         return signo != 0 && signo != 0x7f ? signo : nil
     }
 }
+
+extension PseudoTerminal {
+    /// The REPL's prompt.
+    static let prompt = "readout> "
+
+    /// Waits for the prompt and for the line editor to be reading keys; returns the output before it.
+    @discardableResult
+    func expectPrompt(timeout: TimeInterval = PseudoTerminal.timeout) throws -> String {
+        let output = try expect(PseudoTerminal.prompt, timeout: timeout)
+        try waitForLineEditor(timeout: timeout)
+        return output
+    }
+}

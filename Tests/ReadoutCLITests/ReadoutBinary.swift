@@ -3,6 +3,10 @@ import XCTest
 
 /// Locates and runs the built `readout` executable for black-box tests.
 enum ReadoutBinary {
+    /// The package's `seeds/` folder (the seed article).
+    static let seeds = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds").path
+
     /// The `readout` built next to this test bundle (SwiftPM puts products side by side).
     static func url(file: StaticString = #filePath) throws -> URL {
         let fm = FileManager.default

@@ -14,6 +14,17 @@ final class SignalTests: XCTestCase {
         }.joined()
     }
 
+    /// A new scratch folder holding `corpus/` with `count` such articles of `paragraphs` paragraphs
+    /// (`a0.txt`, `a1.txt`, …); the caller removes it.
+    static func scratchCorpus(_ count: Int, paragraphs: Int) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        for k in 0..<count {
+            try Data(article(k, paragraphs: paragraphs).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
+        }
+        return dir
+    }
+
     /// Starts `readout` on `commands` in `dir`, waits until it has loaded, sends SIGTERM, and
     /// returns the wait status and the seconds from the signal to the exit.
     private func terminateDuringLongCommand(_ commands: [String], in dir: URL) throws -> (status: Int32, seconds: Double, stderr: String) {
@@ -53,12 +64,8 @@ final class SignalTests: XCTestCase {
     }
 
     func testSigtermStopsTheAnalysisOfManyDocuments() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readout-signal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let dir = try Self.scratchCorpus(600, paragraphs: 60)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for k in 0..<600 {
-            try Data(Self.article(k, paragraphs: 60).utf8).write(to: dir.appendingPathComponent("corpus/a\(k).txt"))
-        }
         let r = try terminateDuringLongCommand(["load corpus", "stats", "quotes"], in: dir)
         XCTAssertEqual(r.status, SIGTERM, "dies of SIGTERM: \(r.stderr)")
         XCTAssertLessThan(r.seconds, 15, r.stderr)

@@ -5,10 +5,8 @@ import XCTest
 /// (`readout --load seeds/`), `open`, `quit` and Ctrl-D do not warn about the seed; and when
 /// there is unsaved work, the warning after Ctrl-D says what really leaves from there.
 final class StartupLoadTests: XCTestCase {
-    private let prompt = "readout> "
     private var home: ScratchHome!
-    private let seeds = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    private let seeds = ReadoutBinary.seeds
 
     override func setUpWithError() throws {
         home = try ScratchHome()
@@ -21,18 +19,11 @@ final class StartupLoadTests: XCTestCase {
     /// `readout --load seeds/` at a terminal, as `make run` starts it, up to its first prompt.
     private func startWithSeed() throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(ReadoutBinary.url(), arguments: ["--load", seeds], environment: home.environment())
-        let greeting = try expectPrompt(terminal)
+        let greeting = try terminal.expectPrompt()
         XCTAssertTrue(greeting.contains("loaded 1 document"), greeting)
         return terminal
     }
 
-    /// Waits for the prompt and for the line editor to be reading keys; returns the output before it.
-    @discardableResult
-    private func expectPrompt(_ terminal: PseudoTerminal) throws -> String {
-        let output = try terminal.expect(prompt)
-        try terminal.waitForLineEditor()
-        return output
-    }
 
     private func assertExitedCleanly(_ terminal: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line) throws {
         let status = try terminal.waitForExit()
@@ -53,11 +44,11 @@ final class StartupLoadTests: XCTestCase {
         let session = try savedSession()
         let terminal = try startWithSeed()
         terminal.send("open '\(session)'\r")
-        let opened = try expectPrompt(terminal)
+        let opened = try terminal.expectPrompt()
         XCTAssertFalse(opened.contains("unsaved"), opened)
         XCTAssertTrue(opened.contains("opened"), opened)
         terminal.send("notes\r")
-        XCTAssertTrue(try expectPrompt(terminal).contains("kept"), "the session was opened at the first asking")
+        XCTAssertTrue(try terminal.expectPrompt().contains("kept"), "the session was opened at the first asking")
         terminal.send("quit\r")
         try assertExitedCleanly(terminal)
     }
@@ -74,9 +65,9 @@ final class StartupLoadTests: XCTestCase {
     func testCtrlDWithUnsavedWorkSaysHowToLeaveAndCtrlDAgainLeaves() throws {
         let terminal = try startWithSeed()
         terminal.send("note \"work after start-up\"\r")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         terminal.send("\u{4}")
-        let warning = try expectPrompt(terminal)
+        let warning = try terminal.expectPrompt()
         XCTAssertTrue(warning.contains("the session has unsaved changes - 'save' first, or press Ctrl-D again (or type 'quit') to discard them"),
                       warning)
         XCTAssertFalse(warning.contains("repeat 'quit'"), warning)
@@ -87,9 +78,9 @@ final class StartupLoadTests: XCTestCase {
     func testQuitAfterTheCtrlDWarningLeaves() throws {
         let terminal = try startWithSeed()
         terminal.send("note \"work after start-up\"\r")
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         terminal.send("\u{4}")
-        XCTAssertTrue(try expectPrompt(terminal).contains("press Ctrl-D again (or type 'quit')"))
+        XCTAssertTrue(try terminal.expectPrompt().contains("press Ctrl-D again (or type 'quit')"))
         terminal.send("quit\r")
         try assertExitedCleanly(terminal)
     }

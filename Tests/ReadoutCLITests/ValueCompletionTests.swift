@@ -5,10 +5,8 @@ import XCTest
 /// `who=Psaki` (an alias of Jen Psaki), `who=J` lists the speakers instead of inserting a lone
 /// quote, and a name with a space is inserted quoted.
 final class ValueCompletionTests: XCTestCase {
-    private let prompt = "readout> "
     private var home: ScratchHome!
-    private let seeds = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    private let seeds = ReadoutBinary.seeds
 
     override func setUpWithError() throws {
         home = try ScratchHome()
@@ -18,16 +16,10 @@ final class ValueCompletionTests: XCTestCase {
         home = nil
     }
 
-    @discardableResult
-    private func expectPrompt(_ terminal: PseudoTerminal) throws -> String {
-        let output = try terminal.expect(prompt)
-        try terminal.waitForLineEditor()
-        return output
-    }
 
     private func start() throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(ReadoutBinary.url(), arguments: ["--no-rc", "--load", seeds], environment: home.environment())
-        try expectPrompt(terminal)
+        try terminal.expectPrompt()
         return terminal
     }
 
@@ -36,7 +28,7 @@ final class ValueCompletionTests: XCTestCase {
         terminal.send("quotes who=Ps\t")
         try terminal.expect("aki ")
         terminal.send("\r")
-        let out = try expectPrompt(terminal)
+        let out = try terminal.expectPrompt()
         XCTAssertTrue(out.contains("(2 rows)"), out)
         XCTAssertFalse(out.contains("error"), out)
         terminal.send("\u{4}")
@@ -55,7 +47,7 @@ final class ValueCompletionTests: XCTestCase {
         terminal.send("o\t")
         try terminal.expect("\"Joseph Biden\" ")
         terminal.send("\r")
-        let out = try expectPrompt(terminal)
+        let out = try terminal.expectPrompt()
         XCTAssertFalse(out.contains("error"), out)
         XCTAssertTrue(out.contains("Joseph Biden"), out)
         terminal.send("\u{4}")
