@@ -56,11 +56,9 @@ final class InterruptRedirectTests: XCTestCase {
         let kwic = dir.appendingPathComponent("kwic.txt").path
         let terminal = try PseudoTerminal(ReadoutBinary.url(), arguments: ["--no-rc", "--load", dir.appendingPathComponent("corpus").path],
                                           environment: home.environment())
-        try terminal.expect("readout> ", timeout: 120)
-        try terminal.waitForLineEditor()
+        try terminal.expectPrompt(timeout: 120)
         terminal.send("stats\r")
-        try terminal.expect("readout> ", timeout: 120)
-        try terminal.waitForLineEditor()
+        try terminal.expectPrompt(timeout: 120)
         terminal.send("kwic the > '\(kwic)'\r")
         usleep(300_000)
         terminal.send("\u{3}")
@@ -71,10 +69,12 @@ final class InterruptRedirectTests: XCTestCase {
         try terminal.waitForLineEditor()
         XCTAssertFalse(FileManager.default.fileExists(atPath: kwic), "no part of the concordance was written")
         terminal.send("stats\r")
-        let stats = try terminal.expect("readout> ", timeout: 30)
+        // (the line editor must be reading before Ctrl-D: a key sent earlier is flushed with the line)
+        let stats = try terminal.expectPrompt(timeout: 30)
         XCTAssertTrue(stats.contains("300"), "the 300 documents are still there: \(stats.suffix(300))")
         XCTAssertFalse(stats.contains("error"), stats)
         terminal.send("\u{4}")
-        _ = try terminal.waitForExit()
+        let status = try terminal.waitForExit()
+        XCTAssertTrue(WaitStatus.exited(status) && WaitStatus.exitCode(status) == 0, "status \(status)")
     }
 }
