@@ -35,6 +35,19 @@ final class TopicDiffTests: XCTestCase {
         XCTAssertFalse(k.contains("joseph biden"))
     }
 
+    /// Issue 20, clean topics: no contractions (`don't`, `We've`), titles (`programme Mr`), amounts
+    /// written as words (`35bn`) or spans of time (`few months`), while named days stay topics.
+    func testContractionsTitlesAmountsAndSpansOfTimeAreNoTopics() {
+        let k = keys("We've said the plan doesn't work, and the programme Mr Jones backed won't close the 35bn gap in a few months "
+                     + "or by Holocaust Memorial Day; they're right about the country you're in.")
+        XCTAssertFalse(k.contains { $0.contains("'") || $0.contains("\u{2019}") }, "\(k)")
+        XCTAssertFalse(k.contains { $0.hasSuffix(" mr") || $0 == "mr" }, "\(k)")
+        XCTAssertFalse(k.contains { $0.contains("35bn") }, "\(k)")
+        XCTAssertFalse(k.contains("few month"), "\(k)")
+        XCTAssertTrue(k.contains("gap") && k.contains("programme") && k.contains("country"), "\(k)")
+        XCTAssertTrue(k.contains { $0.hasPrefix("holocaust memorial") }, "\(k)")
+    }
+
     func testVerbsBreakPhrases() {
         let k = keys("Putin had explained his views on eastern Ukraine", [("Putin", .person, "Vladimir Putin"), ("Ukraine", .gpe, "Ukraine")])
         XCTAssertTrue(k.contains("eastern ukraine"))

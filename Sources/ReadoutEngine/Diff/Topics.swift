@@ -36,6 +36,25 @@ public struct TopicExtractor: Sendable {
         "adviser", "advisor", "source", "analyst", "expert", "executive", "boss", "manager", "mp", "mep", "mayor",
     ]
 
+    /// Spans of time: `few months`, `the next five years` are when, not what.
+    static let timeUnits: Set<String> = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight"]
+
+    /// Words that only measure a span of time (`few`, `next`, `two`).
+    static let timeQuantifiers: Set<String> = emptyAdjectives.union(["few", "some", "couple", "present", "two", "three", "four",
+                                                                     "five", "six", "seven", "eight", "nine", "ten", "twelve"])
+
+    /// Titles before names: `programme Mr` is no topic.
+    static let titleWords: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "prof", "rev"]
+
+    /// A word ending in a contracted verb or negation (`don't`, `we've`, `who'd`, `you're`,
+    /// `it'll`, `I'm`), with a straight or curly apostrophe.
+    static func isContraction(_ w: String) -> Bool {
+        guard w.contains("'") || w.contains("\u{2019}") else { return false }
+        let plain = w.replacingOccurrences(of: "\u{2019}", with: "'")
+        return ["n't", "'ve", "'re", "'ll", "'d", "'m"].contains { plain.hasSuffix($0) }
+            || ["it's", "that's", "there's", "he's", "she's", "what's", "who's", "here's", "let's"].contains(plain)
+    }
+
     /// Adjectives that carry no topic on their own ("same time", "coming months").
     static let emptyAdjectives: Set<String> = [
         "same", "full", "other", "coming", "certain", "whole", "various", "several", "many", "such", "own",
@@ -137,6 +156,8 @@ public struct TopicExtractor: Sendable {
         guard n > 0 else { return }
         let head = lemma(words[n - 1].key)
         if TopicExtractor.roleNouns.contains(head) { return }
+        // a span of time (`few months`, `decades`), not a named day or a kind of one (`Boxing Day`, `polling day`)
+        if TopicExtractor.timeUnits.contains(head), words.dropLast().allSatisfy({ TopicExtractor.timeQuantifiers.contains($0.key) }) { return }
         // the whole phrase, then right-anchored sub-phrases down to the head
         for start in 0..<n {
             var keyWords = words[start..<n].map(\.key)
@@ -169,6 +190,12 @@ public struct TopicExtractor: Sendable {
         default: return .breaker
         }
         let w = doc.string(token: i).fastLowercased()
+        // contractions (`don't`, `We've`, `who'd`), titles (`Mr`, `Lord`) and amounts written as
+        // words (`35bn`) are no part of a topic
+        if TopicExtractor.isContraction(w) || TopicExtractor.titleWords.contains(w.hasSuffix(".") ? String(w.dropLast()) : w) {
+            return .breaker
+        }
+        if let f = w.utf8.first, f &- 0x30 < 10 { return .breaker }
         if let e = lexicon.entry(w) {
             switch e.pos {
             case .noun, .propn:
