@@ -176,7 +176,6 @@ struct Bench: ParsableCommand {
     /// `n` copies of the analysed documents; in copy k every name (PERSON, ORG, GPE, NORP…
     /// mention) gets a suffix, so each copy has its own entities.
     static func renamedCopies(_ analysis: CorpusAnalysis, _ n: Int) -> [Document] {
-        let numeric: Set<EntityLabel> = [.date, .time, .money, .percent, .quantity, .ordinal, .cardinal]
         var out: [Document] = []
         for k in 0..<n {
             let suffix = Array(String(UnicodeScalar(UInt8(0x61 + k % 26))).utf8)
@@ -186,7 +185,7 @@ struct Bench: ParsableCommand {
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(d.bytes.count + da.mentions.count)
                 var last = 0
-                for m in da.mentions where !numeric.contains(m.label) {
+                for m in da.mentions where !m.label.isValue {
                     bytes += d.bytes[last..<m.range.end]
                     bytes += suffix
                     last = m.range.end

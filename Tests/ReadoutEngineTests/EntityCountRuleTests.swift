@@ -23,4 +23,11 @@ final class EntityCountRuleTests: XCTestCase {
         XCTAssertEqual(EntityTest.mentions("He scored after 28 minutes and left two hours later on Friday night."),
                        ["28 minutes [TIME]", "two hours later [TIME]", "Friday night [TIME]"])
     }
+
+    /// One definition of what is a value, not a name (issue 22: it was written five times, and
+    /// two of them left QUANTITY out).
+    func testValueLabelsAreDatesTimesAmountsCountsAndOrdinals() {
+        XCTAssertEqual(Set(EntityLabel.allCases.filter(\.isValue)), [.date, .time, .money, .percent, .quantity, .ordinal, .cardinal])
+        XCTAssertFalse(EntityLabel.person.isValue || EntityLabel.org.isValue || EntityLabel.gpe.isValue)
+    }
 }

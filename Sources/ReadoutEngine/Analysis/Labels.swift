@@ -20,6 +20,16 @@ public enum EntityLabel: String, CaseIterable, Sendable, Codable, Comparable {
     case cardinal = "CARDINAL"
 
     public static func < (a: EntityLabel, b: EntityLabel) -> Bool { a.rawValue < b.rawValue }
+
+    /// True for values rather than names: dates, times, amounts, counts and ordinals. Values are
+    /// no topics, merge by their text with their label, and `stats` and `report` count names
+    /// without them. The one definition the engine, the workbench and the benchmark use.
+    public var isValue: Bool {
+        switch self {
+        case .date, .time, .money, .percent, .quantity, .ordinal, .cardinal: return true
+        default: return false
+        }
+    }
 }
 
 /// The kind of a quotation or reported statement.

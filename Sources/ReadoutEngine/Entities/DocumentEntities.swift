@@ -80,12 +80,7 @@ struct DocumentClusterer {
                 }
                 return "P:" + name.fastLowercased()
             }
-            switch label {
-            case .date, .time, .money, .percent, .cardinal, .ordinal:
-                return lowercasedKey(label.rawValue + ":", surfaces[i])
-            default:
-                return lowercasedKey("X:", raw[i].canonical ?? surfaces[i])
-            }
+            return label.isValue ? lowercasedKey(label.rawValue + ":", surfaces[i]) : lowercasedKey("X:", raw[i].canonical ?? surfaces[i])
         }
         func add(_ i: Int, key k: String, singleName: String? = nil) {
             if let b = byKey[k] { assign[i] = b; return }

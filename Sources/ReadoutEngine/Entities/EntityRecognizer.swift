@@ -360,7 +360,7 @@ public struct EntityRecognizer: Sendable {
                 fullNames.append(t.text(tokens))
                 surnames.update(t.bare(tokens.upperBound - 1), default: n) { $0 = n }
             } else if tokens.count == 1, t.isCap(tokens.lowerBound), !typed.contains(t.words[tokens.lowerBound]),
-                      ![.date, .time, .cardinal, .ordinal, .money, .percent].contains(raw[k].label) {
+                      !raw[k].label.isValue {
                 typed.insert(t.words[tokens.lowerBound], typedMentions.count)
                 typedMentions.append(raw[k])
             }

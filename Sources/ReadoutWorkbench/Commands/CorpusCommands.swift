@@ -358,7 +358,7 @@ extension Workbench {
         let paragraphs = ds.reduce(0) { $0 + recs[$1].document.paragraphs.count }
         let inScope = Set(ds)
         let entities = a.entities.filter { e in e.mentions.contains { inScope.contains($0.doc) } }
-        let named = entities.filter { !Workbench.numericLabels.contains($0.label) }
+        let named = entities.filter { !$0.label.isValue }
         let mentions = entities.reduce(0) { $0 + $1.mentions.filter { inScope.contains($0.doc) }.count }
         let quotes = a.quotes.filter { inScope.contains($0.doc) }
         let speakers = Set(quotes.compactMap(\.speaker))
@@ -391,7 +391,4 @@ extension Workbench {
         fields += [.init("quotes", .int(quotes.count)), .init("speakers", .int(speakers.count)), .init("sources", .int(sources.count))]
         return .table(Table([Column("what"), Column("count")], rows: rows), json: .object(fields))
     }
-
-    /// Entity types that are values rather than names.
-    static let numericLabels: Set<EntityLabel> = [.date, .time, .percent, .money, .quantity, .ordinal, .cardinal]
 }

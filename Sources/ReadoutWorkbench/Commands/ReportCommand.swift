@@ -33,7 +33,7 @@ extension Workbench {
         }
         let a = try workspace.analyzed()
         let words = recs.reduce(0) { $0 + $1.words }
-        let named = a.entities.filter { !Workbench.numericLabels.contains($0.label) }
+        let named = a.entities.filter { !$0.label.isValue }
         let speakers = Set(a.quotes.compactMap { $0.speaker ?? $0.source })
         var md = "# Readout brief\n\n"
         md += "\(recs.count) document\(recs.count == 1 ? "" : "s"), \(words) words; \(named.count) named entities; "
