@@ -67,9 +67,10 @@ final class ReadmeTourTests: XCTestCase {
         XCTAssertEqual(next, output.count, "the README's tour shows the output to its end")
     }
 
-    /// The cause: a session file shipped in `Sessions/`, where `save NAME` writes; the repository
-    /// ships none there, so nothing the user saves meets a file they did not write.
-    func testTheRepositoryShipsNothingWhereSessionsAreSaved() throws {
+    /// The cause: a session file shipped in `Sessions/` under the name the tour saves. The
+    /// repository ships only its examples there, named `example-*.json`, and none the tour's
+    /// `save biden-putin` would meet.
+    func testTheRepositoryShipsOnlyExamplesWhereSessionsAreSaved() throws {
         guard FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(".git").path),
               FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
             throw XCTSkip("not a git checkout")
@@ -84,7 +85,10 @@ final class ReadmeTourTests: XCTestCase {
         let listed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw XCTSkip("git cannot list the checkout's files") }
-        XCTAssertEqual(listed, "", "files shipped in the sessions folder")
+        let shipped = listed.split(separator: "\n").map(String.init)
+        XCTAssertFalse(shipped.isEmpty, "the example sessions ship in the sessions folder")
+        XCTAssertTrue(shipped.allSatisfy { $0.hasPrefix("Sessions/example-") && $0.hasSuffix(".json") }, "\(shipped)")
+        XCTAssertFalse(shipped.contains("Sessions/biden-putin.json"), "the tour's save would meet a shipped file")
         XCTAssertEqual(SessionState().directory, "Sessions", "the sessions folder this test guards")
     }
 }

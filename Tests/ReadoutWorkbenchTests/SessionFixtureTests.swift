@@ -3,10 +3,10 @@ import XCTest
 @testable import ReadoutWorkbench
 
 /// Files that must keep opening: the frozen version-1 fixture (a future version must migrate it)
-/// and every example session under `docs/examples/`.
+/// and every example session shipped in `Sessions/` (`example-*.json`).
 final class SessionFixtureTests: XCTestCase {
     static let fixture = SessionHarness.packageRoot.appendingPathComponent("Tests/ReadoutWorkbenchTests/Fixtures/session-v1.json").path
-    static let examples = SessionHarness.packageRoot.appendingPathComponent("docs/examples").path
+    static let examples = SessionHarness.packageRoot.appendingPathComponent("Sessions").path
 
     func testVersion1FixtureOpens() throws {
         let h = try SessionHarness()
@@ -35,8 +35,9 @@ final class SessionFixtureTests: XCTestCase {
     }
 
     func testEveryExampleSessionOpens() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.examples).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertFalse(names.isEmpty, "no example sessions in docs/examples/")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.examples)
+            .filter { $0.hasPrefix("example-") && $0.hasSuffix(".json") }.sorted()
+        XCTAssertFalse(names.isEmpty, "no example sessions in Sessions/")
         for name in names {
             let h = try SessionHarness()
             let path = Self.examples + "/" + name
@@ -51,7 +52,7 @@ final class SessionFixtureTests: XCTestCase {
 
     func testSeedExampleHasAGroupAndNotes() throws {
         let h = try SessionHarness()
-        h.ok("open " + Lexer.quote(Self.examples + "/biden-putin.json"))
+        h.ok("open " + Lexer.quote(Self.examples + "/example-biden-putin.json"))
         XCTAssertEqual(Array(h.wb.workspace.documents.keys), ["000_4fd503e8c5c9a19c"])
         XCTAssertFalse(h.wb.workspace.groups.isEmpty)
         XCTAssertFalse(h.wb.workspace.notes.isEmpty)
