@@ -176,6 +176,27 @@ public struct DocumentAnalysis: Sendable {
         self.mentions = mentions
         self.mentionEntity = mentionEntity
     }
+
+    /// Index of the first mention starting at or after byte `offset` (binary search).
+    public func mentionIndex(startingAtOrAfter offset: Int) -> Int {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Indices of the mentions lying inside `range`, in text order.
+    public func mentions(in range: TextRange) -> [Int] {
+        var out: [Int] = []
+        var m = mentionIndex(startingAtOrAfter: range.start)
+        while m < mentions.count, mentions[m].range.start < range.end {
+            if range.contains(mentions[m].range) { out.append(m) }
+            m += 1
+        }
+        return out
+    }
 }
 
 /// The analysis of a whole corpus (a session's documents).

@@ -529,25 +529,12 @@ struct SpeakerResolver {
 
     /// Index of the first mention of document `d` starting at or after `offset`.
     func mentionIndex(_ d: Int, before offset: Int) -> Int {
-        let ms = analysis.documents[d].mentions
-        var lo = 0, hi = ms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ms[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        analysis.documents[d].mentionIndex(startingAtOrAfter: offset)
     }
 
-    /// Mentions lying inside `range`.
+    /// Mentions of document `d` lying inside `range`.
     func mentions(_ d: Int, in range: TextRange) -> [Int] {
-        let ms = analysis.documents[d].mentions
-        var out: [Int] = []
-        var m = mentionIndex(d, before: range.start)
-        while m < ms.count, ms[m].range.start < range.end {
-            if range.contains(ms[m].range) { out.append(m) }
-            m += 1
-        }
-        return out
+        analysis.documents[d].mentions(in: range)
     }
 
     /// A person's gender from honorifics, role words and given names; unknown when unsure.

@@ -24,6 +24,8 @@ struct DiffSide {
     var name: String
     var kind: String
     var quotes: [Quote]
+    /// For a group: its members, as defined (who is talking, not a topic).
+    var members: [String] = []
     /// For document sides without quotes: sentences as statements (ranges in that document).
     var sentences: [(doc: Int, range: TextRange, id: String)]
 }
@@ -46,7 +48,7 @@ extension Workbench {
     func diffSide(_ w: Word, doc: Int?) throws(ReadoutError) -> DiffSide {
         let a = try workspace.analyzed()
         let s = try side(w, doc: doc)
-        guard let i = s.document else { return DiffSide(name: s.name, kind: s.kind, quotes: s.quotes, sentences: []) }
+        guard let i = s.document else { return DiffSide(name: s.name, kind: s.kind, quotes: s.quotes, members: s.members, sentences: []) }
         let dq = a.quotes.filter { $0.doc == i }
         if !dq.isEmpty { return DiffSide(name: s.name, kind: "document", quotes: dq, sentences: []) }
         let d = a.documents[i].document
@@ -86,7 +88,7 @@ extension Workbench {
         // who is talking is not what is talked about: the sides' names, group members, speakers and sources
         var participants: Set<String> = [sa.name, sb.name]
         for side in [sa, sb] {
-            if side.kind == "group", let (_, members) = try speakerMatcher.group(side.name) { participants.formUnion(members) }
+            participants.formUnion(side.members)
             for q in side.quotes {
                 if let s = q.speaker { participants.insert(s) }
                 if let s = q.source { participants.insert(s) }

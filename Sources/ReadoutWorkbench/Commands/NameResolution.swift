@@ -88,17 +88,18 @@ extension Workbench {
     /// What a `diff` or `keyness` side names: a group, a speaker or source (their quotes), else a
     /// document (by id or a unique id prefix). Each step's error stands: an ambiguous name or
     /// document prefix is reported, not passed over for the next kind of thing.
-    func side(_ w: Word, doc: Int?) throws(ReadoutError) -> (name: String, kind: String, quotes: [Quote], document: Int?) {
+    /// `members`: a group's members, as defined (empty for other sides).
+    func side(_ w: Word, doc: Int?) throws(ReadoutError) -> (name: String, kind: String, quotes: [Quote], document: Int?, members: [String]) {
         let a = try workspace.analyzed()
         let m = speakerMatcher
         let group = try m.resolver.group(w.text, column: w.column)
         var qs = a.quotes.filter(try m.predicate(w.text, column: w.column))
         if let d = doc { qs = qs.filter { $0.doc == d } }
-        if let g = group { return (g.name, "group", qs, nil) }
-        if !qs.isEmpty { return (w.text, "speaker", qs, nil) }
+        if let g = group { return (g.name, "group", qs, nil, g.members) }
+        if !qs.isEmpty { return (w.text, "speaker", qs, nil, []) }
         do {
             let rec = try document(w)
-            return (rec.id, "document", [], workspace.index(of: rec.id))
+            return (rec.id, "document", [], workspace.index(of: rec.id), [])
         } catch let error where !workspace.documents.isEmpty && error.message.hasPrefix("unknown document") {
             var known = m.knownNames()
             known += workspace.documents.keys

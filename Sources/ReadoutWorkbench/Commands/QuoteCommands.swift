@@ -101,18 +101,8 @@ extension Workbench {
             return false
         }
         return qs.filter { q in
-            if let e = entity {
-                let da = a.documents[q.doc]
-                // the first mention ending after the quote's start, then those inside it
-                var lo = 0, hi = da.mentions.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if da.mentions[mid].range.end <= q.content.start { lo = mid + 1 } else { hi = mid }
-                }
-                while lo < da.mentions.count, da.mentions[lo].range.start < q.content.end {
-                    if da.mentionEntity[lo] == e, q.content.contains(da.mentions[lo].range) { return true }
-                    lo += 1
-                }
+            if let e = entity, case let da = a.documents[q.doc], da.mentions(in: q.content).contains(where: { da.mentionEntity[$0] == e }) {
+                return true
             }
             return !needle.isEmpty && wordIn(a.documents[q.doc].document.string(q.content))
         }

@@ -8,12 +8,11 @@ import ReadoutEngine
 /// error when it names several people), the quotes of a source (the body spoken for) or a
 /// speaker kept as written by that name, and unresolved quotes whose speaker is written so.
 public struct SpeakerMatcher {
-    let analysis: CorpusAnalysis
     let resolver: NameResolver
+    var analysis: CorpusAnalysis { resolver.analysis }
 
-    init(analysis: CorpusAnalysis, groups: [String: [String]]) {
-        self.analysis = analysis
-        resolver = NameResolver(analysis: analysis, groups: groups)
+    init(_ resolver: NameResolver) {
+        self.resolver = resolver
     }
 
     /// Folds a name for comparison (see `NameFold`).
@@ -72,7 +71,7 @@ public struct SpeakerMatcher {
 extension Workbench {
     /// The matcher over the current analysis and groups.
     var speakerMatcher: SpeakerMatcher {
-        SpeakerMatcher(analysis: workspace.analysis, groups: Dictionary(uniqueKeysWithValues: workspace.groups.map { ($0.key, $0.value) }))
+        SpeakerMatcher(names)
     }
 
     /// The quotes a `who=` value selects, or an error: a name several people go by, or one
