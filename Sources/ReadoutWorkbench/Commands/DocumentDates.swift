@@ -56,7 +56,7 @@ extension Workbench {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: line.contains("\t") ? "\t" : ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if out.isEmpty && seen.isEmpty && fields.first?.lowercased() == "id" { continue } // a header
+            if out.isEmpty && fields.first?.lowercased() == "id" { continue } // a header, before any date
             guard fields.count == 2 else {
                 throw ReadoutError("expected a document id and a date", hint: "write ID<TAB>YYYY-MM-DD (or ID,YYYY-MM-DD)", file: path, line: n + 1)
             }
