@@ -87,10 +87,13 @@ struct NameClassifier {
     }
 
     /// True when the sentence holding token `i` is set in capitals: most of its words are (and
-    /// there are two or more, or a number beside the one: a dateline).
+    /// there are two or more, or a number beside the one: a dateline). Only the tokens within
+    /// `capitalsWindow` of `i` are counted, so a long run of capitals without a sentence break
+    /// costs time in proportion to its length (a headline or dateline is far shorter).
     func inCapitalsLine(_ i: Int) -> Bool {
         var words = 0, capitals = 0, numbers = 0
-        for j in t.sentenceStart[i]..<t.sentenceEnd[i] {
+        let w = NameClassifier.capitalsWindow
+        for j in max(t.sentenceStart[i], i - w)..<min(t.sentenceEnd[i], i + w) {
             switch t.tokens[j].kind {
             case .word:
                 words += 1
@@ -101,6 +104,9 @@ struct NameClassifier {
         }
         return (words >= 2 || numbers > 0) && capitals * 5 >= words * 3
     }
+
+    /// Tokens each side of a word in capitals that `inCapitalsLine` looks at.
+    static let capitalsWindow = 40
 
     /// Surname prefixes after which a capital is part of the name's shape.
     static let surnamePrefixes = ["Mc", "Mac", "Di", "De", "Da", "Le", "La", "Van", "Von", "Fitz"]
