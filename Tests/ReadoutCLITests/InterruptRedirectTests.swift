@@ -8,43 +8,17 @@ final class InterruptRedirectTests: XCTestCase {
     func testCtrlCWhileARedirectIsMadeWritesNoFileAndStopsPromptly() throws {
         let dir = try SignalTests.scratchCorpus(300, paragraphs: 60)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let home = try ScratchHome()
-        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
-        try Data().write(to: out)
-        try Data().write(to: err)
-        let process = Process()
-        process.executableURL = try ReadoutBinary.url()
-        process.currentDirectoryURL = dir
-        process.arguments = ["--no-rc", "-c", "load corpus", "-c", "stats", "-c", "echo-marker", "-c", "kwic the > kwic.txt"]
-        process.environment = home.environment()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
         // `stats` printed: the analysis is done, the concordance is being made
-        let deadline = Date().addingTimeInterval(180)
-        func text(_ u: URL) -> String { String(decoding: (try? Data(contentsOf: u)) ?? Data(), as: UTF8.self) }
-        while !text(err).contains("echo-marker") {
-            guard process.isRunning, Date() < deadline else {
-                process.terminate()
-                throw XCTSkip("the script ended before the concordance: \(text(err))")
-            }
-            usleep(10_000)
-        }
-        usleep(200_000)
-        guard process.isRunning else { throw XCTSkip("the concordance was made before the interrupt could come") }
-        let sent = Date()
-        kill(process.processIdentifier, SIGINT)
-        while process.isRunning && Date().timeIntervalSince(sent) < 15 { usleep(5_000) }
-        let seconds = Date().timeIntervalSince(sent)
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 130, "a script Ctrl-C ended: \(text(err))")
+        let r = try SignalTests.signalDuringLongCommand(["load corpus", "stats", "echo-marker", "kwic the > kwic.txt"], in: dir,
+                                                        signal: SIGINT, delay: 200_000) { _, err in err.contains("echo-marker") }
+        guard r.running else { throw XCTSkip("the concordance was made before the interrupt could come") }
+        XCTAssertEqual(r.reason, .exit)
+        XCTAssertEqual(r.status, 130, "a script Ctrl-C ended: \(r.stderr)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("kwic.txt").path),
                        "no part of the concordance was written")
-        XCTAssertTrue(text(err).contains("interrupted"), text(err))
+        XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
         // promptly: a debug build on a loaded machine, so generously above the ~100 ms of a release build
-        XCTAssertLessThan(seconds, 3, "stopped \(seconds) s after the interrupt")
+        XCTAssertLessThan(r.seconds, 3, "stopped \(r.seconds) s after the interrupt")
     }
 
     /// At the prompt: Ctrl-C during `kwic the > file` brings the prompt back, says `interrupted`,

@@ -25,13 +25,28 @@ final class SignalTests: XCTestCase {
         return dir
     }
 
-    /// Starts `readout` on `commands` in `dir`, waits until it has loaded, sends SIGTERM, and
-    /// returns the wait status and the seconds from the signal to the exit.
-    private func terminateDuringLongCommand(_ commands: [String], in dir: URL) throws -> (status: Int32, seconds: Double, stderr: String) {
+    /// What `signalDuringLongCommand` saw.
+    struct SignalRun {
+        /// The command was still running when the signal was sent.
+        var running: Bool
+        var reason: Process.TerminationReason
+        /// The exit code, or the signal the process died of (see `reason`).
+        var status: Int32
+        /// Seconds from the signal to the exit.
+        var seconds: Double
+        var stderr: String
+    }
+
+    /// Runs `readout -c …` on `commands` in `dir` (stdout and stderr to files there), waits until
+    /// `ready` says so of what it has written and then `delay` microseconds more, sends `signal`
+    /// and waits for the exit (killing it after 15 s). Skips when the script ends before it is ready.
+    static func signalDuringLongCommand(_ commands: [String], in dir: URL, signal: Int32, delay: useconds_t,
+                                        ready: (_ stdout: String, _ stderr: String) -> Bool) throws -> SignalRun {
         let home = try ScratchHome()
         let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
         try Data().write(to: out)
         try Data().write(to: err)
+        func text(_ u: URL) -> String { String(decoding: (try? Data(contentsOf: u)) ?? Data(), as: UTF8.self) }
         let process = Process()
         process.executableURL = try ReadoutBinary.url()
         process.currentDirectoryURL = dir
@@ -41,26 +56,33 @@ final class SignalTests: XCTestCase {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        // the load is done when it says so; the analysis starts then
-        let deadline = Date().addingTimeInterval(120)
-        while !(String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self).contains("loaded")) {
+        let deadline = Date().addingTimeInterval(180)
+        while !ready(text(out), text(err)) {
             guard process.isRunning, Date() < deadline else {
                 process.terminate()
-                throw XCTSkip("the load did not finish: \(String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))")
+                throw XCTSkip("the script ended before it was ready for the signal: \(text(err))")
             }
-            usleep(20_000)
+            usleep(10_000)
         }
-        usleep(300_000)
-        XCTAssertTrue(process.isRunning, "the command is still running when the signal comes")
+        usleep(delay)
+        let running = process.isRunning
         let sent = Date()
-        kill(process.processIdentifier, SIGTERM)
-        // generous: the watchdog ends it after 0.9 s; this only has to tell "promptly" from "minutes"
-        while process.isRunning && Date().timeIntervalSince(sent) < 15 { usleep(10_000) }
+        kill(process.processIdentifier, signal)
+        while process.isRunning && Date().timeIntervalSince(sent) < 15 { usleep(5_000) }
         let seconds = Date().timeIntervalSince(sent)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        return (process.terminationReason == .uncaughtSignal ? process.terminationStatus : -1, seconds,
-                String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+        return SignalRun(running: running, reason: process.terminationReason, status: process.terminationStatus,
+                         seconds: seconds, stderr: text(err))
+    }
+
+    /// Sends SIGTERM once the load is done (the analysis starts then); the wait status (the
+    /// signal it died of, -1 when it exited) and the seconds from the signal to the exit.
+    private func terminateDuringLongCommand(_ commands: [String], in dir: URL) throws -> (status: Int32, seconds: Double, stderr: String) {
+        let r = try Self.signalDuringLongCommand(commands, in: dir, signal: SIGTERM, delay: 300_000) { out, _ in out.contains("loaded") }
+        XCTAssertTrue(r.running, "the command is still running when the signal comes")
+        // generous: the watchdog ends it after 0.9 s; this only has to tell "promptly" from "minutes"
+        return (r.reason == .uncaughtSignal ? r.status : -1, r.seconds, r.stderr)
     }
 
     func testSigtermStopsTheAnalysisOfManyDocuments() throws {
